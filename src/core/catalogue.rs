@@ -1,0 +1,168 @@
+//! The catalogue of participation options (tegenprestatie and related routes). Entries are
+//! generic types of places and tasks, never real people or phone numbers; municipalities
+//! and practitioners replace the embedded catalogue with their own file.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How much guidance the receiving place offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Begeleiding {
+    /// Works independently after a short introduction.
+    Geen,
+    /// A contact person for the tasks (werkbegeleider, inwerkplan).
+    Taakgericht,
+    /// Personal attention for the person, not only the tasks.
+    Persoonlijk,
+    /// A protected setting with close guidance (e.g. arbeidsmatige dagbesteding).
+    Intensief,
+}
+
+impl Begeleiding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Begeleiding::Geen => "zelfstandig",
+            Begeleiding::Taakgericht => "taakgerichte begeleiding",
+            Begeleiding::Persoonlijk => "persoonlijke begeleiding",
+            Begeleiding::Intensief => "intensieve begeleiding",
+        }
+    }
+}
+
+/// Three-level rating, used for verdringing risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Niveau {
+    Laag,
+    Midden,
+    Hoog,
+}
+
+impl Niveau {
+    pub fn label(self) -> &'static str {
+        match self {
+            Niveau::Laag => "laag",
+            Niveau::Midden => "midden",
+            Niveau::Hoog => "hoog",
+        }
+    }
+}
+
+/// A practical threshold to arrange before starting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Drempel {
+    /// Verklaring omtrent het gedrag required.
+    Vog,
+    /// Travel costs the client has to make (reimbursement to arrange).
+    Reiskosten,
+    /// Childcare has to be arranged.
+    Kinderopvang,
+    /// Working clothes, tools or a course fee.
+    Kosten,
+}
+
+impl Drempel {
+    pub fn label(self) -> &'static str {
+        match self {
+            Drempel::Vog => "VOG nodig",
+            Drempel::Reiskosten => "reiskosten",
+            Drempel::Kinderopvang => "kinderopvang regelen",
+            Drempel::Kosten => "kosten (kleding, materiaal of cursusgeld)",
+        }
+    }
+}
+
+/// A belemmering paired with the reason it matters for this option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bij {
+    pub belemmering: String,
+    pub reden: String,
+}
+
+/// Verdringing (displacement of paid work) risk with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verdringing {
+    pub risico: Niveau,
+    #[serde(default)]
+    pub reden: String,
+}
+
+impl Default for Verdringing {
+    fn default() -> Self {
+        Verdringing {
+            risico: Niveau::Laag,
+            reden: String::new(),
+        }
+    }
+}
+
+/// One participation option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Optie {
+    pub id: String,
+    pub titel: String,
+    /// Category id from the taxonomy.
+    pub categorie: String,
+    pub omschrijving: String,
+    #[serde(default)]
+    pub taken: Vec<String>,
+    /// Hours per week, lower bound.
+    pub uren_min: u8,
+    /// Hours per week, upper bound.
+    pub uren_max: u8,
+    /// Typical duration, in words ("een half jaar").
+    #[serde(default)]
+    pub duur: String,
+    pub begeleiding: Begeleiding,
+    /// Wens ids this option serves.
+    #[serde(default)]
+    pub wensen: Vec<String>,
+    /// Belemmering ids this option works on.
+    #[serde(default)]
+    pub werkt_aan: Vec<String>,
+    /// Belemmeringen that make it unsuitable, each with the reason.
+    #[serde(default)]
+    pub ongeschikt_bij: Vec<Bij>,
+    /// Belemmeringen that do not exclude it but need attention.
+    #[serde(default)]
+    pub let_op_bij: Vec<Bij>,
+    #[serde(default)]
+    pub drempels: Vec<Drempel>,
+    #[serde(default)]
+    pub verdringing: Verdringing,
+    /// Step on the participatieladder (1 geïsoleerd … 6 betaald werk).
+    #[serde(default = "default_trede")]
+    pub trede: u8,
+    #[serde(default)]
+    pub leeftijd_min: Option<u8>,
+    #[serde(default)]
+    pub leeftijd_max: Option<u8>,
+    /// When someone last checked that this offer still exists and accepts people.
+    #[serde(default)]
+    pub laatst_gecontroleerd: Option<NaiveDate>,
+    /// Source in the research, e.g. `"003:L586"`.
+    #[serde(default)]
+    pub bron: Vec<String>,
+}
+
+fn default_trede() -> u8 {
+    3
+}
+
+/// All options.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub opties: Vec<Optie>,
+}
+
+impl Catalogue {
+    pub fn find(&self, id: &str) -> Option<&Optie> {
+        self.opties.iter().find(|o| o.id == id)
+    }
+}

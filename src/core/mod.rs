@@ -1,0 +1,10 @@
+//! The pure core: everything about a gesprek that does not need a terminal or a disk.
+//! Functions here take data and return data, so they are tested directly.
+
+pub mod catalogue;
+pub mod data;
+pub mod problem;
+pub mod script;
+pub mod session;
+pub mod taxonomy;
+pub mod validate;

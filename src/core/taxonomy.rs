@@ -1,0 +1,98 @@
+//! The taxonomy: the stable vocabulary of wensen, krachten, belemmeringen and catalogue
+//! categories. Ids are an API: scripts, catalogues and saved sessions refer to them, so an
+//! id is never renamed once published (add a synonym instead).
+
+use serde::{Deserialize, Serialize};
+
+/// Which list of the taxonomy a tag belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum TagKind {
+    Wens,
+    Kracht,
+    Belemmering,
+}
+
+impl TagKind {
+    pub const ALL: [TagKind; 3] = [TagKind::Wens, TagKind::Kracht, TagKind::Belemmering];
+
+    /// Dutch plural label, as shown in the UI and the plan.
+    pub fn label(self) -> &'static str {
+        match self {
+            TagKind::Wens => "Wensen",
+            TagKind::Kracht => "Krachten",
+            TagKind::Belemmering => "Belemmeringen",
+        }
+    }
+
+    /// Dutch singular label.
+    pub fn singular(self) -> &'static str {
+        match self {
+            TagKind::Wens => "wens",
+            TagKind::Kracht => "kracht",
+            TagKind::Belemmering => "belemmering",
+        }
+    }
+}
+
+/// One entry of a taxonomy list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Stable id, lowercase with hyphens (`"nederlands-oefenen"`).
+    pub id: String,
+    /// Short Dutch label for lists.
+    pub label: String,
+    /// One or two plain-language sentences.
+    pub omschrijving: String,
+    /// Group for display (e.g. "gezondheid", "zorgtaken"); free text.
+    #[serde(default)]
+    pub groep: String,
+    /// Other words people use, so type-to-filter finds the entry.
+    #[serde(default)]
+    pub synoniemen: Vec<String>,
+    /// For belemmeringen: how this is usually handled in practice (research §5). Written
+    /// into the plan as the default aanpak, which the consultant can change.
+    #[serde(default)]
+    pub aanpak: String,
+    /// Source in the research, e.g. `"001:L188"`.
+    #[serde(default)]
+    pub bron: Vec<String>,
+}
+
+/// The whole vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomy {
+    pub wensen: Vec<Entry>,
+    pub krachten: Vec<Entry>,
+    pub belemmeringen: Vec<Entry>,
+    pub categorieen: Vec<Entry>,
+}
+
+impl Taxonomy {
+    pub fn list(&self, kind: TagKind) -> &[Entry] {
+        match kind {
+            TagKind::Wens => &self.wensen,
+            TagKind::Kracht => &self.krachten,
+            TagKind::Belemmering => &self.belemmeringen,
+        }
+    }
+
+    pub fn find(&self, kind: TagKind, id: &str) -> Option<&Entry> {
+        self.list(kind).iter().find(|e| e.id == id)
+    }
+
+    pub fn categorie(&self, id: &str) -> Option<&Entry> {
+        self.categorieen.iter().find(|e| e.id == id)
+    }
+
+    /// Label for an id, falling back to the id itself so that a session made with an
+    /// older taxonomy still renders instead of failing.
+    pub fn label<'a>(&'a self, kind: TagKind, id: &'a str) -> &'a str {
+        self.find(kind, id).map_or(id, |e| e.label.as_str())
+    }
+
+    pub fn categorie_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.categorie(id).map_or(id, |e| e.label.as_str())
+    }
+}

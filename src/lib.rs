@@ -1,0 +1,7 @@
+//! meedoen: gespreksondersteuning voor activeringsconsulenten.
+//!
+//! `core` is pure (no terminal, no disk), `store` touches the disk, `tui` draws and reads
+//! keys, `cli` holds the non-interactive subcommands.
+
+pub mod core;
+pub mod store;

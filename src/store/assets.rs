@@ -1,0 +1,137 @@
+//! The embedded default data and the user's overrides. A file with the same name in the
+//! config folder replaces the embedded default as a whole (no merging: a municipality's
+//! catalogue should not silently mix with ours).
+
+use std::path::Path;
+
+use crate::core::data::{Data, Source, Sources};
+use crate::core::problem::Problem;
+
+pub const SCRIPT_FILE: &str = "script.ron";
+pub const TAXONOMY_FILE: &str = "taxonomie.ron";
+pub const CATALOGUE_FILE: &str = "catalogus.ron";
+
+pub const DEFAULT_SCRIPT: &str = include_str!("../../assets/script.ron");
+pub const DEFAULT_TAXONOMY: &str = include_str!("../../assets/taxonomie.ron");
+pub const DEFAULT_CATALOGUE: &str = include_str!("../../assets/catalogus.ron");
+
+/// The embedded defaults, named so problems in them are recognisable.
+pub fn embedded() -> Sources {
+    Sources {
+        script: Source::new(format!("(ingebouwd) {SCRIPT_FILE}"), DEFAULT_SCRIPT),
+        taxonomy: Source::new(format!("(ingebouwd) {TAXONOMY_FILE}"), DEFAULT_TAXONOMY),
+        catalogue: Source::new(format!("(ingebouwd) {CATALOGUE_FILE}"), DEFAULT_CATALOGUE),
+    }
+}
+
+/// Largest data file we read; a bigger one is almost certainly not a catalogue, and
+/// reading it whole could exhaust a small laptop's memory.
+pub const MAX_DATA_FILE: u64 = 16 * 1024 * 1024;
+
+/// Reads a user's data file, or returns the embedded default when there is none.
+pub fn read_or_default(dir: Option<&Path>, file: &str, default: Source) -> Result<Source, Problem> {
+    let Some(dir) = dir else { return Ok(default) };
+    let path = dir.join(file);
+    let name = path.display().to_string();
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(default),
+        Err(e) => {
+            return Err(Problem::new(
+                &name,
+                0,
+                0,
+                format!("kan het bestand niet lezen: {e}"),
+            ));
+        }
+    };
+    if meta.len() > MAX_DATA_FILE {
+        return Err(Problem::new(
+            &name,
+            0,
+            0,
+            format!(
+                "het bestand is te groot ({} MB; maximaal {} MB)",
+                meta.len() / (1024 * 1024),
+                MAX_DATA_FILE / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Problem::new(&name, 0, 0, format!("kan het bestand niet lezen: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = crate::core::problem::position(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        Problem::new(
+            &name,
+            line,
+            col,
+            "het bestand is geen geldige UTF-8-tekst (is het een tekstbestand?)",
+        )
+    })?;
+    Ok(Source::new(name, text))
+}
+
+/// The sources to use: the user's files from `config_dir` where present, else embedded.
+pub fn sources(config_dir: Option<&Path>) -> Result<Sources, Vec<Problem>> {
+    let d = embedded();
+    let script = read_or_default(config_dir, SCRIPT_FILE, d.script);
+    let taxonomy = read_or_default(config_dir, TAXONOMY_FILE, d.taxonomy);
+    let catalogue = read_or_default(config_dir, CATALOGUE_FILE, d.catalogue);
+    match (script, taxonomy, catalogue) {
+        (Ok(script), Ok(taxonomy), Ok(catalogue)) => Ok(Sources {
+            script,
+            taxonomy,
+            catalogue,
+        }),
+        (s, t, c) => Err([s.err(), t.err(), c.err()].into_iter().flatten().collect()),
+    }
+}
+
+/// Loads and validates the data for a gesprek.
+pub fn load(config_dir: Option<&Path>) -> Result<Data, Vec<Problem>> {
+    Data::parse(&sources(config_dir)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_are_valid() {
+        let data = load(None).unwrap_or_else(|ps| {
+            panic!(
+                "{}",
+                ps.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        });
+        assert!(data.script.steps().count() > 0);
+    }
+
+    #[test]
+    fn user_file_overrides_and_its_errors_carry_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CATALOGUE_FILE), "(opties: [ (id: \"x\" ").unwrap();
+        let problems = load(Some(dir.path())).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].file.ends_with(CATALOGUE_FILE));
+        assert!(
+            problems[0].msg.contains("houdt onverwacht op"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn binary_garbage_is_not_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(SCRIPT_FILE), b"(id: \xff\xfe)").unwrap();
+        let problems = load(Some(dir.path())).unwrap_err();
+        assert!(problems[0].msg.contains("UTF-8"), "{}", problems[0]);
+    }
+}

@@ -1,0 +1,4 @@
+//! Everything that touches the disk: where files live, the embedded defaults and user
+//! overrides, atomic writes, drafts.
+
+pub mod assets;
