@@ -61,6 +61,40 @@ pub enum StapSoort {
     Afspraken,
 }
 
+/// A list the consultant can pick from on a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Lijst {
+    Wensen,
+    Krachten,
+    Belemmeringen,
+    /// Categories the client is already active in (existing vrijwilligerswerk, mantelzorg).
+    AlActief,
+    /// Catalogue options the client has done before (to warn on projectmoeheid).
+    Eerder,
+}
+
+impl Lijst {
+    /// The taxonomy list behind this picker, if it is a tag list.
+    pub fn tag_kind(self) -> Option<TagKind> {
+        match self {
+            Lijst::Wensen => Some(TagKind::Wens),
+            Lijst::Krachten => Some(TagKind::Kracht),
+            Lijst::Belemmeringen => Some(TagKind::Belemmering),
+            Lijst::AlActief | Lijst::Eerder => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Lijst::Wensen => "Wensen",
+            Lijst::Krachten => "Krachten",
+            Lijst::Belemmeringen => "Belemmeringen",
+            Lijst::AlActief => "Doet al",
+            Lijst::Eerder => "Eerder gedaan",
+        }
+    }
+}
+
 /// The section of the plan van aanpak where a step's notes end up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum PlanSectie {
@@ -139,9 +173,9 @@ pub struct Stap {
     pub valkuilen: Vec<String>,
     #[serde(default)]
     pub soort: StapSoort,
-    /// Which tag pickers the step offers.
+    /// Which pickers the step offers, in this order.
     #[serde(default)]
-    pub tags: Vec<TagKind>,
+    pub kiezen: Vec<Lijst>,
     /// Label above the notes editor ("Notities", "In de woorden van de klant").
     #[serde(default = "default_notitie_label")]
     pub notitie_label: String,
