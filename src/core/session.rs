@@ -68,6 +68,8 @@ pub struct Session {
     pub consulent: String,
     pub datum: NaiveDate,
     pub plaats: String,
+    /// Age in years, only when an option's age range matters; optional on purpose.
+    pub leeftijd: Option<u8>,
     /// Id of the script used.
     pub script: String,
     /// Free notes per step id.
@@ -109,6 +111,7 @@ impl Default for Session {
             consulent: String::new(),
             datum: NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"),
             plaats: String::new(),
+            leeftijd: None,
             script: String::new(),
             notities: BTreeMap::new(),
             wensen: Vec::new(),
