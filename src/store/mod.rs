@@ -2,3 +2,4 @@
 //! overrides, atomic writes, drafts.
 
 pub mod assets;
+pub mod paths;
