@@ -76,9 +76,15 @@ impl Paths {
     /// The folders with a Dutch description, for `meedoen paden`.
     pub fn describe(&self) -> Vec<(&'static str, &Path)> {
         vec![
-            ("instellingen (eigen script, catalogus, taxonomie)", &self.config),
+            (
+                "instellingen (eigen script, catalogus, taxonomie)",
+                &self.config,
+            ),
             ("gegevens (lokaal, niet gesynchroniseerd)", &self.data),
-            ("concepten (automatisch opgeslagen gesprekken)", &self.drafts),
+            (
+                "concepten (automatisch opgeslagen gesprekken)",
+                &self.drafts,
+            ),
             ("plannen van aanpak", &self.output),
         ]
     }
