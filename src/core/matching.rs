@@ -380,4 +380,4 @@ pub fn suggest(profiel: &Profiel, catalogue: &Catalogue, taxonomy: &Taxonomy) ->
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

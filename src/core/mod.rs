@@ -6,6 +6,7 @@ pub mod data;
 pub mod matching;
 pub mod problem;
 pub mod script;
+pub mod search;
 pub mod session;
 pub mod taxonomy;
 pub mod validate;
