@@ -3,8 +3,10 @@
 
 pub mod catalogue;
 pub mod data;
+pub mod matching;
 pub mod problem;
 pub mod script;
+pub mod search;
 pub mod session;
 pub mod taxonomy;
 pub mod validate;

@@ -1,0 +1,383 @@
+//! Ranking catalogue options for one client, with the reasons for every score and every
+//! exclusion. Suggestions support the consultant's judgement and the client's choice; they
+//! never decide (research §9), so each number is explained by its factors and the factors
+//! always add up to the score.
+//!
+//! The rules follow research §3–§7: connect to wensen (maatwerk), count work on
+//! belemmeringen, never suggest what a belemmering rules out, recognise what the client
+//! already does before adding anything, put a crisis and care duties first, and warn on
+//! projectmoeheid, verdringing and practical drempels. Gender is deliberately not an input.
+
+use serde::Serialize;
+use std::fmt;
+
+use super::catalogue::{Catalogue, Niveau, Optie};
+use super::session::Session;
+use super::taxonomy::{TagKind, Taxonomy};
+
+/// Points per wens the option serves.
+pub const WENS: i32 = 3;
+/// Points per belemmering the option works on.
+pub const WERKT_AAN: i32 = 2;
+/// A crisis comes first: help and ontheffing options rise above everything else.
+pub const CRISIS_HULP: i32 = 10;
+/// Options that recognise or relieve care duties rise above extra activities.
+pub const ZORG: i32 = 4;
+/// Recognising activity the client already does comes before anything new.
+pub const ERKENNEN: i32 = 6;
+/// The very same option again is the clearest case of projectmoeheid.
+pub const EERDER_OPTIE: i32 = -4;
+/// Something else in a category done before: a milder signal.
+pub const EERDER_CATEGORIE: i32 = -1;
+/// Asks for more hours than the client can manage now.
+pub const TE_VEEL_UREN: i32 = -2;
+
+/// Belemmering id for a crisis (huiselijk geweld, acute problems).
+pub const CRISIS: &str = "crisis";
+/// Belemmering ids for care duties that volunteering must never be piled on top of.
+pub const ZORGTAKEN: [&str; 2] = ["mantelzorg", "kinderzorg"];
+/// Category ids whose options help with a crisis rather than add an activity.
+pub const HULP_CATEGORIEEN: [&str; 2] = ["ontheffing", "eigen-belemmeringen"];
+/// Words (in ids or lowercased titles) that mark an option as recognising or formalising
+/// an existing activity. The catalogue has no field for this, so the wording decides.
+const ERKENNEN_WOORDEN: [&str; 4] = ["erken", "bestaand", "formalis", "vastleg"];
+
+/// What the matching needs to know about the client; built from a session or by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profiel {
+    pub wensen: Vec<String>,
+    pub belemmeringen: Vec<String>,
+    pub uren_kan: Option<u8>,
+    /// Option ids done before.
+    pub eerder: Vec<String>,
+    /// Category ids already active.
+    pub actief: Vec<String>,
+    pub leeftijd: Option<u8>,
+}
+
+impl From<&Session> for Profiel {
+    fn from(s: &Session) -> Profiel {
+        Profiel {
+            wensen: s.wensen.clone(),
+            belemmeringen: s.belemmeringen.clone(),
+            uren_kan: s.uren_kan,
+            eerder: s.eerder.clone(),
+            actief: s.actief.clone(),
+            leeftijd: s.leeftijd,
+        }
+    }
+}
+
+/// One contribution to a score, e.g. `+3 past bij wens 'Koken'`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Factor {
+    pub punten: i32,
+    pub tekst: String,
+}
+
+impl fmt::Display for Factor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:+} {}", self.punten, self.tekst)
+    }
+}
+
+/// A suggested option with its score, the factors behind it and what to watch out for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestie {
+    pub id: String,
+    pub score: i32,
+    pub waarom: Vec<Factor>,
+    pub let_op: Vec<String>,
+}
+
+/// An option left out, with every reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Uitgesloten {
+    pub id: String,
+    pub reden: Vec<String>,
+}
+
+/// The result: ranked suggestions (score desc, then id) and exclusions (catalogue order).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Suggesties {
+    pub suggesties: Vec<Suggestie>,
+    pub uitgesloten: Vec<Uitgesloten>,
+}
+
+/// A profile id with its label and the factor text it produces, built once per call so
+/// the per-option loop only compares ids and clones finished strings.
+struct Tag<'a> {
+    id: &'a str,
+    label: &'a str,
+    tekst: String,
+}
+
+/// The profile resolved against the taxonomy and catalogue.
+struct Prepared<'a> {
+    wensen: Vec<Tag<'a>>,
+    belemmeringen: Vec<Tag<'a>>,
+    crisis: bool,
+    /// Labels of the care duties in the profile.
+    zorg: Vec<Tag<'a>>,
+    zorg_let_op: String,
+    eerder: Vec<&'a str>,
+    /// Categories of options done before, with their factor text.
+    eerder_categorieen: Vec<Tag<'a>>,
+    actief: Vec<Tag<'a>>,
+}
+
+fn find<'t, 'a>(tags: &'t [Tag<'a>], id: &str) -> Option<&'t Tag<'a>> {
+    tags.iter().find(|t| t.id == id)
+}
+
+impl<'a> Prepared<'a> {
+    fn new(p: &'a Profiel, cat: &'a Catalogue, tax: &'a Taxonomy) -> Prepared<'a> {
+        let wensen = p
+            .wensen
+            .iter()
+            .map(|id| {
+                let label = tax.label(TagKind::Wens, id);
+                Tag {
+                    id,
+                    label,
+                    tekst: format!("past bij wens '{label}'"),
+                }
+            })
+            .collect();
+        let belemmeringen: Vec<Tag> = p
+            .belemmeringen
+            .iter()
+            .map(|id| {
+                let label = tax.label(TagKind::Belemmering, id);
+                Tag {
+                    id,
+                    label,
+                    tekst: format!("werkt aan '{label}'"),
+                }
+            })
+            .collect();
+        let zorg: Vec<Tag> = belemmeringen
+            .iter()
+            .filter(|t| ZORGTAKEN.contains(&t.id))
+            .map(|t| Tag {
+                id: t.id,
+                label: t.label,
+                tekst: format!("houdt rekening met zorgtaken: '{}'", t.label),
+            })
+            .collect();
+        let zorg_let_op = if zorg.is_empty() {
+            String::new()
+        } else {
+            let labels: Vec<String> = zorg.iter().map(|t| format!("'{}'", t.label)).collect();
+            format!(
+                "zorgtaken ({}): niets bovenop de zorg stapelen; eerst de zorg erkennen, uren afstemmen",
+                labels.join(", ")
+            )
+        };
+        let mut eerder_categorieen: Vec<Tag> = Vec::new();
+        for id in &p.eerder {
+            if let Some(o) = cat.find(id)
+                && find(&eerder_categorieen, &o.categorie).is_none()
+            {
+                let label = tax.categorie_label(&o.categorie);
+                eerder_categorieen.push(Tag {
+                    id: &o.categorie,
+                    label,
+                    tekst: format!("eerder iets in '{label}' gedaan (projectmoeheid)"),
+                });
+            }
+        }
+        let actief = p
+            .actief
+            .iter()
+            .map(|id| {
+                let label = tax.categorie_label(id);
+                Tag {
+                    id,
+                    label,
+                    tekst: format!("al actief in '{label}': eerst erkennen en vastleggen"),
+                }
+            })
+            .collect();
+        Prepared {
+            wensen,
+            crisis: belemmeringen.iter().any(|t| t.id == CRISIS),
+            belemmeringen,
+            zorg,
+            zorg_let_op,
+            eerder: p.eerder.iter().map(String::as_str).collect(),
+            eerder_categorieen,
+            actief,
+        }
+    }
+}
+
+/// Whether an option recognises or formalises something the client already does.
+fn erkent_bestaand(o: &Optie) -> bool {
+    let titel = o.titel.to_lowercase();
+    ERKENNEN_WOORDEN
+        .iter()
+        .any(|w| o.id.contains(w) || titel.contains(w))
+}
+
+/// Reasons to leave the option out entirely; empty when it may be suggested.
+fn exclusions(o: &Optie, p: &Prepared, leeftijd: Option<u8>) -> Vec<String> {
+    let mut reden = Vec::new();
+    for b in &o.ongeschikt_bij {
+        if let Some(t) = find(&p.belemmeringen, &b.belemmering) {
+            reden.push(format!("niet bij '{}': {}", t.label, b.reden));
+        }
+    }
+    if let Some(age) = leeftijd {
+        let te_jong = o.leeftijd_min.is_some_and(|m| age < m);
+        let te_oud = o.leeftijd_max.is_some_and(|m| age > m);
+        if te_jong || te_oud {
+            let range = match (o.leeftijd_min, o.leeftijd_max) {
+                (Some(lo), Some(hi)) => format!("{lo}–{hi} jaar"),
+                (Some(lo), None) => format!("vanaf {lo} jaar"),
+                (None, Some(hi)) => format!("tot en met {hi} jaar"),
+                (None, None) => unreachable!("an age bound was checked"),
+            };
+            reden.push(format!("leeftijd {age} valt buiten {range}"));
+        }
+    }
+    reden
+}
+
+/// Scores one option that is not excluded.
+fn score(o: &Optie, p: &Prepared, uren_kan: Option<u8>) -> Suggestie {
+    let mut waarom = Vec::new();
+    let mut let_op = Vec::new();
+    let mut add = |punten: i32, tekst: &str| {
+        waarom.push(Factor {
+            punten,
+            tekst: tekst.to_string(),
+        })
+    };
+
+    for w in &o.wensen {
+        if let Some(t) = find(&p.wensen, w) {
+            add(WENS, &t.tekst);
+        }
+    }
+    for b in &o.werkt_aan {
+        if let Some(t) = find(&p.belemmeringen, b) {
+            add(WERKT_AAN, &t.tekst);
+        }
+    }
+    if p.crisis {
+        let helpt = HULP_CATEGORIEEN.contains(&o.categorie.as_str())
+            && o.werkt_aan.iter().any(|b| b == CRISIS);
+        if helpt {
+            add(CRISIS_HULP, "eerst veiligheid en hulp: past bij de crisis");
+        } else {
+            let_op.push("eerst de crisis: hulp en eventueel ontheffing gaan voor".to_string());
+        }
+    }
+    if !p.zorg.is_empty() {
+        let mut erkent_zorg = false;
+        for t in &p.zorg {
+            if o.werkt_aan.iter().any(|b| b == t.id) {
+                add(ZORG, &t.tekst);
+                erkent_zorg = true;
+            }
+        }
+        if !erkent_zorg {
+            let_op.push(p.zorg_let_op.clone());
+        }
+    }
+    if let Some(t) = find(&p.actief, &o.categorie)
+        && erkent_bestaand(o)
+    {
+        add(ERKENNEN, &t.tekst);
+    }
+    if p.eerder.contains(&o.id.as_str()) {
+        add(EERDER_OPTIE, "eerder gedaan (projectmoeheid)");
+        let_op.push(
+            "eerder gedaan: vraag wat het toen opleverde voordat u het opnieuw voorstelt"
+                .to_string(),
+        );
+    } else if let Some(t) = find(&p.eerder_categorieen, &o.categorie) {
+        add(EERDER_CATEGORIE, &t.tekst);
+        let_op.push(format!(
+            "eerder al iets in '{}' gedaan: vraag naar die ervaring",
+            t.label
+        ));
+    }
+    if let Some(kan) = uren_kan
+        && o.uren_min > kan
+    {
+        add(
+            TE_VEEL_UREN,
+            &format!(
+                "vraagt minstens {} uur per week, klant kan {kan}",
+                o.uren_min
+            ),
+        );
+        let_op.push(format!(
+            "minstens {} uur per week, meer dan de {kan} uur die nu haalbaar is: kleiner beginnen of opbouwen",
+            o.uren_min
+        ));
+    }
+
+    for b in &o.let_op_bij {
+        if let Some(t) = find(&p.belemmeringen, &b.belemmering) {
+            let_op.push(format!("let op bij '{}': {}", t.label, b.reden));
+        }
+    }
+    if o.verdringing.risico >= Niveau::Midden {
+        let mut s = format!("verdringingsrisico {}", o.verdringing.risico.label());
+        if !o.verdringing.reden.trim().is_empty() {
+            s.push_str(": ");
+            s.push_str(&o.verdringing.reden);
+        }
+        let_op.push(s);
+    }
+    for d in &o.drempels {
+        let_op.push(drempel_tekst(*d).to_string());
+    }
+
+    Suggestie {
+        id: o.id.clone(),
+        score: waarom.iter().map(|f| f.punten).sum(),
+        waarom,
+        let_op,
+    }
+}
+
+fn drempel_tekst(d: super::catalogue::Drempel) -> &'static str {
+    use super::catalogue::Drempel;
+    match d {
+        Drempel::Vog => "VOG nodig: aanvraag en kosten regelen",
+        Drempel::Reiskosten => "reiskosten: vergoeding afspreken",
+        Drempel::Kinderopvang => "kinderopvang regelen",
+        Drempel::Kosten => "kosten (kleding, materiaal of cursusgeld): wie betaalt?",
+    }
+}
+
+/// Ranks every option of the catalogue for the profile. Deterministic: the same input
+/// always gives the same output, sorted by score (high first), then by id.
+pub fn suggest(profiel: &Profiel, catalogue: &Catalogue, taxonomy: &Taxonomy) -> Suggesties {
+    let p = Prepared::new(profiel, catalogue, taxonomy);
+    let mut out = Suggesties {
+        suggesties: Vec::with_capacity(catalogue.opties.len()),
+        uitgesloten: Vec::new(),
+    };
+    for o in &catalogue.opties {
+        let reden = exclusions(o, &p, profiel.leeftijd);
+        if reden.is_empty() {
+            out.suggesties.push(score(o, &p, profiel.uren_kan));
+        } else {
+            out.uitgesloten.push(Uitgesloten {
+                id: o.id.clone(),
+                reden,
+            });
+        }
+    }
+    out.suggesties
+        .sort_unstable_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

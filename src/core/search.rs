@@ -1,0 +1,283 @@
+//! Type-to-filter search over the catalogue and taxonomy lists: diacritics folded away
+//! ("cafe" finds "Café"), fuzzy scored with skim's algorithm, titles weighted above
+//! descriptions, and match positions returned as merged character ranges so the UI can
+//! highlight whole runs instead of styling character by character.
+//!
+//! Every word of the query must match somewhere (title or the other fields); a word that
+//! matches only the long description must be fairly contiguous, or nearly every option
+//! would match a short query through scattered letters.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::ops::Range;
+
+use super::catalogue::Catalogue;
+use super::taxonomy::Entry;
+
+/// A title match counts this many times a match in the other fields.
+const TITEL_GEWICHT: i64 = 2;
+/// A match in the other fields counts only with at least this score per query character
+/// (skim gives 16 per matched character and subtracts for gaps).
+const MIN_PER_TEKEN: i64 = 16;
+
+/// Lowercases and removes diacritics, one character in for one character out, so that
+/// character positions in the folded text are positions in the original.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Folds one character: a hand-written table for Latin-1 and Latin Extended-A (the
+/// letters Dutch and its loanwords use), else Unicode lowercase when that is one character.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => 'a',
+        'Ç' | 'ç' | 'Ć'..='č' => 'c',
+        'Ð' | 'ð' | 'Ď'..='đ' => 'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => 'e',
+        'Ĝ'..='ģ' => 'g',
+        'Ĥ'..='ħ' => 'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => 'i',
+        'Ĵ' | 'ĵ' => 'j',
+        'Ķ'..='ĸ' => 'k',
+        'Ĺ'..='ł' => 'l',
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => 'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => 'o',
+        'Ŕ'..='ř' => 'r',
+        'Ś'..='š' | 'ſ' => 's',
+        'Ţ'..='ŧ' => 't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => 'u',
+        'Ŵ' | 'ŵ' => 'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => 'y',
+        'Ź'..='ž' => 'z',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Merges sorted character indices into ranges of adjacent indices: `[1,2,3,7]` becomes
+/// `[1..4, 7..8]`. Unsorted or repeated input is tolerated.
+pub fn highlight_ranges(indices: &[usize]) -> Vec<Range<usize>> {
+    let mut sorted = indices.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in sorted {
+        match out.last_mut() {
+            Some(r) if r.end == i => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+/// One match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into the searched list (`catalogue.opties`, or the entries).
+    pub index: usize,
+    pub score: i64,
+    /// Character ranges in the title (or label) to highlight, merged and sorted.
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// A quick-reject bitmask of the characters in a text: a query word can only match when
+/// all its bits are present, which skips the fuzzy matcher for most haystacks.
+fn char_bag(s: &str) -> u64 {
+    s.chars().fold(0, |bag, c| bag | char_bit(c))
+}
+
+fn char_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        ' ' => 0,
+        _ => 1 << (36 + c as u32 % 28),
+    }
+}
+
+/// One searchable item, folded once when the searcher is built.
+struct Hay {
+    titel: String,
+    titel_bag: u64,
+    rest: String,
+    rest_bag: u64,
+}
+
+/// A folded query word with its character bag.
+struct Word {
+    text: String,
+    bag: u64,
+    min_rest: i64,
+}
+
+fn words(query: &str) -> Vec<Word> {
+    fold(query)
+        .split_whitespace()
+        .map(|w| Word {
+            text: w.to_string(),
+            bag: char_bag(w),
+            min_rest: MIN_PER_TEKEN * w.chars().count() as i64,
+        })
+        .collect()
+}
+
+/// Precomputed folded haystacks of a list, built once and searched on every keystroke.
+pub struct Searcher {
+    items: Vec<Hay>,
+    matcher: SkimMatcherV2,
+}
+
+impl Searcher {
+    /// Searches option titles, and with less weight descriptions, tasks and category.
+    pub fn new(catalogue: &Catalogue) -> Searcher {
+        Searcher::from_parts(catalogue.opties.iter().map(|o| {
+            let mut rest = String::with_capacity(o.omschrijving.len() + 64);
+            rest.push_str(&o.omschrijving);
+            for t in &o.taken {
+                rest.push('\n');
+                rest.push_str(t);
+            }
+            rest.push('\n');
+            rest.push_str(&o.categorie.replace('-', " "));
+            (o.titel.as_str(), rest)
+        }))
+    }
+
+    /// Searches taxonomy entries: the label, and with less weight the synonyms and id.
+    pub fn for_entries(entries: &[Entry]) -> Searcher {
+        Searcher::from_parts(entries.iter().map(|e| {
+            let mut rest = e.synoniemen.join("\n");
+            rest.push('\n');
+            rest.push_str(&e.id.replace('-', " "));
+            (e.label.as_str(), rest)
+        }))
+    }
+
+    fn from_parts<'a>(parts: impl Iterator<Item = (&'a str, String)>) -> Searcher {
+        let items = parts
+            .map(|(titel, rest)| {
+                let titel = fold(titel);
+                let rest = fold(&rest);
+                Hay {
+                    titel_bag: char_bag(&titel),
+                    rest_bag: char_bag(&rest),
+                    titel,
+                    rest,
+                }
+            })
+            .collect();
+        Searcher {
+            items,
+            // Both sides are folded to lowercase already, so case-sensitive matching is
+            // both correct and cheaper.
+            matcher: SkimMatcherV2::default().respect_case(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Ranked hits with their highlight ranges. An empty query returns everything in list
+    /// order; otherwise best first, ties by index.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let words = words(query);
+        let mut hits = self.rank_words(&words);
+        for h in &mut hits {
+            h.ranges = self.ranges_words(h.index, &words);
+        }
+        hits
+    }
+
+    /// Like [`Searcher::search`] but without ranges: for long lists, rank everything and
+    /// compute [`Searcher::ranges`] only for the rows on screen.
+    pub fn rank(&self, query: &str) -> Vec<Hit> {
+        self.rank_words(&words(query))
+    }
+
+    /// Highlight ranges of `query` in the title of item `index`.
+    pub fn ranges(&self, index: usize, query: &str) -> Vec<Range<usize>> {
+        self.ranges_words(index, &words(query))
+    }
+
+    fn rank_words(&self, words: &[Word]) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        for (index, hay) in self.items.iter().enumerate() {
+            let mut total = 0;
+            let mut all = true;
+            for w in words {
+                match self.word_score(hay, w) {
+                    Some(s) => total += s,
+                    None => {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if all {
+                hits.push(Hit {
+                    index,
+                    score: total,
+                    ranges: Vec::new(),
+                });
+            }
+        }
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        hits
+    }
+
+    fn word_score(&self, hay: &Hay, w: &Word) -> Option<i64> {
+        let titel = if w.bag & !hay.titel_bag == 0 {
+            self.matcher.fuzzy_match(&hay.titel, &w.text)
+        } else {
+            None
+        };
+        let rest = if w.bag & !hay.rest_bag == 0 {
+            self.matcher
+                .fuzzy_match(&hay.rest, &w.text)
+                .filter(|&s| s >= w.min_rest)
+        } else {
+            None
+        };
+        match (titel, rest) {
+            (None, None) => None,
+            (t, r) => Some((t.unwrap_or(0) * TITEL_GEWICHT).max(r.unwrap_or(0))),
+        }
+    }
+
+    fn ranges_words(&self, index: usize, words: &[Word]) -> Vec<Range<usize>> {
+        let Some(hay) = self.items.get(index) else {
+            return Vec::new();
+        };
+        let mut indices = Vec::new();
+        for w in words {
+            if w.bag & !hay.titel_bag == 0
+                && let Some((_, found)) = self.matcher.fuzzy_indices(&hay.titel, &w.text)
+            {
+                indices.extend(found);
+            }
+        }
+        highlight_ranges(&indices)
+    }
+}
+
+/// Type-to-filter for a taxonomy list (tag pickers): matches label and synonyms; ranges
+/// are in the label.
+pub fn filter_entries(entries: &[Entry], query: &str) -> Vec<Hit> {
+    Searcher::for_entries(entries).search(query)
+}
+
+#[cfg(test)]
+mod tests;
