@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod data;
+pub mod plan;
 pub mod problem;
 pub mod script;
 pub mod session;
