@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod data;
 pub mod matching;
+pub mod plan;
 pub mod problem;
 pub mod script;
 pub mod search;
