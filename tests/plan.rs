@@ -160,8 +160,10 @@ fn golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
+    // A checkout with Windows line endings is still the same plan.
     let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with MEEDOEN_GOLDEN=bless", path.display()));
+        .unwrap_or_else(|e| panic!("{}: {e}; run with MEEDOEN_GOLDEN=bless", path.display()))
+        .replace("\r\n", "\n");
     if expected == actual {
         return;
     }
@@ -310,6 +312,12 @@ fn runaway_template_runs_out_of_fuel() {
     );
     let p = render_markdown(&empty_session(), &data(), &t).unwrap_err();
     assert!(p.msg.contains("te veel werk"), "{p}");
+    let t = Source::new(
+        "groot.md.j2",
+        "{% for a in range(1000) %}{{ 'x' * 100000 }}{% endfor %}",
+    );
+    let p = render_markdown(&empty_session(), &data(), &t).unwrap_err();
+    assert!(p.msg.contains("te groot"), "{p}");
 }
 
 #[test]

@@ -25,6 +25,9 @@ pub use markdown::{blockquote, inline};
 /// stops a user's template with a runaway loop within a second instead of hanging.
 const FUEL: u64 = 2_000_000;
 
+/// Largest plan we produce, in bytes; a real plan is a few kilobytes.
+const MAX_PLAN: usize = 4 * 1024 * 1024;
+
 /// Everything a plan template can use. All text is resolved: labels, not ids.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanContext {
@@ -47,6 +50,9 @@ pub struct PlanContext {
     pub gekozen: Vec<Activiteit>,
     /// Non-empty afspraken only.
     pub afspraken: Vec<Afspraak>,
+    /// Hours per week the client said they can manage, if discussed.
+    pub uren_kan: Option<u8>,
+    /// Agreed hours per week at the start.
     pub uren_per_week: Option<u8>,
     /// The consultant's explanation, or a default build-up sentence when hours are set.
     pub uren_toelichting: String,
@@ -223,6 +229,7 @@ pub fn context(session: &Session, data: &Data) -> PlanContext {
             .filter(|a| !a.is_empty())
             .cloned()
             .collect(),
+        uren_kan: session.uren_kan,
         uren_per_week: session.uren_per_week,
         uren_toelichting,
         startdatum: session.startdatum.map(lange_datum),
@@ -360,9 +367,6 @@ fn environment() -> Environment<'static> {
     env.add_filter("citaat", |text: &str| {
         Value::from_safe_string(blockquote(text))
     });
-    env.add_filter("lange_datum", |iso: &str| {
-        NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(|_| iso.to_string(), lange_datum)
-    });
     env
 }
 
@@ -402,6 +406,10 @@ fn problem(template: &Source, e: &Error) -> Problem {
         ErrorKind::TemplateNotFound | ErrorKind::BadInclude => {
             "andere sjablonen invoegen kan niet; zet alles in één bestand".to_string()
         }
+        ErrorKind::WriteFailure => format!(
+            "het plan wordt te groot (meer dan {} MB); staat er een lus in het sjabloon?",
+            MAX_PLAN / (1024 * 1024)
+        ),
         ErrorKind::OutOfFuel => {
             "het sjabloon doet te veel werk en is gestopt (een lus die niet eindigt?)".to_string()
         }
@@ -428,11 +436,30 @@ pub fn render_markdown(
     let mut env = environment();
     env.add_template_owned(template.name.clone(), template.text.clone())
         .map_err(|e| problem(template, &e))?;
-    let rendered = env
-        .get_template(&template.name)
-        .and_then(|t| t.render(Value::from(Serde(context(session, data)))))
+    let mut out = Capped(Vec::new());
+    env.get_template(&template.name)
+        .and_then(|t| t.render_captured_to(Value::from(Serde(context(session, data))), &mut out))
         .map_err(|e| problem(template, &e))?;
-    Ok(tidy(&rendered))
+    // minijinja only ever writes whole `str`s, so this cannot fail; lossy is belt and braces.
+    Ok(tidy(&String::from_utf8_lossy(&out.0)))
+}
+
+/// Output buffer that refuses to grow past `MAX_PLAN`, so a template that prints in a
+/// loop runs out of room instead of out of memory.
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_PLAN {
+            return Err(std::io::Error::other("plan te groot"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Collapses runs of blank lines (left by sections a template skips) and ends the file
@@ -458,4 +485,39 @@ fn tidy(text: &str) -> String {
     out.truncate(end);
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_dates_are_dutch() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(lange_datum(d(2026, 11, 23)), "23 november 2026");
+        assert_eq!(lange_datum(d(2027, 3, 1)), "1 maart 2027");
+        assert_eq!(lange_datum(d(2026, 1, 5)), "5 januari 2026");
+    }
+
+    #[test]
+    fn tidy_collapses_blank_runs_and_ends_with_one_newline() {
+        assert_eq!(tidy("\n\n# A\n\n\n  \nb\r\n>\n\n\n"), "# A\n\nb\n>\n");
+    }
+
+    #[test]
+    fn printed_values_are_escaped_and_safe_ones_are_not() {
+        let t = Source::new(
+            "t",
+            "{{ x }}|{{ x | safe }}|{{ n }}|{{ leeg }}|{{ x | citaat }}",
+        );
+        let mut env = environment();
+        env.add_template_owned(t.name.clone(), t.text.clone())
+            .unwrap();
+        let out = env
+            .get_template("t")
+            .unwrap()
+            .render(minijinja::context! { x => "# a\nb", n => 4, leeg => () })
+            .unwrap();
+        assert_eq!(out, "\\# a b|# a\nb|4||> \\# a\n> b");
+    }
 }

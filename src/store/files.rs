@@ -80,6 +80,14 @@ pub fn plan_stem(datum: NaiveDate, klant: &str) -> String {
 /// exists, so a pair always shares a name. Each file is written atomically and never
 /// overwrites anything; `dir` is created when missing. Returns the paths written.
 pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Result<Vec<PathBuf>> {
+    // The names are meant to come from `sanitize`; a separator would write elsewhere.
+    let unsafe_part = |s: &str| s.is_empty() || s.contains(['/', '\\']) || s.starts_with('.');
+    if unsafe_part(stem) || files.iter().any(|(ext, _)| unsafe_part(ext)) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("ongeldige bestandsnaam: {stem}"),
+        ));
+    }
     fs::create_dir_all(dir)?;
     for n in 1..=MAX_TRIES {
         let name = if n == 1 {
@@ -142,9 +150,26 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
-    temp_with(dir, contents)?
-        .persist(path)
-        .map_err(|e| e.error)?;
+    let mut tmp = temp_with(dir, contents)?;
+    let mut attempt = 0;
+    loop {
+        match tmp.persist(path) {
+            Ok(_) => break,
+            // Windows refuses to replace a file that a virus scanner or search indexer
+            // has open for a moment; waiting briefly is enough.
+            Err(e)
+                if cfg!(windows)
+                    && attempt < 5
+                    && e.error.kind() == io::ErrorKind::PermissionDenied =>
+            {
+                attempt += 1;
+                tmp = e.file;
+                std::thread::sleep(std::time::Duration::from_millis(20 * attempt));
+            }
+            Err(e) => return Err(e.error),
+        }
+    }
+    sync_dir(dir);
     Ok(())
 }
 
@@ -380,6 +405,16 @@ mod tests {
         assert!(msg.contains("toestemming"), "{msg}");
         assert!(write_atomic(&ro.join("d.ron"), b"d").is_err());
         fs::set_permissions(&ro, fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    #[test]
+    fn names_with_separators_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        for (stem, ext) in [("../x", "md"), ("x", "/md"), ("", "md"), ("x", "..")] {
+            let e = write_new_set(dir.path(), stem, &[(ext, b"p")]).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]
