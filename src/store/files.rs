@@ -129,8 +129,17 @@ fn taken(path: &Path) -> bool {
 fn write_all_new(dir: &Path, targets: &[PathBuf], files: &[(&str, &[u8])]) -> io::Result<()> {
     let mut written: Vec<&PathBuf> = Vec::new();
     for (target, (_, contents)) in targets.iter().zip(files) {
-        let result = temp_with(dir, contents)
-            .and_then(|tmp| tmp.persist_noclobber(target).map(drop).map_err(|e| e.error));
+        let result = temp_with(dir, contents).and_then(|tmp| match tmp.persist_noclobber(target) {
+            Ok(_) => Ok(()),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
+            // Some file systems (FAT on a USB stick, some network shares) can neither
+            // rename without replacing nor hard-link. An exclusive create still never
+            // overwrites; it is only not atomic, which matters little for a new file.
+            Err(e) => {
+                drop(e.file);
+                write_exclusive(target, contents)
+            }
+        });
         if let Err(e) = result {
             for w in written {
                 let _ = fs::remove_file(w);
@@ -140,6 +149,25 @@ fn write_all_new(dir: &Path, targets: &[PathBuf], files: &[(&str, &[u8])]) -> io
         written.push(target);
     }
     Ok(())
+}
+
+/// Creates `path` (failing if it exists) and writes `contents`, owner-only on unix; a
+/// partly written file is removed again.
+fn write_exclusive(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    let written = file.write_all(contents).and_then(|()| file.sync_all());
+    if written.is_err() {
+        drop(file);
+        let _ = fs::remove_file(path);
+    }
+    written
 }
 
 /// Overwrites `path` atomically: the old contents stay intact until the new contents are
@@ -354,6 +382,16 @@ mod tests {
         let entries: Vec<_> = fs::read_dir(&sub).unwrap().collect();
         assert_eq!(entries.len(), 1);
         assert_eq!(fs::read_to_string(sub.join("x.md")).unwrap(), "é ë 🙂 中文");
+    }
+
+    #[test]
+    fn exclusive_fallback_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        write_exclusive(&path, "é 🙂".as_bytes()).unwrap();
+        let e = write_exclusive(&path, b"anders").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "é 🙂");
     }
 
     #[test]
