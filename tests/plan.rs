@@ -338,3 +338,24 @@ fn user_templates_cannot_print_raw_structure() {
 fn embedded_template_is_valid() {
     assert!(validate_template(&plan_template(None).unwrap()).is_empty());
 }
+
+#[test]
+fn plan_and_session_are_written_as_a_pair_and_the_session_reopens() {
+    use meedoen::store::drafts::load_session;
+    use meedoen::store::files::{plan_stem, write_new_set};
+    let s = full_session();
+    let plan = render(&s);
+    let ron = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let stem = plan_stem(s.datum, &s.klant);
+    let files: [(&str, &[u8]); 2] = [("md", plan.as_bytes()), ("sessie.ron", ron.as_bytes())];
+    let first = write_new_set(dir.path(), &stem, &files).unwrap();
+    let second = write_new_set(dir.path(), &stem, &files).unwrap();
+    assert!(first[0].ends_with("2026-11-23-ab.md"), "{first:?}");
+    assert!(
+        second[1].ends_with("2026-11-23-ab-2.sessie.ron"),
+        "{second:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&first[0]).unwrap(), plan);
+    assert_eq!(load_session(&first[1]).unwrap(), s);
+}
