@@ -3,7 +3,7 @@
 //! golden rule is that no word the consultant typed is lost, so every write goes to a
 //! temporary file first, is flushed to disk, and only then gets its final name.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -18,11 +18,19 @@ const MAX_NAME: usize = 40;
 /// on one day means something else is wrong.
 const MAX_TRIES: usize = 999;
 
-/// Names Windows reserves for devices, with or without an extension.
-const RESERVED: [&str; 22] = [
-    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-];
+/// Whether Windows reserves this name for a device (with or without an extension):
+/// CON, PRN, AUX, NUL, COM1–9 and LPT1–9, including the superscript ¹²³ forms.
+fn is_reserved(base: &str) -> bool {
+    let upper = base.to_uppercase();
+    if matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL") {
+        return true;
+    }
+    let mut chars = upper.chars();
+    let prefix: String = chars.by_ref().take(3).collect();
+    let rest: Vec<char> = chars.collect();
+    matches!(prefix.as_str(), "COM" | "LPT")
+        && matches!(rest.as_slice(), ['1'..='9' | '¹' | '²' | '³'])
+}
 
 /// Turns any text into a safe file name part: letters and digits (including é, ë and
 /// other scripts) are kept, spaces become `-`, everything that is special to Windows or
@@ -58,7 +66,7 @@ pub fn sanitize(name: &str) -> String {
         return "klant".to_string();
     }
     let base = out.split('.').next().unwrap_or("");
-    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(base)) {
+    if is_reserved(base) {
         out.insert(base.len(), '_');
     }
     out
@@ -221,7 +229,7 @@ fn temp_with(dir: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
 /// has no equivalent for folders). Best effort: the data itself is already synced.
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
+    if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]
@@ -312,6 +320,9 @@ mod tests {
         assert_eq!(sanitize("NUL"), "NUL_");
         assert_eq!(sanitize("com1.txt"), "com1_.txt");
         assert_eq!(sanitize("console"), "console");
+        assert_eq!(sanitize("COM²"), "COM²_");
+        assert_eq!(sanitize("lpt0"), "lpt0");
+        assert_eq!(sanitize("com10"), "com10");
     }
 
     #[test]
