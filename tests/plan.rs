@@ -359,3 +359,21 @@ fn plan_and_session_are_written_as_a_pair_and_the_session_reopens() {
     assert_eq!(std::fs::read_to_string(&first[0]).unwrap(), plan);
     assert_eq!(load_session(&first[1]).unwrap(), s);
 }
+
+#[test]
+fn a_very_long_gesprek_stays_within_the_fuel_limit() {
+    let mut s = full_session();
+    for i in 0..500 {
+        s.afspraken.push(Afspraak {
+            wat: format!("Afspraak {i}"),
+            wie: "klant".into(),
+            wanneer: "volgende week".into(),
+        });
+        s.wensen.push(format!("wens-{i}"));
+        s.gekozen.push("buurtrestaurant".into());
+    }
+    let long_note = "Een regel met woorden.\n".repeat(2000);
+    s.set_note("welzijn", long_note);
+    let plan = render(&s);
+    assert!(plan.contains("Afspraak 499"));
+}
