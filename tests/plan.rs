@@ -160,8 +160,10 @@ fn golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
+    // A checkout with Windows line endings is still the same plan.
     let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with MEEDOEN_GOLDEN=bless", path.display()));
+        .unwrap_or_else(|e| panic!("{}: {e}; run with MEEDOEN_GOLDEN=bless", path.display()))
+        .replace("\r\n", "\n");
     if expected == actual {
         return;
     }
@@ -310,6 +312,12 @@ fn runaway_template_runs_out_of_fuel() {
     );
     let p = render_markdown(&empty_session(), &data(), &t).unwrap_err();
     assert!(p.msg.contains("te veel werk"), "{p}");
+    let t = Source::new(
+        "groot.md.j2",
+        "{% for a in range(1000) %}{{ 'x' * 100000 }}{% endfor %}",
+    );
+    let p = render_markdown(&empty_session(), &data(), &t).unwrap_err();
+    assert!(p.msg.contains("te groot"), "{p}");
 }
 
 #[test]
@@ -329,4 +337,43 @@ fn user_templates_cannot_print_raw_structure() {
 #[test]
 fn embedded_template_is_valid() {
     assert!(validate_template(&plan_template(None).unwrap()).is_empty());
+}
+
+#[test]
+fn plan_and_session_are_written_as_a_pair_and_the_session_reopens() {
+    use meedoen::store::drafts::load_session;
+    use meedoen::store::files::{plan_stem, write_new_set};
+    let s = full_session();
+    let plan = render(&s);
+    let ron = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let stem = plan_stem(s.datum, &s.klant);
+    let files: [(&str, &[u8]); 2] = [("md", plan.as_bytes()), ("sessie.ron", ron.as_bytes())];
+    let first = write_new_set(dir.path(), &stem, &files).unwrap();
+    let second = write_new_set(dir.path(), &stem, &files).unwrap();
+    assert!(first[0].ends_with("2026-11-23-ab.md"), "{first:?}");
+    assert!(
+        second[1].ends_with("2026-11-23-ab-2.sessie.ron"),
+        "{second:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&first[0]).unwrap(), plan);
+    assert_eq!(load_session(&first[1]).unwrap(), s);
+}
+
+#[test]
+fn a_very_long_gesprek_stays_within_the_fuel_limit() {
+    let mut s = full_session();
+    for i in 0..500 {
+        s.afspraken.push(Afspraak {
+            wat: format!("Afspraak {i}"),
+            wie: "klant".into(),
+            wanneer: "volgende week".into(),
+        });
+        s.wensen.push(format!("wens-{i}"));
+        s.gekozen.push("buurtrestaurant".into());
+    }
+    let long_note = "Een regel met woorden.\n".repeat(2000);
+    s.set_note("welzijn", long_note);
+    let plan = render(&s);
+    assert!(plan.contains("Afspraak 499"));
 }

@@ -5,25 +5,22 @@
 //! in: no file access, a fuel limit, and all user text escaped so it cannot break the
 //! Markdown around it.
 
+mod engine;
 mod markdown;
 
 use chrono::{Datelike, NaiveDate};
 use minijinja::value::{Serde, Value};
-use minijinja::{AutoEscape, Environment, Error, ErrorKind};
 use serde::Serialize;
 
+use self::engine::{Capped, environment, problem, tidy};
 use super::catalogue::Niveau;
 use super::data::{Data, Source};
-use super::problem::{Problem, position};
+use super::problem::Problem;
 use super::script::PlanSectie;
 use super::session::{Afspraak, Akkoord, Session};
 use super::taxonomy::TagKind;
 
 pub use markdown::{blockquote, inline};
-
-/// Template instructions a render may use. The default plan needs a few thousand; this
-/// stops a user's template with a runaway loop within a second instead of hanging.
-const FUEL: u64 = 2_000_000;
 
 /// Everything a plan template can use. All text is resolved: labels, not ids.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,6 +44,9 @@ pub struct PlanContext {
     pub gekozen: Vec<Activiteit>,
     /// Non-empty afspraken only.
     pub afspraken: Vec<Afspraak>,
+    /// Hours per week the client said they can manage, if discussed.
+    pub uren_kan: Option<u8>,
+    /// Agreed hours per week at the start.
     pub uren_per_week: Option<u8>,
     /// The consultant's explanation, or a default build-up sentence when hours are set.
     pub uren_toelichting: String,
@@ -223,6 +223,7 @@ pub fn context(session: &Session, data: &Data) -> PlanContext {
             .filter(|a| !a.is_empty())
             .cloned()
             .collect(),
+        uren_kan: session.uren_kan,
         uren_per_week: session.uren_per_week,
         uren_toelichting,
         startdatum: session.startdatum.map(lange_datum),
@@ -329,87 +330,6 @@ fn activiteit(id: &str, data: &Data) -> Activiteit {
     }
 }
 
-/// The template environment: no loader (templates cannot read files), a fuel limit,
-/// and a formatter that escapes every printed value as one line of Markdown. The
-/// `citaat` filter renders multi-line text as a blockquote; `safe` opts out.
-fn environment() -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_fuel(Some(FUEL));
-    env.set_debug(false);
-    // Our formatter does the escaping; HTML escaping would garble the client's words.
-    env.set_auto_escape_callback(|_| AutoEscape::None);
-    let syntax = minijinja::syntax::SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .keep_trailing_newline(true)
-        .build()
-        .expect("default delimiters are valid");
-    env.set_syntax(syntax);
-    env.set_formatter(|out, _state, value| {
-        if value.is_undefined() || value.is_none() {
-            return Ok(());
-        }
-        let text = match value.as_str() {
-            Some(s) if value.is_safe() => s.to_string(),
-            Some(s) => inline(s),
-            None => inline(&value.to_string()),
-        };
-        out.write_str(&text)
-            .map_err(|_| Error::new(ErrorKind::WriteFailure, "kan niet schrijven"))
-    });
-    env.add_filter("citaat", |text: &str| {
-        Value::from_safe_string(blockquote(text))
-    });
-    env.add_filter("lange_datum", |iso: &str| {
-        NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(|_| iso.to_string(), lange_datum)
-    });
-    env
-}
-
-/// A minijinja error as a problem in the template file, with line, column and a Dutch
-/// message.
-fn problem(template: &Source, e: &Error) -> Problem {
-    let (line, col) = match (e.range(), e.line()) {
-        (Some(r), _) => position(&template.text, r.start),
-        (None, Some(line)) => (line, 1),
-        (None, None) => (0, 0),
-    };
-    // For an unknown name, the template's own text says which name better than
-    // minijinja's English detail does.
-    let snippet = e
-        .range()
-        .and_then(|r| template.text.get(r))
-        .filter(|s| !s.is_empty() && !s.contains('\n'))
-        .map(|s| format!(" `{s}`"));
-    let detail = || e.detail().map(|d| format!(" ({d})")).unwrap_or_default();
-    let msg = match e.kind() {
-        ErrorKind::SyntaxError => format!("het sjabloon klopt niet{}", detail()),
-        ErrorKind::UnknownFilter => format!("onbekend filter{}", snippet.unwrap_or_else(detail)),
-        ErrorKind::UnknownFunction => {
-            format!("onbekende functie{}", snippet.unwrap_or_else(detail))
-        }
-        ErrorKind::UnknownTest => format!("onbekende test{}", snippet.unwrap_or_else(detail)),
-        ErrorKind::UnknownMethod => {
-            format!("onbekende methode{}", snippet.unwrap_or_else(detail))
-        }
-        ErrorKind::UndefinedError => format!(
-            "deze waarde bestaat niet (een typefout in een naam?){}",
-            snippet.unwrap_or_else(detail)
-        ),
-        ErrorKind::InvalidOperation => format!("deze bewerking kan niet{}", detail()),
-        ErrorKind::TooManyArguments => format!("te veel argumenten{}", detail()),
-        ErrorKind::MissingArgument => format!("er ontbreekt een argument{}", detail()),
-        ErrorKind::TemplateNotFound | ErrorKind::BadInclude => {
-            "andere sjablonen invoegen kan niet; zet alles in één bestand".to_string()
-        }
-        ErrorKind::OutOfFuel => {
-            "het sjabloon doet te veel werk en is gestopt (een lus die niet eindigt?)".to_string()
-        }
-        kind => format!("fout in het sjabloon: {kind}{}", detail()),
-    };
-    Problem::new(&template.name, line, col, msg)
-}
-
 /// Checks that a template parses, for `meedoen controleer`; does not render it.
 pub fn validate_template(template: &Source) -> Vec<Problem> {
     let mut env = environment();
@@ -428,34 +348,23 @@ pub fn render_markdown(
     let mut env = environment();
     env.add_template_owned(template.name.clone(), template.text.clone())
         .map_err(|e| problem(template, &e))?;
-    let rendered = env
-        .get_template(&template.name)
-        .and_then(|t| t.render(Value::from(Serde(context(session, data)))))
+    let mut out = Capped(Vec::new());
+    env.get_template(&template.name)
+        .and_then(|t| t.render_captured_to(Value::from(Serde(context(session, data))), &mut out))
         .map_err(|e| problem(template, &e))?;
-    Ok(tidy(&rendered))
+    // minijinja only ever writes whole `str`s, so this cannot fail; lossy is belt and braces.
+    Ok(tidy(&String::from_utf8_lossy(&out.0)))
 }
 
-/// Collapses runs of blank lines (left by sections a template skips) and ends the file
-/// with exactly one newline. User text is always on non-blank lines (quotes start with
-/// `>`), so this never changes what someone typed.
-fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank_run = 0;
-    for line in text.trim_start_matches(['\n', '\r']).lines() {
-        if line.trim().is_empty() {
-            blank_run += 1;
-            if blank_run > 1 {
-                continue;
-            }
-            out.push('\n');
-        } else {
-            blank_run = 0;
-            out.push_str(line);
-            out.push('\n');
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_dates_are_dutch() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(lange_datum(d(2026, 11, 23)), "23 november 2026");
+        assert_eq!(lange_datum(d(2027, 3, 1)), "1 maart 2027");
+        assert_eq!(lange_datum(d(2026, 1, 5)), "5 januari 2026");
     }
-    let end = out.trim_end().len();
-    out.truncate(end);
-    out.push('\n');
-    out
 }

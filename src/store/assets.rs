@@ -97,11 +97,16 @@ pub fn sources(config_dir: Option<&Path>) -> Result<Sources, Vec<Problem>> {
 /// The plan template: the user's `templates/plan.md.j2` in `config_dir` when present (a
 /// municipality's own wording), else the embedded default.
 pub fn plan_template(config_dir: Option<&Path>) -> Result<Source, Problem> {
-    read_or_default(
+    let mut source = read_or_default(
         config_dir,
         TEMPLATE_FILE,
         Source::new(format!("(ingebouwd) {TEMPLATE_FILE}"), DEFAULT_TEMPLATE),
-    )
+    )?;
+    // Notepad saves UTF-8 with a byte order mark, which would otherwise open every plan.
+    if let Some(text) = source.text.strip_prefix('\u{feff}') {
+        source.text = text.to_string();
+    }
+    Ok(source)
 }
 
 /// Loads and validates the data for a gesprek.
@@ -152,7 +157,11 @@ mod tests {
             DEFAULT_TEMPLATE
         );
         std::fs::create_dir(dir.path().join("templates")).unwrap();
-        std::fs::write(dir.path().join(TEMPLATE_FILE), "# Eigen plan {{ klant }}").unwrap();
+        std::fs::write(
+            dir.path().join(TEMPLATE_FILE),
+            "\u{feff}# Eigen plan {{ klant }}",
+        )
+        .unwrap();
         let own = plan_template(Some(dir.path())).unwrap();
         assert_eq!(own.text, "# Eigen plan {{ klant }}");
         assert!(own.name.ends_with("plan.md.j2"), "{}", own.name);

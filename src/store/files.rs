@@ -3,7 +3,7 @@
 //! golden rule is that no word the consultant typed is lost, so every write goes to a
 //! temporary file first, is flushed to disk, and only then gets its final name.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -18,11 +18,19 @@ const MAX_NAME: usize = 40;
 /// on one day means something else is wrong.
 const MAX_TRIES: usize = 999;
 
-/// Names Windows reserves for devices, with or without an extension.
-const RESERVED: [&str; 22] = [
-    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-];
+/// Whether Windows reserves this name for a device (with or without an extension):
+/// CON, PRN, AUX, NUL, COM1–9 and LPT1–9, including the superscript ¹²³ forms.
+fn is_reserved(base: &str) -> bool {
+    let upper = base.to_uppercase();
+    if matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL") {
+        return true;
+    }
+    let mut chars = upper.chars();
+    let prefix: String = chars.by_ref().take(3).collect();
+    let rest: Vec<char> = chars.collect();
+    matches!(prefix.as_str(), "COM" | "LPT")
+        && matches!(rest.as_slice(), ['1'..='9' | '¹' | '²' | '³'])
+}
 
 /// Turns any text into a safe file name part: letters and digits (including é, ë and
 /// other scripts) are kept, spaces become `-`, everything that is special to Windows or
@@ -58,7 +66,7 @@ pub fn sanitize(name: &str) -> String {
         return "klant".to_string();
     }
     let base = out.split('.').next().unwrap_or("");
-    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(base)) {
+    if is_reserved(base) {
         out.insert(base.len(), '_');
     }
     out
@@ -80,6 +88,14 @@ pub fn plan_stem(datum: NaiveDate, klant: &str) -> String {
 /// exists, so a pair always shares a name. Each file is written atomically and never
 /// overwrites anything; `dir` is created when missing. Returns the paths written.
 pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Result<Vec<PathBuf>> {
+    // The names are meant to come from `sanitize`; a separator would write elsewhere.
+    let unsafe_part = |s: &str| s.is_empty() || s.contains(['/', '\\']) || s.starts_with('.');
+    if unsafe_part(stem) || files.iter().any(|(ext, _)| unsafe_part(ext)) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("ongeldige bestandsnaam: {stem}"),
+        ));
+    }
     fs::create_dir_all(dir)?;
     for n in 1..=MAX_TRIES {
         let name = if n == 1 {
@@ -121,8 +137,17 @@ fn taken(path: &Path) -> bool {
 fn write_all_new(dir: &Path, targets: &[PathBuf], files: &[(&str, &[u8])]) -> io::Result<()> {
     let mut written: Vec<&PathBuf> = Vec::new();
     for (target, (_, contents)) in targets.iter().zip(files) {
-        let result = temp_with(dir, contents)
-            .and_then(|tmp| tmp.persist_noclobber(target).map(drop).map_err(|e| e.error));
+        let result = temp_with(dir, contents).and_then(|tmp| match tmp.persist_noclobber(target) {
+            Ok(_) => Ok(()),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
+            // Some file systems (FAT on a USB stick, some network shares) can neither
+            // rename without replacing nor hard-link. An exclusive create still never
+            // overwrites; it is only not atomic, which matters little for a new file.
+            Err(e) => {
+                drop(e.file);
+                write_exclusive(target, contents)
+            }
+        });
         if let Err(e) = result {
             for w in written {
                 let _ = fs::remove_file(w);
@@ -134,6 +159,25 @@ fn write_all_new(dir: &Path, targets: &[PathBuf], files: &[(&str, &[u8])]) -> io
     Ok(())
 }
 
+/// Creates `path` (failing if it exists) and writes `contents`, owner-only on unix; a
+/// partly written file is removed again.
+fn write_exclusive(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    let written = file.write_all(contents).and_then(|()| file.sync_all());
+    if written.is_err() {
+        drop(file);
+        let _ = fs::remove_file(path);
+    }
+    written
+}
+
 /// Overwrites `path` atomically: the old contents stay intact until the new contents are
 /// completely on disk. Owner-only on unix. Used for drafts, which change constantly.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
@@ -142,9 +186,26 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
-    temp_with(dir, contents)?
-        .persist(path)
-        .map_err(|e| e.error)?;
+    let mut tmp = temp_with(dir, contents)?;
+    let mut attempt = 0;
+    loop {
+        match tmp.persist(path) {
+            Ok(_) => break,
+            // Windows refuses to replace a file that a virus scanner or search indexer
+            // has open for a moment; waiting briefly is enough.
+            Err(e)
+                if cfg!(windows)
+                    && attempt < 5
+                    && e.error.kind() == io::ErrorKind::PermissionDenied =>
+            {
+                attempt += 1;
+                tmp = e.file;
+                std::thread::sleep(std::time::Duration::from_millis(20 * attempt));
+            }
+            Err(e) => return Err(e.error),
+        }
+    }
+    sync_dir(dir);
     Ok(())
 }
 
@@ -168,7 +229,7 @@ fn temp_with(dir: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
 /// has no equivalent for folders). Best effort: the data itself is already synced.
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
+    if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]
@@ -259,6 +320,9 @@ mod tests {
         assert_eq!(sanitize("NUL"), "NUL_");
         assert_eq!(sanitize("com1.txt"), "com1_.txt");
         assert_eq!(sanitize("console"), "console");
+        assert_eq!(sanitize("COM²"), "COM²_");
+        assert_eq!(sanitize("lpt0"), "lpt0");
+        assert_eq!(sanitize("com10"), "com10");
     }
 
     #[test]
@@ -332,6 +396,16 @@ mod tests {
     }
 
     #[test]
+    fn exclusive_fallback_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        write_exclusive(&path, "é 🙂".as_bytes()).unwrap();
+        let e = write_exclusive(&path, b"anders").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "é 🙂");
+    }
+
+    #[test]
     fn write_atomic_replaces_contents() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("concept.ron");
@@ -380,6 +454,16 @@ mod tests {
         assert!(msg.contains("toestemming"), "{msg}");
         assert!(write_atomic(&ro.join("d.ron"), b"d").is_err());
         fs::set_permissions(&ro, fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    #[test]
+    fn names_with_separators_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        for (stem, ext) in [("../x", "md"), ("x", "/md"), ("", "md"), ("x", "..")] {
+            let e = write_new_set(dir.path(), stem, &[(ext, b"p")]).unwrap_err();
+            assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]
