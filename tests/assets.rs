@@ -253,6 +253,34 @@ fn ontheffing_routes_and_formalising_options_exist() {
     assert_eq!(crisis.categorie, "ontheffing");
 }
 
+#[test]
+fn recognising_options_are_named_so_and_no_others() {
+    // Options that recognise what the client already does say so in their id or title
+    // (erkennen, vastleggen, formaliseren, bestaand). No other option uses those words,
+    // so wording-based recognition never picks up an unrelated option ("werken" contains
+    // "erken", hence the careful titles).
+    let d = data();
+    let words = ["erken", "bestaand", "formalis", "vastleg"];
+    let named: BTreeSet<&str> = d
+        .catalogue
+        .opties
+        .iter()
+        .filter(|o| {
+            let titel = o.titel.to_lowercase();
+            words.iter().any(|w| o.id.contains(w) || titel.contains(w))
+        })
+        .map(|o| o.id.as_str())
+        .collect();
+    let expected: BTreeSet<&str> = [
+        "vrijwilligerswerk-formaliseren",
+        "mantelzorg-erkennen",
+        "kinderzorg-erkennen",
+        "burenhulp-vastleggen",
+    ]
+    .into();
+    assert_eq!(named, expected);
+}
+
 /// Options that fit a set of belemmeringen: not unsuitable for any of them.
 fn fitting<'a>(opties: &'a [Optie], bel: &[&str]) -> Vec<&'a Optie> {
     opties
