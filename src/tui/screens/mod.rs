@@ -191,7 +191,7 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         width += s.width();
     }
     // Help first, then what is special to this screen, then the general keys.
-    let mut bindings: Vec<&keymap::Binding> = keymap::bindings_for(ctx).collect();
+    let mut bindings: Vec<&keymap::Binding> = app.keymap.for_ctx(ctx).collect();
     bindings.sort_by_key(|b| b.ctx.len());
     let (help, rest): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
         bindings.into_iter().partition(|b| b.cmd == Command::Help);
@@ -201,7 +201,7 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         {
             continue;
         }
-        let key = key_display(b.keys[0]);
+        let key = key_display(&b.keys[0]);
         let label = b.cmd.label();
         let w = key.width() + label.width() + 4;
         if width + w > area.width as usize {
