@@ -485,7 +485,7 @@ mod tests {
             "(toetsen: [\n  (opdracht: Volgende, toetsen: [\"Ctrl+Banaan\"]),\n])",
         );
         let p = Keymap::from_source(&src).unwrap_err();
-        assert_eq!((p[0].line, p[0].col), (2, 32));
+        assert_eq!((p[0].line, p[0].col), (2, 34));
         assert!(p[0].msg.contains("onbekende toets"), "{}", p[0].msg);
         // A plain letter would steal typing in the notes.
         let src = Source::new(
