@@ -17,9 +17,13 @@ fn a_one_megabyte_paste_is_kept_whole_and_drawn() {
     enter_page(&mut app, Page::Step("welkom".into()));
     let line = "Een regel tekst met é, ë, ‘quotes’, 中文, עברית en 🙂. ";
     let mut text = String::new();
-    while text.len() < 1024 * 1024 {
+    for n in 0.. {
+        if text.len() >= 1024 * 1024 {
+            break;
+        }
         text.push_str(line);
-        if text.len() % 7 == 0 {
+        // Mostly long paragraphs, now and then a line break.
+        if n % 40 == 39 {
             text.push('\n');
         }
     }
