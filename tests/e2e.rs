@@ -248,3 +248,28 @@ fn after_sigkill_the_draft_is_offered_with_the_note_intact() {
     s.send(CTRL_Q);
     s.wait_exit();
 }
+
+#[test]
+fn a_second_window_cannot_open_the_same_draft() {
+    let dirs = Dirs::new();
+    let mut first = Session::start(&dirs);
+    first.wait_for("Nieuw gesprek");
+    first.send(ENTER);
+    first.wait_for("Klant (initialen");
+    first.type_text("DU");
+    first.wait_for("klant DU");
+
+    let mut second = Session::start(&dirs);
+    second.wait_for("Verder met DU");
+    second.send("\x1b[B");
+    second.send(ENTER);
+    second.wait_for("al geopend");
+    second.send(CTRL_Q);
+    second.wait_exit();
+
+    // The first window still works and saves.
+    first.send(PGDN);
+    first.wait_for("Doel:");
+    first.send(CTRL_Q);
+    first.wait_exit();
+}

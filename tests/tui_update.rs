@@ -371,3 +371,19 @@ fn help_opens_with_f1_everywhere_and_question_mark_outside_text() {
     press(&mut app, key(KeyCode::Char('?')));
     assert_eq!(app.overlay, Some(Overlay::Help));
 }
+
+#[test]
+fn each_belemmering_gets_an_aanpak_row_that_starts_from_the_standard() {
+    let mut app = common::app_in_gesprek();
+    app.session.toggle_tag(TagKind::Belemmering, "fysiek");
+    go_to(&mut app, "afspraken");
+    while app.editor.field != meedoen::tui::editor::Field::Aanpak("fysiek".into()) {
+        press(&mut app, key(KeyCode::Down));
+    }
+    assert_eq!(app.editor.text(), "Geen zwaar werk.");
+    type_text(&mut app, " Eerst fysio.");
+    assert_eq!(
+        app.session.aanpak["fysiek"],
+        "Geen zwaar werk. Eerst fysio."
+    );
+}

@@ -15,6 +15,7 @@ use crate::core::session::Session;
 
 use super::action::DraftEntry;
 use super::editor::{Editor, Field};
+use super::keymap::Keymap;
 use super::theme::Theme;
 
 /// A page of the gesprek: the client's details, a script step, or the final review.
@@ -151,6 +152,8 @@ pub struct App {
     /// Whether the session changed after the last export (decides whether the draft can
     /// be cleaned up on quit).
     pub changed_since_export: bool,
+    /// The active keymap (defaults plus the user's `toetsen.ron`).
+    pub keymap: Keymap,
 }
 
 /// `SuggTab` as an ordered map key.
@@ -183,6 +186,7 @@ impl App {
             searcher: Searcher::new(&data.catalogue),
             suggesties: Suggesties::default(),
             changed_since_export: false,
+            keymap: Keymap::default(),
             data,
         }
     }

@@ -23,6 +23,8 @@ pub enum Field {
     AfspraakWat(usize),
     AfspraakWie(usize),
     AfspraakWanneer(usize),
+    /// How a belemmering is handled, by belemmering id.
+    Aanpak(String),
     Uren,
     UrenToelichting,
     Startdatum,
@@ -68,6 +70,7 @@ impl Field {
             Field::AfspraakWat(_) => "Wat",
             Field::AfspraakWie(_) => "Wie",
             Field::AfspraakWanneer(_) => "Wanneer",
+            Field::Aanpak(_) => "Aanpak",
             Field::Uren => "Uren per week",
             Field::UrenToelichting => "Waarom deze uren / opbouw",
             Field::Startdatum => "Startdatum",
@@ -139,6 +142,7 @@ pub fn value(field: &Field, session: &Session, invalid: &BTreeMap<Field, String>
         Field::AfspraakWat(i) => afspraak(session, *i).wat,
         Field::AfspraakWie(i) => afspraak(session, *i).wie,
         Field::AfspraakWanneer(i) => afspraak(session, *i).wanneer,
+        Field::Aanpak(id) => session.aanpak.get(id).cloned().unwrap_or_default(),
         Field::Uren => session
             .uren_per_week
             .map(|n| n.to_string())
@@ -202,6 +206,13 @@ pub fn store(
                 Field::AfspraakWat(i) => afspraak_mut(session, *i).wat = text.clone(),
                 Field::AfspraakWie(i) => afspraak_mut(session, *i).wie = text.clone(),
                 Field::AfspraakWanneer(i) => afspraak_mut(session, *i).wanneer = text.clone(),
+                // Empty means: use the taxonomy's standard aanpak again.
+                Field::Aanpak(id) if text.trim().is_empty() => {
+                    session.aanpak.remove(id);
+                }
+                Field::Aanpak(id) => {
+                    session.aanpak.insert(id.clone(), text.clone());
+                }
                 Field::UrenToelichting => session.uren_toelichting = text.clone(),
                 Field::AkkoordToelichting => session.akkoord_toelichting = text.clone(),
                 _ => {}

@@ -43,6 +43,12 @@ pub fn rows(app: &App) -> Vec<FormRow> {
                 .map(FormRow::Text)
                 .collect();
             rows.extend(
+                app.session
+                    .belemmeringen
+                    .iter()
+                    .map(|b| FormRow::Text(Field::Aanpak(b.clone()))),
+            );
+            rows.extend(
                 [
                     Field::Uren,
                     Field::UrenToelichting,

@@ -1,9 +1,14 @@
-//! Keys to actions. One table of bindings feeds `map_key`, the help overlay and the status
-//! bar, so what the screen says a key does is what it does. Focus decides who gets a key:
+//! Keys to actions. One table of bindings (the active keymap: the defaults below, with
+//! the user's `toetsen.ron` applied) feeds `map_key`, the help overlay and the status bar,
+//! so what the screen says a key does is what it does. Focus decides who gets a key:
 //! while a text field or filter has focus, plain letters are text, so every command there
 //! sits on a key that cannot be typed (PgDn, Tab, F1, Ctrl+…).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::Deserialize;
+
+use crate::core::data::Source;
+use crate::core::problem::{Problem, parse_ron};
 
 use super::action::{Action, Command};
 use super::app::{App, Focus, Overlay, PageKind, Screen};
@@ -29,6 +34,21 @@ pub enum Ctx {
     Confirm,
 }
 
+/// Every context, for validation and tests.
+pub const ALL_CTX: &[Ctx] = &[
+    Ctx::Start,
+    Ctx::Notes,
+    Ctx::Picker,
+    Ctx::Form,
+    Ctx::Suggestions,
+    Ctx::Search,
+    Ctx::Review,
+    Ctx::Help,
+    Ctx::Jump,
+    Ctx::Toelichting,
+    Ctx::Confirm,
+];
+
 /// Contexts where letters are typed text.
 const TYPING: &[Ctx] = &[Ctx::Notes, Ctx::Picker, Ctx::Form, Ctx::Search];
 const GESPREK: &[Ctx] = &[
@@ -47,20 +67,20 @@ const LISTS: &[Ctx] = &[
     Ctx::Help,
 ];
 
-/// One binding: in these contexts, these keys run this command.
+/// One default binding: in these contexts, these keys run this command.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct DefaultBinding {
     pub ctx: &'static [Ctx],
     pub keys: &'static [&'static str],
     pub cmd: Command,
 }
 
-const fn b(ctx: &'static [Ctx], keys: &'static [&'static str], cmd: Command) -> Binding {
-    Binding { ctx, keys, cmd }
+const fn b(ctx: &'static [Ctx], keys: &'static [&'static str], cmd: Command) -> DefaultBinding {
+    DefaultBinding { ctx, keys, cmd }
 }
 
 /// The default keymap. Order matters only for display.
-pub const BINDINGS: &[Binding] = &[
+pub const BINDINGS: &[DefaultBinding] = &[
     b(GESPREK, &["PgDn", "Ctrl+N"], Command::Volgende),
     b(GESPREK, &["PgUp", "Ctrl+P"], Command::Vorige),
     b(GESPREK, &["Tab"], Command::FocusVolgende),
@@ -215,6 +235,145 @@ fn matches(spec: &str, key: &KeyEvent) -> bool {
     }
 }
 
+/// One active binding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub ctx: &'static [Ctx],
+    pub keys: Vec<String>,
+    pub cmd: Command,
+}
+
+/// The active keymap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: BINDINGS
+                .iter()
+                .map(|d| Binding {
+                    ctx: d.ctx,
+                    keys: d.keys.iter().map(|k| (*k).to_string()).collect(),
+                    cmd: d.cmd,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One entry of `toetsen.ron`: these keys for this command, wherever it is bound.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub opdracht: Command,
+    pub toetsen: Vec<String>,
+}
+
+/// The user's keymap file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeymapFile {
+    pub toetsen: Vec<Override>,
+}
+
+/// Name of the keymap file in the config folder.
+pub const KEYMAP_FILE: &str = "toetsen.ron";
+
+impl Keymap {
+    /// The bindings active in a context.
+    pub fn for_ctx(&self, ctx: Ctx) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.ctx.contains(&ctx))
+    }
+
+    /// The defaults with the user's file applied, or every problem in it (placed at the
+    /// entry that causes it).
+    pub fn from_source(src: &Source) -> Result<Keymap, Vec<Problem>> {
+        let file: KeymapFile = parse_ron(&src.name, &src.text).map_err(|p| vec![p])?;
+        let mut map = Keymap::default();
+        let mut problems = Vec::new();
+        for o in &file.toetsen {
+            for k in &o.toetsen {
+                if parse_key(k).is_none() {
+                    problems.push(Problem::at(
+                        &src.name,
+                        &src.text,
+                        0,
+                        &format!("\"{k}\""),
+                        format!(
+                            "onbekende toets `{k}` (voorbeelden: \"Ctrl+N\", \"F5\", \"PgDn\", \"Shift+Tab\", \"j\")"
+                        ),
+                    ));
+                }
+            }
+            let mut found = false;
+            for b in map.bindings.iter_mut().filter(|b| b.cmd == o.opdracht) {
+                b.keys = o.toetsen.clone();
+                found = true;
+            }
+            if !found {
+                problems.push(Problem::at(
+                    &src.name,
+                    &src.text,
+                    0,
+                    &format!("{:?}", o.opdracht),
+                    format!(
+                        "opdracht `{:?}` heeft geen toetsen om te vervangen",
+                        o.opdracht
+                    ),
+                ));
+            }
+        }
+        if problems.is_empty() {
+            problems.extend(
+                map.conflicts()
+                    .into_iter()
+                    .map(|msg| Problem::new(&src.name, 1, 1, msg)),
+            );
+        }
+        if problems.is_empty() {
+            Ok(map)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Keys bound twice in one context, and plain letters that would be stolen from a
+    /// text field.
+    pub fn conflicts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for &ctx in ALL_CTX {
+            let mut seen: Vec<(Option<(KeyCode, KeyModifiers)>, Command)> = Vec::new();
+            for b in self.for_ctx(ctx) {
+                for k in &b.keys {
+                    let parsed = parse_key(k);
+                    if let Some((_, other)) = seen.iter().find(|(p, c)| *p == parsed && *c != b.cmd)
+                    {
+                        out.push(format!(
+                            "toets `{k}` is twee keer gebruikt ({:?} en {:?})",
+                            other, b.cmd
+                        ));
+                    }
+                    seen.push((parsed, b.cmd));
+                    if TYPING.contains(&ctx)
+                        && matches!(parsed, Some((KeyCode::Char(_), m)) if m.is_empty())
+                    {
+                        out.push(format!(
+                            "toets `{k}` voor {:?} zou in tekstvelden een letter wegnemen; kies een Ctrl-, Alt- of F-toets",
+                            b.cmd
+                        ));
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
 /// The context the app is in right now.
 pub fn context(app: &App) -> Ctx {
     match &app.overlay {
@@ -246,11 +405,6 @@ pub fn base_context(app: &App) -> Ctx {
     }
 }
 
-/// The bindings active in a context, for the help overlay and the status bar.
-pub fn bindings_for(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.ctx.contains(&ctx))
-}
-
 /// Turns a key into an action, or nothing. Pure: depends only on the app and the key.
 pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     // Windows reports releases too; acting on them would double every key.
@@ -258,7 +412,11 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         return None;
     }
     let ctx = context(app);
-    if let Some(b) = bindings_for(ctx).find(|b| b.keys.iter().any(|k| matches(k, &key))) {
+    if let Some(b) = app
+        .keymap
+        .for_ctx(ctx)
+        .find(|b| b.keys.iter().any(|k| matches(k, &key)))
+    {
         return Some(Action::Cmd(b.cmd));
     }
     let plain_char = match key.code {
@@ -301,40 +459,52 @@ mod tests {
     }
 
     #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for ctx in [
-            Ctx::Start,
-            Ctx::Notes,
-            Ctx::Picker,
-            Ctx::Form,
-            Ctx::Suggestions,
-            Ctx::Search,
-            Ctx::Review,
-            Ctx::Help,
-            Ctx::Jump,
-            Ctx::Toelichting,
-            Ctx::Confirm,
-        ] {
-            let mut seen = std::collections::HashSet::new();
-            for b in bindings_for(ctx) {
-                for k in b.keys {
-                    assert!(seen.insert(parse_key(k)), "{k} twice in {ctx:?}");
-                }
-            }
-        }
+    fn the_default_keymap_has_no_conflicts() {
+        assert_eq!(Keymap::default().conflicts(), Vec::<String>::new());
     }
 
     #[test]
-    fn typing_contexts_bind_no_plain_letters() {
-        for ctx in TYPING {
-            for b in bindings_for(*ctx) {
-                for k in b.keys {
-                    let (code, mods) = parse_key(k).unwrap();
-                    let plain = matches!(code, KeyCode::Char(_)) && mods.is_empty();
-                    assert!(!plain, "{k} would steal a typed letter in {ctx:?}");
-                }
-            }
-        }
+    fn a_keymap_file_replaces_the_keys_of_a_command() {
+        let src = Source::new(
+            "toetsen.ron",
+            "(toetsen: [(opdracht: Volgende, toetsen: [\"F8\"])])",
+        );
+        let map = Keymap::from_source(&src).unwrap();
+        let volgende: Vec<&Binding> = map
+            .bindings
+            .iter()
+            .filter(|b| b.cmd == Command::Volgende)
+            .collect();
+        assert!(volgende.iter().all(|b| b.keys == ["F8"]));
+    }
+
+    #[test]
+    fn a_keymap_file_with_problems_is_rejected_with_places() {
+        let src = Source::new(
+            "toetsen.ron",
+            "(toetsen: [\n  (opdracht: Volgende, toetsen: [\"Ctrl+Banaan\"]),\n])",
+        );
+        let p = Keymap::from_source(&src).unwrap_err();
+        assert_eq!((p[0].line, p[0].col), (2, 34));
+        assert!(p[0].msg.contains("onbekende toets"), "{}", p[0].msg);
+        // A plain letter would steal typing in the notes.
+        let src = Source::new(
+            "toetsen.ron",
+            "(toetsen: [(opdracht: Volgende, toetsen: [\"x\"])])",
+        );
+        let p = Keymap::from_source(&src).unwrap_err();
+        assert!(p[0].msg.contains("letter wegnemen"), "{}", p[0].msg);
+        // Unknown command: RON's own error, in Dutch.
+        let src = Source::new(
+            "toetsen.ron",
+            "(toetsen: [(opdracht: Vliegen, toetsen: [])])",
+        );
+        let p = Keymap::from_source(&src).unwrap_err();
+        assert!(
+            p[0].msg.contains("onbekende waarde `Vliegen`"),
+            "{}",
+            p[0].msg
+        );
     }
 
     #[test]

@@ -42,9 +42,25 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     })?;
     let template = assets::plan_template(Some(&paths.config))
         .map_err(|p| anyhow::anyhow!("het plansjabloon kan niet worden gelezen: {p}"))?;
+    let keymap = load_keymap(&paths.config)?;
     let today = chrono::Local::now().date_naive();
     let mut app = app::App::new(data, template, theme::Theme::from_env(), today);
+    app.keymap = keymap;
     app.output_dir = paths.output.display().to_string();
     run::run_app(app, paths)?;
     Ok(())
+}
+
+/// The keymap: defaults, with the user's `toetsen.ron` applied when there is one.
+pub fn load_keymap(config: &std::path::Path) -> anyhow::Result<keymap::Keymap> {
+    let empty = crate::core::data::Source::new("", "");
+    let src = assets::read_or_default(Some(config), keymap::KEYMAP_FILE, empty)
+        .map_err(|p| anyhow::anyhow!("{p}"))?;
+    if src.name.is_empty() {
+        return Ok(keymap::Keymap::default());
+    }
+    keymap::Keymap::from_source(&src).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("de toetsenindeling bevat fouten:\n{}", list.join("\n"))
+    })
 }

@@ -133,7 +133,16 @@ fn bind_form_row(app: &mut App) {
     let rows = form::rows(app);
     app.form_row = app.form_row.min(rows.len().saturating_sub(1));
     if let Some(FormRow::Text(field)) = rows.get(app.form_row) {
-        let text = editor::value(field, &app.session, &app.invalid);
+        let mut text = editor::value(field, &app.session, &app.invalid);
+        if let (Field::Aanpak(id), true) = (field, text.is_empty()) {
+            // Start from the standard aanpak, so the consultant adapts rather than types.
+            text = app
+                .data
+                .taxonomy
+                .find(crate::core::taxonomy::TagKind::Belemmering, id)
+                .map(|e| e.aanpak.clone())
+                .unwrap_or_default();
+        }
         app.editor = Editor::new(field.clone(), &text);
     }
 }

@@ -12,8 +12,14 @@ use super::super::form::{self, FormRow};
 
 const LABEL_WIDTH: u16 = 34;
 
-fn label(field: &Field) -> String {
+fn label(app: &App, field: &Field) -> String {
     match field {
+        Field::Aanpak(id) => format!(
+            "Aanpak · {}",
+            app.data
+                .taxonomy
+                .label(crate::core::taxonomy::TagKind::Belemmering, id)
+        ),
         Field::AfspraakWat(i) => format!("Afspraak {} · wat", i + 1),
         Field::AfspraakWie(i) => format!("Afspraak {} · wie", i + 1),
         Field::AfspraakWanneer(i) => format!("Afspraak {} · wanneer", i + 1),
@@ -37,7 +43,7 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
             .areas(line_area);
         let focused = n == app.form_row;
         let (name, invalid) = match row {
-            FormRow::Text(f) => (label(f), app.invalid.contains_key(f)),
+            FormRow::Text(f) => (label(app, f), app.invalid.contains_key(f)),
             FormRow::Akkoord => ("Klant gaat akkoord".to_string(), false),
         };
         let marker = if focused { "▸ " } else { "  " };
@@ -61,7 +67,18 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
             FormRow::Text(_) if focused => frame.render_widget(&app.editor.area, v),
             FormRow::Text(f) => {
                 let value = editor::value(f, &app.session, &app.invalid);
-                let shown = if value.is_empty() {
+                let standard = match f {
+                    Field::Aanpak(id) => app
+                        .data
+                        .taxonomy
+                        .find(crate::core::taxonomy::TagKind::Belemmering, id)
+                        .map(|e| e.aanpak.as_str())
+                        .filter(|a| !a.is_empty()),
+                    _ => None,
+                };
+                let shown = if let (true, Some(standard)) = (value.is_empty(), standard) {
+                    Span::styled(format!("(standaard) {standard}"), app.theme.muted)
+                } else if value.is_empty() {
                     Span::styled("—", app.theme.muted)
                 } else {
                     Span::raw(value.replace('\n', " ⏎ "))

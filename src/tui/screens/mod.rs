@@ -190,16 +190,18 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(s, app.theme.muted));
         width += s.width();
     }
-    let bindings = keymap::bindings_for(ctx);
+    // Help first, then what is special to this screen, then the general keys.
+    let mut bindings: Vec<&keymap::Binding> = app.keymap.for_ctx(ctx).collect();
+    bindings.sort_by_key(|b| b.ctx.len());
     let (help, rest): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
-        bindings.partition(|b| b.cmd == Command::Help);
+        bindings.into_iter().partition(|b| b.cmd == Command::Help);
     for b in help.into_iter().take(1).chain(rest) {
         if matches!(ctx, Ctx::Notes | Ctx::Form | Ctx::Picker)
             && matches!(b.cmd, Command::Omhoog | Command::Omlaag)
         {
             continue;
         }
-        let key = key_display(b.keys[0]);
+        let key = key_display(&b.keys[0]);
         let label = b.cmd.label();
         let w = key.width() + label.width() + 4;
         if width + w > area.width as usize {

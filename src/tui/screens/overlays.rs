@@ -59,7 +59,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
         )),
         Line::raw(""),
     ];
-    for b in keymap::bindings_for(ctx) {
+    for b in app.keymap.for_ctx(ctx) {
         lines.push(Line::from(vec![
             Span::styled(
                 format!(

@@ -124,17 +124,22 @@ fn render_picker(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
     };
     let shown = active.unwrap_or(0).min(stap.kiezen.len() - 1);
     let lijst = stap.kiezen[shown];
-    // The title names every picker of the step, the shown one marked.
-    let mut title = vec![Span::raw(" ")];
-    for (i, l) in stap.kiezen.iter().enumerate() {
-        let text = format!("{} ({})", l.label(), lists::picker_count(app, *l));
-        if i == shown {
-            title.push(Span::styled(format!("▸{text}"), app.theme.emphasis));
-        } else {
-            title.push(Span::styled(text, app.theme.muted));
-        }
-        title.push(Span::raw(" "));
-    }
+    // The title names the shown picker; the line below says where Tab goes next, so
+    // five lists fit in a narrow panel.
+    let title = vec![
+        Span::styled(
+            format!(" {} ({}) ", lijst.label(), lists::picker_count(app, lijst)),
+            app.theme.emphasis,
+        ),
+        Span::styled(
+            if stap.kiezen.len() > 1 {
+                format!("{}/{} ", shown + 1, stap.kiezen.len())
+            } else {
+                String::new()
+            },
+            app.theme.muted,
+        ),
+    ];
     let block = Block::bordered()
         .title(Line::from(title))
         .border_style(if active.is_some() {
@@ -144,8 +149,12 @@ fn render_picker(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
         });
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [filter_area, list_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    let [filter_area, list_area, next_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let state = app.picker(lijst);
     let filter = if active.is_some() {
         Line::from(vec![
@@ -156,7 +165,21 @@ fn render_picker(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
     } else {
         Line::from(Span::styled("Tab: kiezen uit de lijst", app.theme.muted))
     };
+    let next = match active {
+        Some(i) if i + 1 < stap.kiezen.len() => Some(stap.kiezen[i + 1].label()),
+        Some(_) => Some("notities"),
+        None => None,
+    };
     frame.render_widget(Paragraph::new(filter), filter_area);
+    if let Some(next) = next {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!("Enter: aan/uit · Tab: {next}"),
+                app.theme.muted,
+            )),
+            next_area,
+        );
+    }
     let items = lists::picker_items(app, lijst);
     if items.is_empty() {
         frame.render_widget(

@@ -73,8 +73,8 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw("  "));
     }
     let uren = match app.session.uren_kan {
-        Some(n) => format!("kan: {n} uur/week (+/-)"),
-        None => "uren: niet besproken (+/-)".to_string(),
+        Some(n) => format!("kan {n} u/week (+/-)"),
+        None => "uren: ? (+/-)".to_string(),
     };
     spans.push(Span::styled(uren, app.theme.emphasis));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
