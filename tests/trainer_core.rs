@@ -395,3 +395,18 @@ fn session_saved_before_the_new_fields_still_loads() {
     let v = start_vervolg(&s, "v".into(), date(2026, 11, 23), "vervolg");
     assert_eq!((v.plan_versie, v.evaluaties.len()), (2, 1));
 }
+
+#[test]
+fn vervolg_session_with_tally_round_trips_through_ron() {
+    let mut v = start_vervolg(&filled_session(), "v".into(), date(2026, 11, 24), "vervolg");
+    v.evaluaties[0].status = Status::Deels;
+    v.evaluaties[0].hielp = "Dochter ging mee — ‘fijn’".into();
+    v.evaluaties[0].lastig = "De bus".into();
+    let mut t = Tally::default();
+    t.add_bij("hoe-ging-het", Gedrag::OpenVraag);
+    v.tally = Some(t);
+    v.oefenen = true;
+    let text = ron::ser::to_string_pretty(&v, ron::ser::PrettyConfig::default()).unwrap();
+    let back = parse_ron::<Session>("v.ron", &text).unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(back, v);
+}
