@@ -329,6 +329,9 @@ fn trainer_report_never_contains_notes() {
     let mut t = Tally::default();
     t.add_bij("hoe-gaat-het", Gedrag::ReflectieComplex);
     t.add_bij("hoe-gaat-het", Gedrag::OpenVraag);
+    t.add_tijd("hoe-gaat-het", 240);
+    t.add_tijd("welkom", 60);
+    t.add_tijd("verdwenen-stap", 5);
     s.tally = Some(t);
     let meta = ReportMeta {
         klant: s.klant.clone(),
@@ -343,6 +346,21 @@ fn trainer_report_never_contains_notes() {
         oefenen: s.oefenen,
     };
     let report = report_markdown(s.tally.as_ref().unwrap(), &meta);
+    // The labels made from the session itself carry no notes either.
+    let from_session = ReportMeta::for_session(&s, &d.script);
+    assert_eq!(from_session.klant, "A.B.");
+    assert!(from_session.oefenen);
+    let again = report_markdown(s.tally.as_ref().unwrap(), &from_session);
+    assert!(!again.contains("GEHEIM"));
+    // Script order, with a step that left the script last under its id.
+    let titels: Vec<&str> = from_session
+        .tijd_per_stap
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .collect();
+    let welkom = d.script.step("welkom").unwrap().stap.titel.as_str();
+    assert_eq!(titels, [welkom, "Hoe gaat het met u?", "verdwenen-stap"]);
+    assert!(again.contains("| **Totaal** | 5:05 |"), "{again}");
     assert!(
         report.contains("| Hoe gaat het met u? | 1 | 1 | 0 | 0 |"),
         "{report}"

@@ -4,11 +4,10 @@
 //! it calls "based upon expert opinion"; the report says so, so nobody mistakes them for a
 //! validated norm (research §2, "MI fidelity measurement").
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write as _;
 
-use super::plan::{inline, lange_datum};
+mod report;
+pub use report::{ReportMeta, report_markdown};
 
 /// One coded behaviour of the consultant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -95,6 +94,9 @@ pub struct Tally {
     pub confronteren: u32,
     /// (step id, behaviour) in the order tallied; only filled through [`Tally::add_bij`].
     pub log: Vec<(String, Gedrag)>,
+    /// Seconds spent per step id, in the order first visited; the UI measures, this keeps
+    /// it with the session so the report can be made again after a restart.
+    pub tijd: Vec<(String, u64)>,
 }
 
 impl Tally {
@@ -144,6 +146,14 @@ impl Tally {
         *n = n.saturating_sub(1);
         if let Some(i) = self.log.iter().rposition(|(_, x)| *x == g) {
             self.log.remove(i);
+        }
+    }
+
+    /// Adds time spent on a step (the UI calls this when leaving a step).
+    pub fn add_tijd(&mut self, step: &str, secs: u64) {
+        match self.tijd.iter_mut().find(|(s, _)| s == step) {
+            Some((_, t)) => *t = t.saturating_add(secs),
+            None => self.tijd.push((step.to_string(), secs)),
         }
     }
 
@@ -321,141 +331,6 @@ pub struct Score {
     pub maat: Maat,
     pub value: Option<f64>,
     pub niveau: Option<Niveau>,
-}
-
-/// What the report says about the gesprek besides the counts. Deliberately holds no
-/// notes: the trainer report is about the consultant's technique, never the client.
-#[derive(Debug, Clone, Default)]
-pub struct ReportMeta {
-    /// The (demo) client's label: an oefenklant's name or the client's initials.
-    pub klant: String,
-    pub datum: Option<NaiveDate>,
-    pub script_titel: String,
-    /// Time spent per step, by step title, in script order.
-    pub tijd_per_stap: Vec<(String, u64)>,
-    /// Step titles by step id, to name the steps of the per-step table.
-    pub stap_titels: Vec<(String, String)>,
-    /// A practice gesprek with a fictional client.
-    pub oefenen: bool,
-}
-
-/// Text safe for one Markdown table cell.
-fn cell(text: &str) -> String {
-    inline(text).replace('|', "\\|")
-}
-
-fn minuten(secs: u64) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
-}
-
-/// The trainer report as Markdown: counts, summary scores with levels and thresholds,
-/// MI-inconsistent moves, and time and counts per step when known.
-pub fn report_markdown(tally: &Tally, meta: &ReportMeta) -> String {
-    let mut out = String::new();
-    let soort = if meta.oefenen {
-        "Oefengesprek (fictieve klant)"
-    } else {
-        "Gesprek"
-    };
-    // Writing into a String cannot fail, hence the ignored results.
-    let _ = writeln!(out, "# Terugkoppeling gespreksvoering\n");
-    let _ = writeln!(out, "- {soort}: {}", inline(&meta.klant));
-    if let Some(d) = meta.datum {
-        let _ = writeln!(out, "- Datum: {}", lange_datum(d));
-    }
-    if !meta.script_titel.trim().is_empty() {
-        let _ = writeln!(out, "- Script: {}", inline(&meta.script_titel));
-    }
-    let _ = writeln!(out, "- Geturfd: {} gedragingen\n", tally.total());
-
-    let _ = writeln!(out, "## Geturfd gedrag\n");
-    let _ = writeln!(out, "| Gedrag | Aantal |\n|---|---:|");
-    for g in Gedrag::ALL {
-        let mark = if g.mi_inconsistent() {
-            " (niet MI-consistent)"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "| {}{mark} | {} |", g.label(), tally.count(g));
-    }
-
-    let _ = writeln!(out, "\n## Scores\n");
-    let _ = writeln!(
-        out,
-        "| Maat | Waarde | Niveau | Redelijk vanaf | Goed vanaf |\n|---|---:|---|---:|---:|"
-    );
-    for s in tally.scores() {
-        let d = s.maat.drempels();
-        let value = s.value.map_or("–".to_string(), |v| s.maat.format(v));
-        let niveau = s.niveau.map_or("niet te berekenen", Niveau::label);
-        let _ = writeln!(
-            out,
-            "| {} | {value} | {niveau} | {} | {} |",
-            s.maat.label(),
-            s.maat.format(d.redelijk),
-            s.maat.format(d.goed)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "\nDe niveaus gebruiken {DREMPEL_BRON}; % open vragen komt uit MITI 3. Het zijn \
-         richtlijnen voor oefening, geen beoordeling van een persoon. Samenvattingen tellen \
-         bij R:Q mee als reflectie, bij %CR niet."
-    );
-
-    let _ = writeln!(out, "\n## Niet MI-consistent\n");
-    let n = tally.mi_inconsistent();
-    if n == 0 {
-        let _ = writeln!(
-            out,
-            "Geen overtuigen zonder toestemming of confronteren geturfd."
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "{n} keer overtuigen zonder toestemming of confronteren. Vraag eerst toestemming \
-             (\"Mag ik u iets vertellen over…?\") of reflecteer wat de klant zegt."
-        );
-    }
-
-    let per_stap = tally.per_stap();
-    if !meta.tijd_per_stap.is_empty() || !per_stap.is_empty() {
-        let _ = writeln!(out, "\n## Per stap\n");
-    }
-    if !meta.tijd_per_stap.is_empty() {
-        let _ = writeln!(out, "| Stap | Tijd (min:sec) |\n|---|---:|");
-        for (titel, secs) in &meta.tijd_per_stap {
-            let _ = writeln!(out, "| {} | {} |", cell(titel), minuten(*secs));
-        }
-        let totaal: u64 = meta.tijd_per_stap.iter().map(|(_, s)| s).sum();
-        let _ = writeln!(out, "| **Totaal** | {} |", minuten(totaal));
-    }
-    if !per_stap.is_empty() {
-        if !meta.tijd_per_stap.is_empty() {
-            out.push('\n');
-        }
-        let _ = writeln!(
-            out,
-            "| Stap | Vragen | Reflecties | Bekrachtigen | Niet MI-consistent |\n|---|---:|---:|---:|---:|"
-        );
-        for (id, t) in per_stap {
-            let titel = meta
-                .stap_titels
-                .iter()
-                .find(|(i, _)| i == id)
-                .map_or(id, |(_, t)| t.as_str());
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                cell(titel),
-                t.questions(),
-                t.reflections(),
-                t.bekrachtigen,
-                t.mi_inconsistent()
-            );
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! exact thresholds, and the trainer report.
 
 use super::*;
+use chrono::NaiveDate;
 
 fn tally(pairs: &[(Gedrag, u32)]) -> Tally {
     let mut t = Tally::default();
@@ -161,4 +162,13 @@ fn report_shows_counts_scores_thresholds_and_time() {
     assert!(r.contains("| Welkom | 1:35 |"));
     assert!(r.contains("| **Totaal** | 2:05 |"));
     assert!(r.contains("| Welkom | 0 | 0 | 0 | 1 |"), "{r}");
+}
+
+#[test]
+fn time_per_step_accumulates_in_first_visit_order() {
+    let mut t = Tally::default();
+    t.add_tijd("b", 30);
+    t.add_tijd("a", 10);
+    t.add_tijd("b", 15);
+    assert_eq!(t.tijd, [("b".to_string(), 45), ("a".to_string(), 10)]);
 }
