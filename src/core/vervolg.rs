@@ -167,6 +167,18 @@ pub struct Gepland {
     pub volgend_contact: Option<NaiveDate>,
 }
 
+impl Gepland {
+    /// The entry for a saved session; `None` for a practice gesprek, which has no real
+    /// client to contact.
+    pub fn from_session(s: &Session) -> Option<Gepland> {
+        (!s.oefenen).then(|| Gepland {
+            id: s.id.clone(),
+            klant: s.klant.clone(),
+            volgend_contact: s.volgend_contact,
+        })
+    }
+}
+
 /// How urgent a contact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Wanneer {
@@ -307,6 +319,17 @@ mod tests {
         p.volgend_contact = Some(date(2026, 11, 1)); // before the gesprek itself
         let s = start_vervolg(&p, "v".into(), date(2026, 12, 1), "vervolg");
         assert_eq!(s.volgend_contact, Some(date(2026, 12, 22)));
+    }
+
+    #[test]
+    fn practice_sessions_are_never_due() {
+        let mut p = previous();
+        assert_eq!(
+            Gepland::from_session(&p).unwrap().volgend_contact,
+            p.volgend_contact
+        );
+        p.oefenen = true;
+        assert_eq!(Gepland::from_session(&p), None);
     }
 
     #[test]
