@@ -65,6 +65,8 @@ pub struct Oefenklant {
     pub id: String,
     /// Always visibly fictional ("Demo: … (fictief)").
     pub naam: String,
+    /// Fills the session's age, so options with an age range match as for a real client.
+    #[serde(default)]
     pub leeftijd: Option<u8>,
     /// 2–4 sentences for the trainer.
     pub achtergrond: String,
