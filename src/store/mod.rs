@@ -3,5 +3,7 @@
 
 pub mod assets;
 pub mod drafts;
+pub mod extras;
 pub mod files;
 pub mod paths;
+pub mod sessions;

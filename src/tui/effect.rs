@@ -20,6 +20,14 @@ pub enum Effect {
         /// (extension, contents), e.g. ("md", plan) and ("sessie.ron", session).
         files: Vec<(String, String)>,
     },
+    /// Read the saved sessions for the client overview.
+    ListClients,
+    /// Start a vervolggesprek from a saved session file.
+    StartVervolg(std::path::PathBuf),
+    /// Start a practice session with the n-th demo client.
+    CreateOefenSession(usize),
+    /// A new page is showing: the runner closes the previous step's timer.
+    StapGewisseld,
     /// Leave the app.
     Quit,
 }

@@ -4,19 +4,22 @@
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Local, Months, NaiveDate};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
+use crate::core::oefen;
 use crate::core::session::Session;
-use crate::store::drafts::{DraftLock, Drafts};
+use crate::core::vervolg::{self, Gepland, Wanneer};
+use crate::store::drafts::{DraftLock, Drafts, load_session};
 use crate::store::files;
 use crate::store::paths::Paths;
+use crate::store::sessions;
 
-use super::action::{Action, DraftEntry};
+use super::action::{Action, ClientEntry, DraftEntry};
 use super::app::{App, Screen};
 use super::effect::Effect;
 use super::keymap::map_key;
@@ -29,6 +32,8 @@ pub struct Runner {
     drafts: Drafts,
     /// Lock on the open draft, so a second window cannot edit the same gesprek.
     lock: Option<DraftLock>,
+    /// The step being timed and since when.
+    timer: Option<(String, Instant)>,
 }
 
 /// A new session id: creation time plus randomness, so two laptops never collide.
@@ -52,6 +57,7 @@ impl Runner {
             drafts: Drafts::new(paths.drafts.clone()),
             paths,
             lock: None,
+            timer: None,
         }
     }
 
@@ -114,7 +120,8 @@ impl Runner {
                 }
             }
             Effect::SaveDraft => {
-                if app.screen != Screen::Gesprek {
+                // Practice sessions are never stored as a real client's draft.
+                if app.screen != Screen::Gesprek || app.session.oefenen {
                     return None;
                 }
                 let result = self
@@ -132,6 +139,59 @@ impl Runner {
                 let result = files::write_new_set(&self.paths.output, &stem, &parts)
                     .map_err(|e| files::describe_io_error(&e, &self.paths.output));
                 Some(Action::Exported(result))
+            }
+            Effect::ListClients => {
+                let (all, problems) = sessions::list(&self.paths.output);
+                let newest = sessions::newest_per_client(all);
+                let planned: Vec<Gepland> = newest
+                    .iter()
+                    .filter_map(|(_, s)| Gepland::from_session(s))
+                    .collect();
+                let due = vervolg::due(&planned, app.today);
+                let clients = newest
+                    .into_iter()
+                    .map(|(path, s)| {
+                        let d = due.iter().find(|d| d.id == s.id);
+                        ClientEntry {
+                            klant: s.klant.clone(),
+                            laatste: s.datum.format("%-d-%-m-%Y").to_string(),
+                            volgend_contact: s
+                                .volgend_contact
+                                .map(|v| v.format("%-d-%-m-%Y").to_string()),
+                            opvolgen: d.map(|d| d.wanneer.label()),
+                            te_laat: d.is_some_and(|d| matches!(d.wanneer, Wanneer::TeLaat(_))),
+                            plan_versie: s.plan_versie,
+                            sessie: path,
+                        }
+                    })
+                    .collect();
+                Some(Action::ClientsLoaded {
+                    clients,
+                    problems: problems.iter().map(ToString::to_string).collect(),
+                })
+            }
+            Effect::StartVervolg(path) => match load_session(&path) {
+                Ok(prev) => {
+                    let id = new_id();
+                    self.lock = self.drafts.lock(&id).ok();
+                    let s = vervolg::start_vervolg(&prev, id, app.today, &app.vervolg.id);
+                    Some(Action::SessionLoaded(Box::new(s)))
+                }
+                Err(p) => Some(Action::LoadFailed(format!(
+                    "Het vorige gesprek kan niet worden geopend ({p})."
+                ))),
+            },
+            Effect::CreateOefenSession(i) => {
+                let klant = app.oefenklanten.klanten.get(i)?;
+                let s = oefen::oefensessie(klant, new_id(), app.today, &app.intake.id);
+                Some(Action::SessionLoaded(Box::new(s)))
+            }
+            Effect::StapGewisseld => {
+                let now = Instant::now();
+                let previous = self.timer.replace((app.session.huidige_stap.clone(), now));
+                previous.map(|(step, since)| {
+                    Action::StapTijd(step, now.duration_since(since).as_secs())
+                })
             }
             Effect::Quit => {
                 // A gesprek whose plan was saved and not changed since needs no draft:
@@ -170,8 +230,10 @@ pub fn event_loop(
     app: &mut App,
     runner: &mut Runner,
 ) -> io::Result<()> {
-    if let Some(a) = runner.perform(Effect::ListDrafts, app) {
-        dispatch(app, runner, a);
+    for effect in [Effect::ListDrafts, Effect::ListClients] {
+        if let Some(a) = runner.perform(effect, app) {
+            dispatch(app, runner, a);
+        }
     }
     while !app.quit {
         terminal.draw(|f| view(app, f))?;

@@ -2,6 +2,7 @@
 //! key hints). `view` only draws: it reads the app and never changes it.
 
 pub mod afspraken;
+pub mod evaluatie;
 pub mod form_widget;
 pub mod gegevens;
 pub mod overlays;
@@ -63,6 +64,7 @@ pub fn view(app: &App, frame: &mut Frame) {
                 PageKind::Step => step::render(app, frame, body),
                 PageKind::Suggesties => suggestions::render(app, frame, body),
                 PageKind::Afspraken => afspraken::render(app, frame, body),
+                PageKind::Evaluatie => evaluatie::render(app, frame, body),
                 PageKind::Review => review::render(app, frame, body),
             }
         }
