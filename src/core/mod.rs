@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod data;
+pub mod gemeente;
 pub mod matching;
 pub mod plan;
 pub mod problem;
