@@ -6,6 +6,7 @@ pub mod data;
 pub mod gemeente;
 pub mod matching;
 pub mod plan;
+pub mod privacy;
 pub mod problem;
 pub mod script;
 pub mod search;
