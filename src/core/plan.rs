@@ -7,9 +7,8 @@
 
 mod engine;
 mod formaat;
-mod html;
 mod markdown;
-mod text;
+mod output;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -27,7 +26,7 @@ pub use formaat::{
     Formaat, GemeenteContext, TekstenContext, Templates, render, render_source, render_with,
 };
 pub use markdown::{blockquote, inline};
-pub use text::clean;
+pub use output::clean;
 
 /// Everything a plan template can use. All text is resolved: labels, not ids.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -10,8 +10,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, escape_formatter};
 
 use super::Formaat;
 use super::markdown::{blockquote, inline};
-use super::text::clean;
-use super::{html, text};
+use super::output::{clean, html_quote, text_quote, wrap};
 use crate::core::data::Source;
 use crate::core::problem::{Problem, position};
 
@@ -72,8 +71,8 @@ pub fn environment_for(format: Formaat) -> Environment<'static> {
     env.add_filter("citaat", move |text: &str| {
         Value::from_safe_string(match format {
             Formaat::Md => blockquote(text),
-            Formaat::Html => html::quote(text),
-            Formaat::Txt => text::quote(text),
+            Formaat::Html => html_quote(text),
+            Formaat::Txt => text_quote(text),
         })
     });
     // Wrapping only means something in plain text; elsewhere it is a no-op, so a
@@ -81,7 +80,7 @@ pub fn environment_for(format: Formaat) -> Environment<'static> {
     env.add_filter(
         "ombreken",
         move |t: &str, breedte: Option<usize>, inspringen: Option<usize>| match format {
-            Formaat::Txt => text::wrap(t, breedte.unwrap_or(78), inspringen.unwrap_or(0)),
+            Formaat::Txt => wrap(t, breedte.unwrap_or(78), inspringen.unwrap_or(0)),
             Formaat::Md | Formaat::Html => t.to_string(),
         },
     );

@@ -2,11 +2,14 @@
 //! client's words go in verbatim; only characters that could hide or disguise text are
 //! dealt with: control characters (a NUL cuts a pasted text short in some case systems)
 //! show as `�`, and an unclosed bidi override is closed at the end of the value so it
-//! cannot reverse the document's own text after it. The text format's quotes and
-//! wrapping live here too.
+//! cannot reverse the document's own text after it. Also here: the `citaat` quotes of
+//! both formats and the text format's wrapping. In HTML, printed values are escaped by
+//! minijinja's auto-escaping; a quote's lines are escaped first and only then joined
+//! with `<br>`, so a line break survives and markup in the text never does.
 
 use std::borrow::Cow;
 
+use minijinja::HtmlEscape;
 use unicode_width::UnicodeWidthStr;
 
 /// Indent of quoted client text in the text format.
@@ -77,7 +80,7 @@ pub fn lines(text: &str) -> Vec<&str> {
 
 /// A multi-line text as an indented quote for the text format: every line verbatim,
 /// indented, inner blank lines kept blank.
-pub fn quote(text: &str) -> String {
+pub fn text_quote(text: &str) -> String {
     let text = clean(text);
     let mut out = String::with_capacity(text.len() + 64);
     for (i, line) in lines(&text).into_iter().enumerate() {
@@ -90,6 +93,20 @@ pub fn quote(text: &str) -> String {
         }
     }
     out
+}
+
+/// A multi-line text as an HTML blockquote, every line escaped.
+pub fn html_quote(text: &str) -> String {
+    let text = clean(text);
+    let lines = lines(&text);
+    if lines.is_empty() {
+        return String::new();
+    }
+    let escaped: Vec<String> = lines
+        .into_iter()
+        .map(|l| HtmlEscape(l).to_string())
+        .collect();
+    format!("<blockquote>{}</blockquote>", escaped.join("<br>\n"))
 }
 
 /// Wraps each line of `text` at `width` columns (counted as a terminal shows them, so
@@ -148,10 +165,10 @@ mod tests {
     #[test]
     fn quote_indents_and_keeps_words() {
         assert_eq!(
-            quote("\n \n# een\r\n\n- twee 🙂\n\n"),
+            text_quote("\n \n# een\r\n\n- twee 🙂\n\n"),
             "    # een\n\n    - twee 🙂"
         );
-        assert_eq!(quote(" \n "), "");
+        assert_eq!(text_quote(" \n "), "");
     }
 
     #[test]
@@ -163,5 +180,14 @@ mod tests {
             "https://heel-lang.example\nx"
         );
         assert_eq!(wrap("a\nb", 80, 0), "a\nb");
+    }
+
+    #[test]
+    fn lines_are_escaped_then_joined() {
+        assert_eq!(
+            html_quote("\n<b>een</b> & 'x'\r\n\n\"twee\"\n"),
+            "<blockquote>&lt;b&gt;een&lt;&#x2f;b&gt; &amp; &#x27;x&#x27;<br>\n<br>\n&quot;twee&quot;</blockquote>"
+        );
+        assert_eq!(html_quote("  \n"), "");
     }
 }
