@@ -3,5 +3,7 @@
 
 pub mod assets;
 pub mod drafts;
+pub mod erase;
+pub mod eventlog;
 pub mod files;
 pub mod paths;
