@@ -479,6 +479,8 @@ fn hostile_text_stays_put_in_text_and_markdown() {
     let md = plan(Formaat::Md, &s);
     assert!(!md.contains("\n<script"));
     assert!(md.contains("\\<script>alert(1)\\</script>"));
+    assert!(!md.contains('\0'));
+    assert!(md.contains("\u{202e}gnp.exe override\u{202c}"));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data::Source;
 use super::problem::{Problem, parse_ron};
+use super::session::Session;
 use super::taxonomy::Taxonomy;
 
 /// Hours per week above which unpaid participation is disproportional; a court found
@@ -97,6 +98,33 @@ impl Gemeente {
     pub fn volgend_contact(&self, datum: chrono::NaiveDate) -> chrono::NaiveDate {
         datum + chrono::Duration::weeks(i64::from(self.contact_na_weken))
     }
+}
+
+/// Dutch warnings about a session under these settings, for the review screen before a
+/// plan is saved: more hours than the municipality's cap, and no date for follow-up
+/// (the step where practice most often fails, research §3). Warnings, not errors: the
+/// consultant may have good reasons, and then says so in the plan.
+pub fn session_warnings(g: &Gemeente, session: &Session) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(uren) = session.uren_per_week.filter(|&u| u > g.max_uren) {
+        out.push(format!(
+            "{uren} uur per week is meer dan de {} uur die de gemeente als grens aanhoudt. Leg in de toelichting uit waarom.",
+            g.max_uren
+        ));
+    }
+    if session.volgend_contact.is_none() {
+        out.push(format!(
+            "Er is nog geen datum voor het volgende contact (gebruikelijk: {}).",
+            super::plan::lange_datum(g.volgend_contact(session.datum))
+        ));
+    }
+    if session.evaluatiedatum.is_none() {
+        out.push(format!(
+            "Er is nog geen evaluatiedatum (gebruikelijk: {}).",
+            super::plan::lange_datum(g.evaluatiedatum(session.datum))
+        ));
+    }
+    out
 }
 
 /// Checks the settings against the taxonomy. Every problem is placed on the offending
@@ -258,6 +286,27 @@ mod tests {
         };
         let p = validate(&g, &tax(), &src);
         assert!(p[0].msg.contains("na de evaluatie"), "{p:?}");
+    }
+
+    #[test]
+    fn session_warnings_name_hours_and_missing_dates() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut s = Session::new("s".into(), d, "intake");
+        let g = Gemeente::default();
+        let w = session_warnings(&g, &s);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].contains("14 december 2026"), "{w:?}");
+        assert!(w[1].contains("22 februari 2027"), "{w:?}");
+        s.volgend_contact = Some(g.volgend_contact(d));
+        s.evaluatiedatum = Some(g.evaluatiedatum(d));
+        s.uren_per_week = Some(20);
+        assert!(session_warnings(&g, &s).is_empty());
+        s.uren_per_week = Some(24);
+        let w = session_warnings(&g, &s);
+        assert!(
+            w[0].starts_with("24 uur per week is meer dan de 20 uur"),
+            "{w:?}"
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn environment() -> Environment<'static> {
 /// The template environment for one output format: no loader (templates cannot read
 /// files), a fuel limit, and a formatter that makes every printed value safe for that
 /// format. Markdown: escaped as one line of Markdown. HTML: minijinja's own HTML
-/// auto-escaping. Text: verbatim. In HTML and text, control characters that have no
+/// auto-escaping. Text: verbatim. In every format, control characters that have no
 /// business in a document (NUL and friends) show as `�` and a bidi override is closed
 /// at the end of the value, so it cannot reverse the template's text after it. The
 /// `citaat` filter renders multi-line text as a quote in each format; `safe` opts out.
@@ -56,7 +56,7 @@ pub fn environment_for(format: Formaat) -> Environment<'static> {
         }
         let text = match (format, value.as_str()) {
             (_, Some(s)) if value.is_safe() => s.to_string(),
-            (Formaat::Md, Some(s)) => inline(s),
+            (Formaat::Md, Some(s)) => inline(&clean(s)),
             (Formaat::Md, None) => inline(&value.to_string()),
             (Formaat::Html, Some(s)) => {
                 return escape_formatter(out, state, &Value::from(clean(s).as_ref()));
@@ -70,7 +70,7 @@ pub fn environment_for(format: Formaat) -> Environment<'static> {
     });
     env.add_filter("citaat", move |text: &str| {
         Value::from_safe_string(match format {
-            Formaat::Md => blockquote(text),
+            Formaat::Md => blockquote(&clean(text)),
             Formaat::Html => html_quote(text),
             Formaat::Txt => text_quote(text),
         })
