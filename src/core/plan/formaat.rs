@@ -94,6 +94,14 @@ impl Templates {
             Formaat::Txt => &self.txt,
         }
     }
+
+    /// Checks that all three parse, for `meedoen controleer`; renders nothing.
+    pub fn validate(&self) -> Vec<Problem> {
+        Formaat::ALL
+            .iter()
+            .flat_map(|&f| super::validate_template(self.get(f)))
+            .collect()
+    }
 }
 
 /// What the templates know about the municipality.
@@ -203,6 +211,18 @@ mod tests {
             assert_eq!(Formaat::parse(f.extension()), Some(f));
             assert_eq!(f.to_string(), f.extension());
         }
+    }
+
+    #[test]
+    fn every_template_is_checked() {
+        let ok = Source::new("ok", "{{ klant }}");
+        let t = Templates {
+            md: ok.clone(),
+            html: Source::new("plan.html.j2", "<p>\n{% if %}"),
+            txt: Source::new("plan.txt.j2", "{{ x }"),
+        };
+        let files: Vec<_> = t.validate().into_iter().map(|p| p.file).collect();
+        assert_eq!(files, ["plan.html.j2", "plan.txt.j2"]);
     }
 
     #[test]
