@@ -96,7 +96,7 @@ pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Res
             format!("ongeldige bestandsnaam: {stem}"),
         ));
     }
-    fs::create_dir_all(dir)?;
+    create_private_dir_all(dir)?;
     for n in 1..=MAX_TRIES {
         let name = if n == 1 {
             stem.to_string()
@@ -124,6 +124,22 @@ pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Res
         io::ErrorKind::AlreadyExists,
         format!("geen vrije bestandsnaam gevonden voor {stem} in {MAX_TRIES} pogingen"),
     ))
+}
+
+/// Creates `dir` and any missing parents, owner-only (0700) on unix, so a plan folder
+/// made by meedoen cannot be read by other accounts on a shared machine. Folders that
+/// already exist keep their permissions: they are the user's or the admin's choice.
+/// On Windows, new folders inherit the parent's ACL, which for the user's profile
+/// already means owner-only.
+pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// Whether something (a file, a folder, even a dangling link) already has this name.
@@ -185,7 +201,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    fs::create_dir_all(dir)?;
+    create_private_dir_all(dir)?;
     let mut tmp = temp_with(dir, contents)?;
     let mut attempt = 0;
     loop {
@@ -403,6 +419,12 @@ mod tests {
         let e = write_exclusive(&path, b"anders").unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read_to_string(&path).unwrap(), "é 🙂");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 pub mod assets;
 pub mod drafts;
+pub mod erase;
+pub mod eventlog;
 pub mod extras;
 pub mod files;
 pub mod paths;
