@@ -6,7 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::catalogue::Catalogue;
 use super::data::Source;
+use super::matching::{Suggesties, Uitgesloten};
 use super::problem::{Problem, parse_ron};
 use super::session::Session;
 use super::taxonomy::Taxonomy;
@@ -97,6 +99,31 @@ impl Gemeente {
     /// The default next contact for a gesprek on `datum`.
     pub fn volgend_contact(&self, datum: chrono::NaiveDate) -> chrono::NaiveDate {
         datum + chrono::Duration::weeks(i64::from(self.contact_na_weken))
+    }
+}
+
+/// Moves options whose category does not count in this municipality from the
+/// suggestions to the excluded list, with the reason, so the consultant still sees them
+/// (and why) instead of wondering where they went.
+pub fn apply(g: &Gemeente, found: &mut Suggesties, catalogue: &Catalogue) {
+    if g.categorieen.is_none() {
+        return;
+    }
+    let counts = |id: &str| catalogue.find(id).is_none_or(|o| g.telt_mee(&o.categorie));
+    let (keep, drop): (Vec<_>, Vec<_>) = std::mem::take(&mut found.suggesties)
+        .into_iter()
+        .partition(|s| counts(&s.id));
+    found.suggesties = keep;
+    let plaats = if g.naam.trim().is_empty() {
+        "deze gemeente".to_string()
+    } else {
+        format!("gemeente {}", g.naam.trim())
+    };
+    for s in drop {
+        found.uitgesloten.push(Uitgesloten {
+            id: s.id,
+            reden: vec![format!("deze soort activiteit telt in {plaats} niet mee")],
+        });
     }
 }
 

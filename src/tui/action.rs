@@ -66,6 +66,12 @@ pub enum Command {
     Onthullen,
     /// Presentation layout on or off.
     Presentatie,
+    /// Save although something looks like a BSN (it was checked by a person).
+    TochOpslaan,
+    /// Plan formats on the review screen, each on or off.
+    FormaatMd,
+    FormaatHtml,
+    FormaatTxt,
 }
 
 impl Command {
@@ -101,6 +107,10 @@ impl Command {
             Command::TurfOngedaan => "laatste turf ongedaan",
             Command::Onthullen => "antwoord oefenklant",
             Command::Presentatie => "presentatie",
+            Command::TochOpslaan => "toch opslaan",
+            Command::FormaatMd => "Markdown aan/uit",
+            Command::FormaatHtml => "HTML (afdrukken) aan/uit",
+            Command::FormaatTxt => "platte tekst aan/uit",
         }
     }
 }

@@ -7,8 +7,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::core::data::{Data, Source};
+use crate::core::data::Data;
+use crate::core::gemeente::Gemeente;
 use crate::core::matching::Suggesties;
+use crate::core::plan::{Formaat, Templates};
 use crate::core::script::{Lijst, StapSoort};
 use crate::core::search::Searcher;
 use crate::core::session::Session;
@@ -76,6 +78,8 @@ pub enum Overlay {
     Toelichting,
     /// Ask before deleting a draft (id, client).
     ConfirmDelete(String, String),
+    /// Something looks like a BSN: remove it, save anyway, or go back (the description).
+    Bsn(String),
 }
 
 /// How a status message should look.
@@ -145,7 +149,13 @@ pub struct ListState {
 /// The whole app.
 pub struct App {
     pub data: Data,
-    pub template: Source,
+    pub templates: Templates,
+    /// Municipality settings (wording, hour cap, intervals, which categories count).
+    pub gemeente: Gemeente,
+    /// Formats the plan is written in on export.
+    pub formats: Vec<Formaat>,
+    /// The consultant chose to save although something looked like a BSN.
+    pub bsn_toch: bool,
     pub theme: Theme,
     pub today: NaiveDate,
     pub screen: Screen,
@@ -201,9 +211,12 @@ pub struct App {
 pub type SuggTabKey = u8;
 
 impl App {
-    pub fn new(data: Data, template: Source, theme: Theme, today: NaiveDate) -> App {
+    pub fn new(data: Data, templates: Templates, theme: Theme, today: NaiveDate) -> App {
         App {
-            template,
+            templates,
+            gemeente: Gemeente::default(),
+            formats: vec![Formaat::Md],
+            bsn_toch: false,
             theme,
             today,
             screen: Screen::Start,
@@ -332,6 +345,17 @@ impl App {
             .filter(|(_, c)| f.is_empty() || crate::core::search::fold(&c.klant).contains(&f))
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// The demo client of a practice session.
+    pub fn oefenklant(&self) -> Option<&crate::core::oefen::Oefenklant> {
+        if !self.session.oefenen {
+            return None;
+        }
+        self.oefenklanten
+            .klanten
+            .iter()
+            .find(|k| k.naam == self.session.klant)
     }
 
     pub fn picker(&self, lijst: Lijst) -> ListState {

@@ -28,6 +28,8 @@ pub enum Effect {
     CreateOefenSession(usize),
     /// A new page is showing: the runner closes the previous step's timer.
     StapGewisseld,
+    /// BSNs were removed from the session (for the event log; the count only).
+    BsnVerwijderd(usize),
     /// Leave the app.
     Quit,
 }

@@ -117,8 +117,6 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Form], &["Ctrl+A"], Command::AfspraakToevoegen),
     b(&[Ctx::Form], &["Ctrl+D"], Command::AfspraakVerwijderen),
     b(&[Ctx::Form], &["Ctrl+Space", "F3"], Command::Kiezen),
-    b(&[Ctx::Tally], &["Up"], Command::Omhoog),
-    b(&[Ctx::Tally], &["Down"], Command::Omlaag),
     b(LISTS, &["Up", "k"], Command::Omhoog),
     b(LISTS, &["Down", "j"], Command::Omlaag),
     b(
@@ -144,6 +142,10 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Search], &["Down"], Command::Omlaag),
     b(&[Ctx::Search], &["Enter"], Command::Kiezen),
     b(&[Ctx::Review], &["e", "Ctrl+S"], Command::Exporteren),
+    b(&[Ctx::Review], &["m"], Command::FormaatMd),
+    b(&[Ctx::Review], &["w"], Command::FormaatHtml),
+    b(&[Ctx::Review], &["t"], Command::FormaatTxt),
+    b(&[Ctx::Confirm], &["t"], Command::TochOpslaan),
     b(&[Ctx::Confirm], &["j", "y"], Command::Ja),
     b(&[Ctx::Confirm], &["n", "Esc"], Command::Nee),
     b(
@@ -417,7 +419,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Help) => return Ctx::Help,
         Some(Overlay::Jump(_)) => return Ctx::Jump,
         Some(Overlay::Toelichting) => return Ctx::Toelichting,
-        Some(Overlay::ConfirmDelete(..)) => return Ctx::Confirm,
+        Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
         None => {}
     }
     base_context(app)

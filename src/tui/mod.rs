@@ -15,7 +15,7 @@ pub mod update;
 
 use std::path::PathBuf;
 
-use crate::store::{assets, paths::Paths};
+use crate::store::{assets, paths, paths::Paths};
 
 /// Options from the command line that the interactive app needs.
 #[derive(Debug, Clone, Default)]
@@ -42,16 +42,43 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
             list.join("\n")
         )
     })?;
-    let template = assets::plan_template(Some(&paths.config))
+    let templates = assets::plan_templates(Some(&paths.config))
         .map_err(|p| anyhow::anyhow!("het plansjabloon kan niet worden gelezen: {p}"))?;
+    let template_problems = templates.validate();
+    let (gemeente, gemeente_src) =
+        assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
+    let mut problems = template_problems;
+    problems.extend(crate::core::gemeente::validate(
+        &gemeente,
+        &data.taxonomy,
+        &gemeente_src,
+    ));
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::bail!("de instellingen bevatten fouten:\n{}", list.join("\n"));
+    }
+    if opts.uitvoer.is_none()
+        && let Some(dir) = gemeente
+            .uitvoermap
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+    {
+        paths.output = PathBuf::from(dir);
+    }
     let keymap = load_keymap(&paths.config)?;
     let extras = crate::store::extras::load(Some(&paths.config), &data).map_err(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("de gegevensbestanden bevatten fouten:\n{}", list.join("\n"))
     })?;
     let today = chrono::Local::now().date_naive();
-    let mut app = app::App::new(data, template, theme::Theme::from_env(), today);
+    let mut app = app::App::new(data, templates, theme::Theme::from_env(), today);
     app.keymap = keymap;
+    app.gemeente = gemeente;
+    for dir in [&paths.output, &paths.data] {
+        if let Some(warning) = paths::cloud_sync_warning(dir) {
+            app.start.problems.push(warning);
+        }
+    }
     app.vervolg = extras.vervolg;
     app.oefenklanten = extras.oefenklanten;
     if opts.oefenen {

@@ -6,15 +6,18 @@ use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use chrono::{Local, Months, NaiveDate};
+use chrono::{Local, NaiveDate};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
+use crate::core::gemeente::Gemeente;
 use crate::core::oefen;
+use crate::core::plan::Formaat;
 use crate::core::session::Session;
 use crate::core::vervolg::{self, Gepland, Wanneer};
 use crate::store::drafts::{DraftLock, Drafts, load_session};
+use crate::store::eventlog::{self, Event as LogEvent};
 use crate::store::files;
 use crate::store::paths::Paths;
 use crate::store::sessions;
@@ -42,12 +45,13 @@ fn new_id() -> String {
     format!("{}-{random:04x}", Local::now().format("%Y%m%d-%H%M%S"))
 }
 
-/// A fresh session with the follow-up dates already proposed: follow-up is where plans
-/// fail in practice, so the consultant starts from a date rather than from nothing.
-pub fn new_session(id: String, today: NaiveDate, script: &str) -> Session {
+/// A fresh session with the follow-up dates already proposed from the municipality's
+/// intervals: follow-up is where plans fail in practice, so the consultant starts from a
+/// date rather than from nothing.
+pub fn new_session(id: String, today: NaiveDate, script: &str, gemeente: &Gemeente) -> Session {
     let mut s = Session::new(id, today, script);
-    s.volgend_contact = today.checked_add_days(chrono::Days::new(21));
-    s.evaluatiedatum = today.checked_add_months(Months::new(3));
+    s.volgend_contact = Some(gemeente.volgend_contact(today));
+    s.evaluatiedatum = Some(gemeente.evaluatiedatum(today));
     s
 }
 
@@ -59,6 +63,12 @@ impl Runner {
             lock: None,
             timer: None,
         }
+    }
+
+    /// Appends to the local event log. Accountability must never cost the consultant
+    /// their work, so a failing log is ignored here (the log is best effort).
+    fn log(&self, event: &LogEvent) {
+        let _ = eventlog::append(&self.paths, event);
     }
 
     /// Performs one effect; a result the app must know about comes back as an action.
@@ -85,7 +95,8 @@ impl Runner {
             Effect::CreateSession => {
                 let id = new_id();
                 self.lock = self.drafts.lock(&id).ok();
-                let s = new_session(id, app.today, &app.data.script.id);
+                self.log(&LogEvent::GesprekGestart { sessie: &id });
+                let s = new_session(id, app.today, &app.intake.id, &app.gemeente);
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::LoadDraft(id) => {
@@ -96,6 +107,7 @@ impl Runner {
                 match self.drafts.load(&id) {
                     Ok(s) => {
                         self.lock = Some(lock);
+                        self.log(&LogEvent::GesprekGeopend { sessie: &id });
                         Some(Action::SessionLoaded(Box::new(s)))
                     }
                     Err(p) => Some(Action::LoadFailed(format!(
@@ -112,7 +124,10 @@ impl Runner {
                     .map(|d| d.klant.clone())
                     .unwrap_or_default();
                 match self.drafts.remove(&id) {
-                    Ok(()) => Some(Action::DraftDeleted(klant)),
+                    Ok(()) => {
+                        self.log(&LogEvent::ConceptVerwijderd { sessie: &id });
+                        Some(Action::DraftDeleted(klant))
+                    }
                     Err(e) => Some(Action::LoadFailed(files::describe_io_error(
                         &e,
                         self.drafts.dir(),
@@ -138,6 +153,16 @@ impl Runner {
                     .collect();
                 let result = files::write_new_set(&self.paths.output, &stem, &parts)
                     .map_err(|e| files::describe_io_error(&e, &self.paths.output));
+                if result.is_ok() {
+                    for (ext, _) in &set {
+                        if let Some(formaat) = Formaat::parse(ext) {
+                            self.log(&LogEvent::PlanOpgeslagen {
+                                sessie: &app.session.id,
+                                formaat,
+                            });
+                        }
+                    }
+                }
                 Some(Action::Exported(result))
             }
             Effect::ListClients => {
@@ -192,6 +217,13 @@ impl Runner {
                 previous.map(|(step, since)| {
                     Action::StapTijd(step, now.duration_since(since).as_secs())
                 })
+            }
+            Effect::BsnVerwijderd(aantal) => {
+                self.log(&LogEvent::BsnVerwijderd {
+                    sessie: &app.session.id,
+                    aantal,
+                });
+                None
             }
             Effect::Quit => {
                 // A gesprek whose plan was saved and not changed since needs no draft:

@@ -4,7 +4,10 @@
 
 use crate::core::matching::{Profiel, suggest};
 use crate::core::plan;
+use crate::core::plan::Formaat;
+use crate::core::privacy;
 use crate::core::script::Lijst;
+use crate::core::tally::{ReportMeta, report_markdown};
 
 use super::action::{Action, Command};
 use super::app::{
@@ -114,6 +117,7 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
         app.intake.clone()
     };
     app.reveal = false;
+    app.bsn_toch = false;
     app.presentatie = false;
     app.turven = false;
     let page = match session.huidige_stap.as_str() {
@@ -166,6 +170,7 @@ pub fn enter_page(app: &mut App, page: Page) {
 pub fn refresh_suggestions(app: &mut App) {
     let profiel = Profiel::from(&app.session);
     app.suggesties = suggest(&profiel, &app.data.catalogue, &app.data.taxonomy);
+    crate::core::gemeente::apply(&app.gemeente, &mut app.suggesties, &app.data.catalogue);
 }
 
 /// Binds the editor to the form row under the cursor (if it is a text field).
@@ -217,6 +222,21 @@ fn edit(
     let field = app.editor.field.clone();
     let text = app.editor.text();
     match editor::store(&field, text, &mut app.session, &mut app.invalid) {
+        Ok(())
+            if field == Field::Uren
+                && app
+                    .session
+                    .uren_per_week
+                    .is_some_and(|u| u > app.gemeente.max_uren) =>
+        {
+            app.info(
+                MessageKind::Warning,
+                format!(
+                    "Meer dan {} uur per week: boven het maximum van de gemeente. Zet de reden erbij.",
+                    app.gemeente.max_uren
+                ),
+            );
+        }
         Ok(()) => {
             if app
                 .message
@@ -409,6 +429,22 @@ fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect>
                 enter_page(app, page);
                 return vec![Effect::SaveDraft, Effect::StapGewisseld];
             }
+        }
+        (Overlay::Bsn(_), Command::Ja) => {
+            app.overlay = None;
+            let n = privacy::remove_bsns(&mut app.session);
+            let mut effects = changed(app);
+            effects.push(Effect::BsnVerwijderd(n));
+            // Re-bind the editor so it shows the cleaned text.
+            let page = app.page.clone();
+            enter_page(app, page);
+            effects.extend(export(app));
+            return effects;
+        }
+        (Overlay::Bsn(_), Command::TochOpslaan) => {
+            app.overlay = None;
+            app.bsn_toch = true;
+            return export(app);
         }
         (Overlay::ConfirmDelete(id, klant), Command::Ja) => {
             app.overlay = None;
@@ -680,13 +716,37 @@ fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Omhoog => app.review_scroll = app.review_scroll.saturating_sub(1),
         Command::Omlaag => app.review_scroll = app.review_scroll.saturating_add(1),
         Command::Exporteren => return export(app),
+        Command::FormaatMd | Command::FormaatHtml | Command::FormaatTxt => {
+            let f = match cmd {
+                Command::FormaatMd => Formaat::Md,
+                Command::FormaatHtml => Formaat::Html,
+                _ => Formaat::Txt,
+            };
+            match app.formats.iter().position(|x| *x == f) {
+                // At least one format stays chosen.
+                Some(i) if app.formats.len() > 1 => {
+                    app.formats.remove(i);
+                }
+                Some(_) => {}
+                None => {
+                    app.formats.push(f);
+                    app.formats
+                        .sort_by_key(|x| Formaat::ALL.iter().position(|y| y == x));
+                }
+            }
+        }
         _ => {}
     }
     Vec::new()
 }
 
-/// Renders the plan and asks for it to be written, with the session beside it.
+/// Renders the plan in every chosen format and asks for it to be written, with the
+/// session beside it (and the MI tally report, when there is one, as its own file: the
+/// tally never goes into the client's plan). A practice session writes only the report.
 fn export(app: &mut App) -> Vec<Effect> {
+    if app.session.oefenen {
+        return export_oefening(app);
+    }
     if app.session.klant.trim().is_empty() {
         app.info(
             MessageKind::Warning,
@@ -694,16 +754,32 @@ fn export(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let markdown = match plan::render_markdown(&app.session, &app.data, &app.template) {
-        Ok(text) => text,
-        Err(problem) => {
-            app.info(
-                MessageKind::Error,
-                format!("Sjabloon klopt niet: {problem}"),
-            );
+    if !app.bsn_toch {
+        let findings = privacy::session_bsn_findings(&app.session);
+        if let Some(text) = privacy::describe_findings(&findings) {
+            app.overlay = Some(Overlay::Bsn(text));
             return Vec::new();
         }
-    };
+    }
+    let mut files = Vec::new();
+    for &format in &app.formats {
+        match plan::render_with(
+            format,
+            &app.session,
+            &app.data,
+            &app.templates,
+            &app.gemeente,
+        ) {
+            Ok(text) => files.push((format.extension().to_string(), text)),
+            Err(problem) => {
+                app.info(
+                    MessageKind::Error,
+                    format!("Sjabloon klopt niet: {problem}"),
+                );
+                return Vec::new();
+            }
+        }
+    }
     let session = match ron::ser::to_string_pretty(&app.session, ron::ser::PrettyConfig::default())
     {
         Ok(text) => text,
@@ -715,9 +791,35 @@ fn export(app: &mut App) -> Vec<Effect> {
             return Vec::new();
         }
     };
+    files.push(("sessie.ron".into(), session));
+    if let Some(report) = tally_report(app) {
+        files.push(("mi-rapport.md".into(), report));
+    }
     let stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
+    vec![Effect::Export { stem, files }]
+}
+
+/// The MI report, when behaviour was tallied in this session.
+fn tally_report(app: &App) -> Option<String> {
+    let tally = app.session.tally.as_ref().filter(|t| t.total() > 0)?;
+    let meta = ReportMeta::for_session(&app.session, &app.data.script);
+    Some(report_markdown(tally, &meta))
+}
+
+fn export_oefening(app: &mut App) -> Vec<Effect> {
+    let Some(report) = tally_report(app) else {
+        app.info(
+            MessageKind::Info,
+            "Oefenen: er is nog niets geturfd (F6), dus er is geen rapport om op te slaan.",
+        );
+        return Vec::new();
+    };
+    let stem = format!(
+        "oefening-{}",
+        crate::store::files::plan_stem(app.session.datum, &app.session.klant)
+    );
     vec![Effect::Export {
         stem,
-        files: vec![("md".into(), markdown), ("sessie.ron".into(), session)],
+        files: vec![("mi-rapport.md".into(), report)],
     }]
 }

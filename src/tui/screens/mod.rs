@@ -10,6 +10,7 @@ pub mod review;
 pub mod start;
 pub mod step;
 pub mod suggestions;
+pub mod tally;
 
 use std::ops::Range;
 
@@ -59,6 +60,16 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Gesprek => {
             render_header(app, frame, header);
             render_progress(app, frame, progress);
+            // Tally mode takes a strip along the bottom so every page keeps its width.
+            let body = if app.turven {
+                let [b, strip] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(tally::HEIGHT)])
+                        .areas(body);
+                tally::render(app, frame, strip);
+                b
+            } else {
+                body
+            };
             match app.page_kind() {
                 PageKind::Gegevens => gegevens::render(app, frame, body),
                 PageKind::Step => step::render(app, frame, body),
