@@ -503,3 +503,42 @@ fn a_user_html_template_is_escaped_too_but_may_opt_out() {
     let p = render(Formaat::Html, &s, &data(), &t).unwrap();
     assert_eq!(p, "<p>&lt;b&gt;|<i>|</p>\n");
 }
+
+fn vervolg_session() -> Session {
+    use meedoen::core::vervolg::{Status, start_vervolg};
+    let mut previous = full_session();
+    previous.afspraken.push(meedoen::core::session::Afspraak {
+        wat: "Bellen met <de> buurthuis".into(),
+        wie: "klant".into(),
+        wanneer: String::new(),
+    });
+    let mut s = start_vervolg(&previous, "v2".into(), date(2026, 12, 14), "vervolg");
+    s.evaluaties[0].status = Status::Nagekomen;
+    s.evaluaties[0].hielp = "De buurvrouw ging mee.".into();
+    if let Some(e) = s.evaluaties.get_mut(1) {
+        e.status = Status::Niet;
+        e.lastig = "Ziek geweest.".into();
+    }
+    s
+}
+
+#[test]
+fn a_vervolg_plan_says_its_version_and_looks_back_in_every_format() {
+    let s = vervolg_session();
+    for format in Formaat::ALL {
+        let text = plan(format, &s);
+        assert!(text.contains("Versie"), "{format:?}:\n{text}");
+        assert!(
+            text.contains("vervolg op plan 1 van"),
+            "{format:?}:\n{text}"
+        );
+        assert!(
+            text.to_lowercase().contains("terugblik op de afspraken"),
+            "{format:?}"
+        );
+        assert!(text.contains("De buurvrouw ging mee."), "{format:?}");
+        assert!(text.contains("nagekomen"), "{format:?}");
+    }
+    assert!(plan(Formaat::Html, &s).contains("Bellen met &lt;de&gt; buurthuis"));
+    golden("plan-vervolg.md", &plan(Formaat::Md, &s));
+}

@@ -66,6 +66,24 @@ pub struct PlanContext {
     pub akkoord_toelichting: String,
     /// The municipality's settings that change the wording.
     pub gemeente: GemeenteContext,
+    /// Plan version: 1 for an intake, one more for each vervolggesprek.
+    pub versie: u32,
+    /// "plan 1 van 2 november 2026" when this plan follows an earlier one.
+    pub vervolg_op: Option<String>,
+    /// How the previous plan's afspraken went (vervolggesprek).
+    pub terugblik: Vec<Terugblik>,
+}
+
+/// One afspraak of the previous plan, looked back on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Terugblik {
+    pub wat: String,
+    pub wie: String,
+    pub wanneer: String,
+    /// "nagekomen", "deels", "niet" or "nog niet besproken".
+    pub status: &'static str,
+    pub hielp: String,
+    pub lastig: String,
 }
 
 /// Notes grouped by the plan section of their step, in script order. Working notes
@@ -252,6 +270,23 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
         akkoord_label: session.akkoord.label(),
         akkoord_toelichting: session.akkoord_toelichting.clone(),
         gemeente: GemeenteContext::new(gemeente),
+        versie: session.plan_versie.max(1),
+        vervolg_op: session
+            .vervolg_op
+            .as_ref()
+            .map(|v| format!("plan {} van {}", v.versie, lange_datum(v.datum))),
+        terugblik: session
+            .evaluaties
+            .iter()
+            .map(|e| Terugblik {
+                wat: e.afspraak.wat.clone(),
+                wie: e.afspraak.wie.clone(),
+                wanneer: e.afspraak.wanneer.clone(),
+                status: e.status.label(),
+                hielp: e.hielp.clone(),
+                lastig: e.lastig.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -128,7 +128,7 @@ impl Drafts {
     /// Claims a draft for this window, so a second window cannot overwrite its autosaves.
     pub fn lock(&self, id: &str) -> Result<DraftLock, String> {
         let path = self.path(id, LOCK_EXT);
-        let file = fs::create_dir_all(&self.dir)
+        let file = super::files::create_private_dir_all(&self.dir)
             .and_then(|()| {
                 OpenOptions::new()
                     .create(true)
