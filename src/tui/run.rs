@@ -37,7 +37,14 @@ pub struct Runner {
     lock: Option<DraftLock>,
     /// The step being timed and since when.
     timer: Option<(String, Instant)>,
+    /// When the draft was last written durably (waiting for the disk).
+    last_durable: Option<Instant>,
 }
+
+/// How long typed text may live only in the operating system's cache before the draft is
+/// written durably again: a power cut loses at most this much typing; a killed process
+/// loses nothing but the key being pressed.
+pub const DURABLE_EVERY: Duration = Duration::from_secs(2);
 
 /// A new session id: creation time plus randomness, so two laptops never collide.
 fn new_id() -> String {
@@ -62,6 +69,7 @@ impl Runner {
             paths,
             lock: None,
             timer: None,
+            last_durable: None,
         }
     }
 
@@ -139,10 +147,16 @@ impl Runner {
                 if app.screen != Screen::Gesprek || app.session.oefenen {
                     return None;
                 }
+                let durable = self
+                    .last_durable
+                    .is_none_or(|t| t.elapsed() >= DURABLE_EVERY);
                 let result = self
                     .drafts
-                    .save(&app.session)
+                    .save_with(&app.session, durable)
                     .map_err(|e| files::describe_io_error(&e, self.drafts.dir()));
+                if durable && result.is_ok() {
+                    self.last_durable = Some(Instant::now());
+                }
                 // Only report changes of state, not every successful keystroke.
                 (result.is_err() || app.save_error.is_some()).then_some(Action::Saved(result))
             }
@@ -226,6 +240,9 @@ impl Runner {
                 None
             }
             Effect::Quit => {
+                if app.screen == Screen::Gesprek && !app.session.oefenen {
+                    let _ = self.drafts.save(&app.session);
+                }
                 // A gesprek whose plan was saved and not changed since needs no draft:
                 // the saved session beside the plan is the record.
                 if app.screen == Screen::Gesprek
