@@ -78,8 +78,8 @@ impl<'a> Console<'a> {
         self.say("")
     }
 
-    /// Reads one raw line, without its line ending. Invalid UTF-8 (a file piped in with
-    /// the wrong encoding) is repaired rather than fatal: losing a session over one byte
+    /// Reads one line, without its line ending. Invalid UTF-8 (a file piped in with the
+    /// wrong encoding) is repaired rather than fatal: losing a session over one byte
     /// would be worse than a replacement character.
     pub fn read_line(&mut self) -> Ask<String> {
         let mut buf = Vec::new();
@@ -90,7 +90,12 @@ impl<'a> Console<'a> {
         while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
             buf.pop();
         }
-        Ok(String::from_utf8_lossy(&buf).into_owned())
+        // Control characters (a stray escape sequence, a NUL from a binary file) are not
+        // words; kept, they would end up verbatim in the plan and the session file.
+        Ok(String::from_utf8_lossy(&buf)
+            .chars()
+            .filter(|&c| !c.is_control() || c == '\t')
+            .collect())
     }
 
     /// Prints the prompt on its own line and reads the answer; handles the commands.
@@ -219,10 +224,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_and_control_characters_do_not_break_anything() {
-        let mut input = Cursor::new(b"a\xffb\n".to_vec());
+        let mut input = Cursor::new(b"a\xffb\x1b[2J\0\tc\n".to_vec());
         let mut out = Vec::new();
         let mut con = Console::new(&mut input, &mut out);
-        assert_eq!(con.read_line().unwrap(), "a\u{fffd}b");
+        assert_eq!(con.read_line().unwrap(), "a\u{fffd}b[2J\tc");
         con.say("x\x1b[31my\u{7}").unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "x\u{fffd}[31my\u{fffd}\n");
     }
