@@ -7,6 +7,7 @@
 //! and both modes read and write the same drafts and plan files, so a consultant can
 //! start in one and finish in the other.
 
+mod keuze;
 mod prompt;
 mod steps;
 

@@ -1,19 +1,18 @@
 //! The pages of the accessible mode: the gesprek details, and each script step with its
-//! guidance, notes, pickers, suggestions and afspraken. Every answer is written into the
+//! guidance, notes and pickers (suggestions and afspraken are in `keuze`). Every answer is written into the
 //! session and saved at once, so a killed window or a pipe that runs dry loses nothing
 //! that was already typed.
 
 use chrono::NaiveDate;
 
+use super::keuze;
 use super::prompt::{Ask, Console, numbers};
 use super::{Done, Gesprek};
-use crate::core::matching::{Profiel, suggest};
 use crate::core::script::{Lijst, Stap, StapSoort};
-use crate::core::session::{Afspraak, Akkoord};
 use crate::tui::editor::{format_date, parse_date};
 
 /// A change to one field: keep what is there, empty it, or set a new value.
-enum Edit<T> {
+pub(super) enum Edit<T> {
     Keep,
     Clear,
     Set(T),
@@ -22,7 +21,7 @@ enum Edit<T> {
 /// Asks for one field, showing its current value. Enter keeps it, `wis` empties it; an
 /// answer that does not parse is asked again with the parser's message, so a typo in one
 /// field never costs any other answer.
-fn field<T>(
+pub(super) fn field<T>(
     con: &mut Console,
     label: &str,
     current: &str,
@@ -44,7 +43,7 @@ fn field<T>(
     })
 }
 
-fn text(con: &mut Console, label: &str, value: &mut String) -> Ask<()> {
+pub(super) fn text(con: &mut Console, label: &str, value: &mut String) -> Ask<()> {
     match field(con, label, value, |t| Ok(t.to_string()))? {
         Edit::Keep => {}
         Edit::Clear => value.clear(),
@@ -60,7 +59,11 @@ fn date(t: &str) -> Result<NaiveDate, String> {
     })
 }
 
-fn optional_date(con: &mut Console, label: &str, value: &mut Option<NaiveDate>) -> Ask<()> {
+pub(super) fn optional_date(
+    con: &mut Console,
+    label: &str,
+    value: &mut Option<NaiveDate>,
+) -> Ask<()> {
     let current = value.map(format_date).unwrap_or_default();
     match field(
         con,
@@ -75,7 +78,7 @@ fn optional_date(con: &mut Console, label: &str, value: &mut Option<NaiveDate>) 
     Ok(())
 }
 
-fn number(con: &mut Console, label: &str, max: u8, value: &mut Option<u8>) -> Ask<()> {
+pub(super) fn number(con: &mut Console, label: &str, max: u8, value: &mut Option<u8>) -> Ask<()> {
     let current = value.map(|n| n.to_string()).unwrap_or_default();
     let parse = |t: &str| match t.parse::<u8>() {
         Ok(n) if n <= max => Ok(n),
@@ -194,11 +197,11 @@ pub fn step(g: &mut Gesprek, con: &mut Console, id: &str) -> Ask<Done> {
             }
         }
         StapSoort::Suggesties => {
-            suggestions(g, con)?;
+            keuze::suggestions(g, con)?;
             notes(g, con, &stap)?;
         }
         StapSoort::Afspraken => {
-            afspraken(g, con)?;
+            keuze::afspraken(g, con)?;
             notes(g, con, &stap)?;
         }
     }
@@ -320,203 +323,6 @@ fn picker(g: &mut Gesprek, con: &mut Console, lijst: Lijst) -> Ask<()> {
         }
         prompt = "Nog meer nummers, of Enter om verder te gaan.";
     }
-}
-
-/// The suggestions from the catalogue, with score, reasons and warnings, then the
-/// options left out and why. Both are numbered: an excluded option can still be chosen
-/// (the consultant decides), with a warning to note why.
-fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
-    con.blank()?;
-    number(
-        con,
-        "Hoeveel uur per week kan de klant nu aan",
-        40,
-        &mut g.session.uren_kan,
-    )?;
-    g.save(con)?;
-    let result = suggest(
-        &Profiel::from(&g.session),
-        &g.data.catalogue,
-        &g.data.taxonomy,
-    );
-    // A copy, so the session can be changed and saved while titles are looked up.
-    let cat = g.data.catalogue.clone();
-    let titel = |id: &str| cat.find(id).map_or(id.to_string(), |o| o.titel.clone());
-    let mut ids: Vec<String> = Vec::new();
-    con.blank()?;
-    if result.suggesties.is_empty() {
-        con.say("Er zijn geen suggesties.")?;
-    } else {
-        con.say(&format!(
-            "Suggesties ({}), de best passende eerst:",
-            result.suggesties.len()
-        ))?;
-    }
-    for s in &result.suggesties {
-        ids.push(s.id.clone());
-        let gekozen = if g.session.is_chosen(&s.id) {
-            ", gekozen"
-        } else {
-            ""
-        };
-        con.say(&format!(
-            "{}. {} (score {}{gekozen})",
-            ids.len(),
-            titel(&s.id),
-            s.score
-        ))?;
-        if let Some(o) = cat.find(&s.id) {
-            con.say(&format!(
-                "   {} tot {} uur per week, {}.",
-                o.uren_min,
-                o.uren_max,
-                o.begeleiding.label()
-            ))?;
-        }
-        for f in &s.waarom {
-            con.say(&format!("   Waarom: {f}"))?;
-        }
-        for l in &s.let_op {
-            con.say(&format!("   Let op: {l}"))?;
-        }
-    }
-    if !result.uitgesloten.is_empty() {
-        con.blank()?;
-        con.say(&format!("Niet voorgesteld ({}):", result.uitgesloten.len()))?;
-    }
-    for u in &result.uitgesloten {
-        ids.push(u.id.clone());
-        let gekozen = if g.session.is_chosen(&u.id) {
-            ", toch gekozen"
-        } else {
-            ""
-        };
-        con.say(&format!("{}. {}{gekozen}", ids.len(), titel(&u.id)))?;
-        for r in &u.reden {
-            con.say(&format!("   Reden: {r}"))?;
-        }
-    }
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let excluded_from = result.suggesties.len();
-    let mut prompt = "Typ de nummers om te kiezen of niet meer te kiezen, gescheiden door spaties; Enter = niets.";
-    loop {
-        let picked = con.ask_valid(prompt, |t| numbers(t, ids.len()))?;
-        if picked.is_empty() {
-            return Ok(());
-        }
-        for i in picked {
-            let now = g.session.toggle_chosen(&ids[i]);
-            if now && i >= excluded_from {
-                con.say(&format!(
-                    "Let op: {} is niet voorgesteld. Leg in de notities vast waarom het toch past.",
-                    titel(&ids[i])
-                ))?;
-            }
-        }
-        g.save(con)?;
-        let chosen: Vec<String> = g.session.gekozen.iter().map(|id| titel(id)).collect();
-        if chosen.is_empty() {
-            con.say("Nog niets gekozen.")?;
-        } else {
-            con.say(&format!("Gekozen: {}.", chosen.join(", ")))?;
-        }
-        prompt = "Nog meer nummers, of Enter om verder te gaan.";
-    }
-}
-
-/// Afspraken (wat, wie, wanneer) until an empty wat, then hours, dates and agreement.
-fn afspraken(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
-    con.blank()?;
-    let bestaand: Vec<Afspraak> = g
-        .session
-        .afspraken
-        .iter()
-        .filter(|a| !a.is_empty())
-        .cloned()
-        .collect();
-    if !bestaand.is_empty() {
-        con.say("Afspraken tot nu toe:")?;
-        for (i, a) in bestaand.iter().enumerate() {
-            con.say(&format!(
-                "{}. {}; wie: {}; wanneer: {}",
-                i + 1,
-                a.wat,
-                a.wie,
-                a.wanneer
-            ))?;
-        }
-    }
-    g.session.afspraken = bestaand;
-    con.say("Nieuwe afspraken: wat, wie en wanneer. Een lege 'wat' sluit af.")?;
-    loop {
-        let nr = g.session.afspraken.len() + 1;
-        let wat = con.ask(&format!(
-            "Afspraak {nr}, wat (Enter = geen afspraken meer):"
-        ))?;
-        if wat.trim().is_empty() {
-            break;
-        }
-        g.session.afspraken.push(Afspraak {
-            wat: wat.trim().to_string(),
-            ..Afspraak::default()
-        });
-        g.save(con)?;
-        let i = nr - 1;
-        let wie = con.ask(&format!("Afspraak {nr}, wie:"))?;
-        g.session.afspraken[i].wie = wie.trim().to_string();
-        g.save(con)?;
-        let wanneer = con.ask(&format!("Afspraak {nr}, wanneer:"))?;
-        g.session.afspraken[i].wanneer = wanneer.trim().to_string();
-        g.save(con)?;
-    }
-    con.blank()?;
-    number(
-        con,
-        "Uren per week bij de start",
-        40,
-        &mut g.session.uren_per_week,
-    )?;
-    g.save(con)?;
-    text(
-        con,
-        "Waarom deze uren en hoe ze opbouwen",
-        &mut g.session.uren_toelichting,
-    )?;
-    g.save(con)?;
-    optional_date(con, "Startdatum", &mut g.session.startdatum)?;
-    g.save(con)?;
-    optional_date(con, "Evaluatiedatum", &mut g.session.evaluatiedatum)?;
-    g.save(con)?;
-    optional_date(con, "Volgend contact", &mut g.session.volgend_contact)?;
-    g.save(con)?;
-    con.blank()?;
-    con.say(&format!(
-        "Is de klant het eens met het plan? Nu: {}.",
-        g.session.akkoord.label()
-    ))?;
-    con.say("1. ja")?;
-    con.say("2. nee")?;
-    con.say("3. nog niet besproken")?;
-    let keuze = con.ask_valid("Typ 1, 2 of 3 (Enter = houden):", |t| match t {
-        "" => Ok(None),
-        "1" => Ok(Some(Akkoord::Ja)),
-        "2" => Ok(Some(Akkoord::Nee)),
-        "3" => Ok(Some(Akkoord::Onbekend)),
-        _ => Err("Typ 1, 2 of 3.".to_string()),
-    })?;
-    if let Some(a) = keuze {
-        g.session.akkoord = a;
-    }
-    g.save(con)?;
-    text(
-        con,
-        "Toelichting bij het akkoord",
-        &mut g.session.akkoord_toelichting,
-    )?;
-    g.save(con)?;
-    Ok(())
 }
 
 #[cfg(test)]
