@@ -270,6 +270,19 @@ fn unknown_numbers_change_nothing_and_are_explained() {
 }
 
 #[test]
+fn windows_line_endings_and_a_byte_order_mark_are_not_part_of_the_answers() {
+    let (_dir, paths) = folder();
+    let input = full_run().replace('\n', "\r\n");
+    drive(&paths, &format!("\u{feff}{input}"));
+    let written = files_in(&paths.output);
+    assert_eq!(written.len(), 2, "{written:?}");
+    let s = load_session(&written[1]).unwrap();
+    assert_eq!(s.klant, "A.B.");
+    assert!(s.note("welkom").starts_with(&format!("{NOTE}\n")));
+    assert!(!s.note("welkom").contains('\r'));
+}
+
+#[test]
 fn broken_data_files_are_reported_with_their_place() {
     let (_dir, paths) = folder();
     fs::write(paths.config.join("catalogus.ron"), "(opties: [ (id: \"x\" ").unwrap();

@@ -91,10 +91,11 @@ impl<'a> Console<'a> {
             buf.pop();
         }
         // Control characters (a stray escape sequence, a NUL from a binary file) are not
-        // words; kept, they would end up verbatim in the plan and the session file.
+        // words; kept, they would end up verbatim in the plan and the session file. Nor is
+        // the byte order mark that Windows tools put before piped or saved text.
         Ok(String::from_utf8_lossy(&buf)
             .chars()
-            .filter(|&c| !c.is_control() || c == '\t')
+            .filter(|&c| (!c.is_control() || c == '\t') && c != '\u{feff}')
             .collect())
     }
 
