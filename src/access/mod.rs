@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use chrono::{Local, NaiveDate};
 
 use crate::core::data::{Data, Source};
+use crate::core::gemeente::Gemeente;
 use crate::core::plan;
 use crate::core::session::Session;
 use crate::store::assets;
@@ -71,9 +72,11 @@ pub fn run_in(
     };
     let template = assets::plan_template(Some(&paths.config))
         .map_err(|p| anyhow::anyhow!("het plansjabloon kan niet worden gelezen: {p}"))?;
+    let (gemeente, _) =
+        assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
     con.say("meedoen, toegankelijke modus. Typ ? en Enter voor hulp, op elk moment.")?;
     let drafts = Drafts::new(paths.drafts.clone());
-    let (session, lock) = match start(&mut con, &drafts, &data, today) {
+    let (session, lock) = match start(&mut con, &drafts, &data, &gemeente, today) {
         Ok(found) => found,
         Err(Stop::Io(e)) => return Err(e.into()),
         Err(_) => {
@@ -85,6 +88,7 @@ pub fn run_in(
         session,
         data,
         template,
+        gemeente,
         paths,
         drafts,
         _lock: lock,
@@ -98,6 +102,8 @@ pub(crate) struct Gesprek {
     pub session: Session,
     pub data: Data,
     pub template: Source,
+    /// Municipality settings: wording of the plan and the default follow-up dates.
+    pub gemeente: Gemeente,
     pub paths: Paths,
     drafts: Drafts,
     /// Held while the gesprek is open, so the TUI in another window cannot overwrite it.
@@ -257,7 +263,12 @@ impl Gesprek {
             )?;
             return Ok(Done::GoTo(Page::Gegevens));
         }
-        let markdown = match plan::render_markdown(&self.session, &self.data, &self.template) {
+        let rendered = plan::render_source(
+            plan::Formaat::Md,
+            &plan::context_with(&self.session, &self.data, &self.gemeente),
+            &self.template,
+        );
+        let markdown = match rendered {
             Ok(text) => text,
             Err(p) => {
                 con.say(&format!("Het plansjabloon klopt niet: {p}"))?;
@@ -308,19 +319,12 @@ impl Gesprek {
     }
 }
 
-/// A new session id: creation time plus randomness, the same shape as the TUI's ids.
-fn new_id() -> String {
-    use std::collections::hash_map::RandomState;
-    use std::hash::{BuildHasher, Hasher};
-    let random = RandomState::new().build_hasher().finish() & 0xffff;
-    format!("{}-{random:04x}", Local::now().format("%Y%m%d-%H%M%S"))
-}
-
 /// The start menu: a new gesprek, or one of the drafts.
 fn start(
     con: &mut Console,
     drafts: &Drafts,
     data: &Data,
+    gemeente: &Gemeente,
     today: NaiveDate,
 ) -> Ask<(Session, Option<DraftLock>)> {
     let (list, problems) = drafts.list();
@@ -352,9 +356,9 @@ fn start(
         };
         if choice == 0 {
             con.say("Nieuw gesprek.")?;
-            let id = new_id();
+            let id = crate::store::drafts::new_id();
             let lock = drafts.lock(&id).ok();
-            let session = crate::tui::run::new_session(id, today, &data.script.id);
+            let session = crate::tui::run::new_session(id, today, &data.script.id, gemeente);
             return Ok((session, lock));
         }
         let d = &list[choice - 1];
