@@ -392,3 +392,11 @@ fn each_belemmering_gets_an_aanpak_row_that_starts_from_the_standard() {
         "Geen zwaar werk. Eerst fysio."
     );
 }
+
+#[test]
+fn pasted_escape_sequences_never_reach_the_session() {
+    let mut app = common::app_in_gesprek();
+    go_to(&mut app, "welkom");
+    update(&mut app, Action::Paste("rood\u{1b}[31m tekst\u{7}".into()));
+    assert_eq!(app.session.note("welkom"), "rood[31m tekst");
+}

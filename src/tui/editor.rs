@@ -258,6 +258,14 @@ pub fn store(
     }
 }
 
+/// Removes control characters (escape sequences, NUL, …) except line breaks and tabs: a
+/// pasted escape sequence would otherwise reach the terminal when the note is drawn.
+pub fn strip_controls(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect()
+}
+
 /// The editing widget bound to one field.
 pub struct Editor {
     pub field: Field,
@@ -267,6 +275,7 @@ pub struct Editor {
 impl Editor {
     /// An editor holding `text`, cursor at the end (where one continues typing).
     pub fn new(field: Field, text: &str) -> Editor {
+        let text = strip_controls(text);
         let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -334,6 +343,14 @@ mod tests {
         assert_eq!(s.afspraken.len(), 2);
         assert_eq!(value(&Field::AfspraakWie(1), &s, &invalid), "klant");
         assert_eq!(value(&Field::AfspraakWat(5), &s, &invalid), "");
+    }
+
+    #[test]
+    fn control_characters_are_stripped_but_lines_and_tabs_stay() {
+        assert_eq!(
+            strip_controls("a\x1b[2Jb\u{0}c\td\ne\u{9b}f"),
+            "a[2Jbc\td\nef"
+        );
     }
 
     #[test]

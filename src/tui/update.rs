@@ -254,7 +254,7 @@ fn edit(
 /// Pasted text goes into the focused field or filter; single-line fields get it on one
 /// line so a paste cannot smuggle line breaks into a file name or a date.
 fn paste(app: &mut App, text: String) -> Vec<Effect> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = editor::strip_controls(&text.replace("\r\n", "\n").replace('\r', "\n"));
     if app.screen == Screen::Start {
         let line = text.lines().next().unwrap_or("").to_string();
         filter_edit(app, |f| f.push_str(&line));
