@@ -185,14 +185,19 @@ fn a_tallied_real_gesprek_writes_the_report_beside_the_plan_not_in_it() {
 #[test]
 fn step_time_is_recorded_only_where_someone_is_measuring() {
     let mut app = common::app_in_gesprek();
-    update(&mut app, Action::StapTijd("welkom".into(), 90));
+    let timer = |secs| Action::StapTijd {
+        vorige: Some(("welkom".into(), secs)),
+        sinds: "14:02".into(),
+    };
+    update(&mut app, timer(90));
     assert!(app.session.tally.is_none());
     app.session.tally = Some(Default::default());
-    update(&mut app, Action::StapTijd("welkom".into(), 90));
+    update(&mut app, timer(90));
     assert_eq!(
-        app.session.tally.unwrap().tijd,
+        app.session.tally.clone().unwrap().tijd,
         vec![("welkom".to_string(), 90)]
     );
+    assert!(screen(&app, 80, 24).contains("sinds 14:02"));
 }
 
 #[test]

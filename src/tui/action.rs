@@ -176,5 +176,10 @@ pub enum Action {
     /// A number key in tally mode.
     Turf(crate::core::tally::Gedrag),
     /// Seconds spent on a step, measured by the runner when the step was left.
-    StapTijd(String, u64),
+    /// The runner saw a new page: how long the previous step took (step id, seconds) and
+    /// the clock time this one started ("14:02"), shown in the header.
+    StapTijd {
+        vorige: Option<(String, u64)>,
+        sinds: String,
+    },
 }

@@ -205,6 +205,8 @@ pub struct App {
     pub presentatie: bool,
     /// Tally mode: number keys count MI behaviour instead of typing.
     pub turven: bool,
+    /// Clock time the current step was opened ("14:02"), for the per-step timer.
+    pub stap_sinds: Option<String>,
 }
 
 /// `SuggTab` as an ordered map key.
@@ -248,6 +250,7 @@ impl App {
             reveal: false,
             presentatie: false,
             turven: false,
+            stap_sinds: None,
             data,
         }
     }

@@ -220,8 +220,10 @@ impl Runner {
             Effect::StapGewisseld => {
                 let now = Instant::now();
                 let previous = self.timer.replace((app.session.huidige_stap.clone(), now));
-                previous.map(|(step, since)| {
-                    Action::StapTijd(step, now.duration_since(since).as_secs())
+                Some(Action::StapTijd {
+                    vorige: previous
+                        .map(|(step, since)| (step, now.duration_since(since).as_secs())),
+                    sinds: Local::now().format("%H:%M").to_string(),
                 })
             }
             Effect::BsnVerwijderd(aantal) => {

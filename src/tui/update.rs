@@ -90,10 +90,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .add_bij(&step, g);
             changed(app)
         }
-        Action::StapTijd(step, secs) => {
+        Action::StapTijd { vorige, sinds } => {
+            app.stap_sinds = Some(sinds);
             // Time is kept only where someone is measuring: practice or a tallied gesprek.
-            match app.session.tally.as_mut() {
-                Some(t) if secs > 0 => {
+            match (app.session.tally.as_mut(), vorige) {
+                (Some(t), Some((step, secs))) if secs > 0 => {
                     t.add_tijd(&step, secs);
                     changed(app)
                 }

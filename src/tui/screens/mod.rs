@@ -107,7 +107,13 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("klant {}", app.session.klant.trim())
     };
-    let right = format!("pagina {} van {} ", i + 1, pages.len());
+    // The time this step started: a timer that needs no ticking clock (and no CPU).
+    let since = app
+        .stap_sinds
+        .as_ref()
+        .map(|t| format!("sinds {t} · "))
+        .unwrap_or_default();
+    let right = format!("{since}pagina {} van {} ", i + 1, pages.len());
     let left = Line::from(vec![
         Span::styled(" meedoen ", app.theme.title),
         Span::styled(format!("· {} · ", app.data.script.titel), app.theme.muted),
