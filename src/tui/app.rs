@@ -350,6 +350,20 @@ impl App {
             .collect()
     }
 
+    /// Titles of the chosen options (the id where the catalogue no longer has it).
+    pub fn chosen_titles(&self) -> Vec<&str> {
+        self.session
+            .gekozen
+            .iter()
+            .map(|id| {
+                self.data
+                    .catalogue
+                    .find(id)
+                    .map_or(id.as_str(), |o| o.titel.as_str())
+            })
+            .collect()
+    }
+
     /// The demo client of a practice session.
     pub fn oefenklant(&self) -> Option<&crate::core::oefen::Oefenklant> {
         if !self.session.oefenen {

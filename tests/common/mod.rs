@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod plan_data;
+
 use chrono::NaiveDate;
 use meedoen::core::data::{Data, Source, Sources};
 use meedoen::store::assets;

@@ -3,9 +3,9 @@
 //! is where plans fail in practice, so the previous afspraken come back by themselves.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::App;
 use super::form_widget;
@@ -14,21 +14,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(step) = app.current_step() else {
         return;
     };
-    let stap = step.stap;
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {}", stap.titel), app.theme.title),
-        Span::styled(format!("  Doel: {}", stap.doel), app.theme.muted),
-    ])];
-    if let Some(zin) = stap.voorbeeldzinnen.first() {
-        lines.push(Line::from(vec![
-            Span::styled(" › ", app.theme.key),
-            Span::raw(zin.as_str()),
-        ]));
-    }
-    let intro_height = lines.len() as u16 + 1;
-    let [intro, form] =
-        Layout::vertical([Constraint::Length(intro_height), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), intro);
+    let form = form_widget::render_intro(app, frame, area, step.stap);
     let vorige = match &app.session.vervolg_op {
         Some(v) => format!(
             " Afspraken uit plan {} van {} ",

@@ -4,7 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::core::script::Stap;
 
 use crate::core::vervolg::Status;
 
@@ -27,6 +29,26 @@ fn label(app: &App, field: &Field) -> String {
         Field::AfspraakWanneer(i) => format!("Afspraak {} · wanneer", i + 1),
         other => other.label().to_string(),
     }
+}
+
+/// The compact coaching header of a form step (title, doel, first example phrase);
+/// returns the area below it for the form.
+pub fn render_intro(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) -> Rect {
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" {}", stap.titel), app.theme.title),
+        Span::styled(format!("  Doel: {}", stap.doel), app.theme.muted),
+    ])];
+    if let Some(zin) = stap.voorbeeldzinnen.first() {
+        lines.push(Line::from(vec![
+            Span::styled(" › ", app.theme.key),
+            Span::raw(zin.as_str()),
+        ]));
+    }
+    let intro_height = lines.len() as u16 + 1;
+    let [intro, form] =
+        Layout::vertical([Constraint::Length(intro_height), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), intro);
+    form
 }
 
 /// Draws the form rows in `area`, scrolled so the focused row is visible.

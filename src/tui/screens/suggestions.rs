@@ -31,17 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .min(rows.len().saturating_sub(1));
     render_list(app, frame, list_area, &rows, selected);
     render_detail(app, frame, detail_area, rows.get(selected));
-    let names: Vec<&str> = app
-        .session
-        .gekozen
-        .iter()
-        .map(|id| {
-            app.data
-                .catalogue
-                .find(id)
-                .map_or(id.as_str(), |o| o.titel.as_str())
-        })
-        .collect();
+    let names = app.chosen_titles();
     let line = if names.is_empty() {
         Line::from(Span::styled(
             " Nog niets gekozen · Enter of spatie kiest",
