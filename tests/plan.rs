@@ -5,9 +5,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use common::plan_data::{data, empty_session, full_session};
+use common::plan_data::{data, empty_session, full_session, golden};
 use meedoen::core::data::Source;
 use meedoen::core::plan::{context, render_markdown, validate_template};
 use meedoen::core::session::{Afspraak, Session};
@@ -16,43 +14,6 @@ use meedoen::store::assets::plan_template;
 fn render(s: &Session) -> String {
     let template = plan_template(None).unwrap();
     render_markdown(s, &data(), &template).unwrap_or_else(|p| panic!("{p}"))
-}
-
-/// Compares with the golden file, or writes it when `MEEDOEN_GOLDEN=bless`.
-fn golden(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("golden")
-        .join(name);
-    if std::env::var("MEEDOEN_GOLDEN").as_deref() == Ok("bless") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    // A checkout with Windows line endings is still the same plan.
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with MEEDOEN_GOLDEN=bless", path.display()))
-        .replace("\r\n", "\n");
-    if expected == actual {
-        return;
-    }
-    let (exp, act): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
-    let first = (0..exp.len().max(act.len()))
-        .find(|&i| exp.get(i) != act.get(i))
-        .unwrap_or(0);
-    let window = |lines: &[&str]| {
-        (first.saturating_sub(3)..(first + 4).min(lines.len()))
-            .map(|i| format!("{:4} | {}", i + 1, lines[i]))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    panic!(
-        "{} differs from line {}\n--- expected\n{}\n+++ actual\n{}\n(if intended: MEEDOEN_GOLDEN=bless cargo test --test plan)",
-        path.display(),
-        first + 1,
-        window(&exp),
-        window(&act)
-    );
 }
 
 #[test]

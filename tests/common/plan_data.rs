@@ -1,6 +1,8 @@
 //! Fixed test data for the plan tests (`tests/plan.rs`, `tests/plan_formats.rs`): a
 //! small script, taxonomy and catalogue, a fully filled and a nearly empty session.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use meedoen::core::data::{Data, Source, Sources};
 use meedoen::core::session::{Afspraak, Akkoord, Session};
@@ -136,4 +138,41 @@ pub fn empty_session() -> Session {
     let mut s = Session::new("leeg".into(), date(2026, 1, 5), "test");
     s.klant = "X".into();
     s
+}
+
+/// Compares with the golden file, or writes it when `MEEDOEN_GOLDEN=bless`.
+pub fn golden(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
+        .join(name);
+    if std::env::var("MEEDOEN_GOLDEN").as_deref() == Ok("bless") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    // A checkout with Windows line endings is still the same plan.
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with MEEDOEN_GOLDEN=bless", path.display()))
+        .replace("\r\n", "\n");
+    if expected == actual {
+        return;
+    }
+    let (exp, act): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
+    let first = (0..exp.len().max(act.len()))
+        .find(|&i| exp.get(i) != act.get(i))
+        .unwrap_or(0);
+    let window = |lines: &[&str]| {
+        (first.saturating_sub(3)..(first + 4).min(lines.len()))
+            .map(|i| format!("{:4} | {}", i + 1, lines[i]))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    panic!(
+        "{} differs from line {}\n--- expected\n{}\n+++ actual\n{}\n(if intended: MEEDOEN_GOLDEN=bless cargo test)",
+        path.display(),
+        first + 1,
+        window(&exp),
+        window(&act)
+    );
 }
