@@ -1,4 +1,5 @@
-//! The `meedoen` binary.
+//! The `meedoen` binary: everything happens in `meedoen::cli`, so the library's tests
+//! cover it too.
 
 /// Matching and search build many small strings per keystroke; mimalloc frees and reuses
 /// them several times faster than the platform allocators (glibc's consolidation of freed
@@ -6,14 +7,6 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {
-    match meedoen::store::assets::load(None) {
-        Ok(data) => println!("{} stappen", data.script.steps().count()),
-        Err(ps) => {
-            for p in ps {
-                eprintln!("{p}");
-            }
-            std::process::exit(2);
-        }
-    }
+fn main() -> std::process::ExitCode {
+    meedoen::cli::main()
 }

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 pub struct Options {
     /// Output folder for plans (`--uitvoer`).
     pub uitvoer: Option<PathBuf>,
+    /// Folder with the user's script, catalogue and taxonomy (`--instellingen`).
+    pub instellingen: Option<PathBuf>,
 }
 
 /// Runs the interactive app until the user quits.
