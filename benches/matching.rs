@@ -200,8 +200,24 @@ fn catalogue(n: usize) -> Catalogue {
     Catalogue { opties }
 }
 
-fn profiel() -> Profiel {
-    let s = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect();
+fn strings(xs: &[&str]) -> Vec<String> {
+    xs.iter().map(|x| x.to_string()).collect()
+}
+
+/// A usual profile: two wensen, one belemmering, hours discussed.
+fn typisch() -> Profiel {
+    Profiel {
+        wensen: strings(&["koken", "contact"]),
+        belemmeringen: strings(&["isolement"]),
+        uren_kan: Some(8),
+        ..Profiel::default()
+    }
+}
+
+/// A heavy profile: care duties (a warning on nearly every option), fewer hours than
+/// most options ask, earlier trajectories and an existing activity.
+fn zwaar() -> Profiel {
+    let s = strings;
     Profiel {
         wensen: s(&["koken", "contact", "structuur"]),
         belemmeringen: s(&["isolement", "fysiek", "mantelzorg"]),
@@ -212,35 +228,43 @@ fn profiel() -> Profiel {
     }
 }
 
+/// What the suggestions screen does per keystroke: rank everything, then compute the
+/// highlight ranges for the rows on screen only.
+fn keystroke(s: &Searcher, query: &str) -> (usize, Vec<Vec<std::ops::Range<usize>>>) {
+    let hits = s.rank(query);
+    let ranges = hits
+        .iter()
+        .take(VISIBLE)
+        .map(|h| s.ranges(h.index, query))
+        .collect();
+    (hits.len(), ranges)
+}
+
 fn benches(c: &mut Criterion) {
     let tax = taxonomy();
-    let profiel = profiel();
-    let mut g = c.benchmark_group("suggest");
-    for n in SIZES {
-        let cat = catalogue(n);
-        g.bench_with_input(BenchmarkId::from_parameter(n), &cat, |b, cat| {
-            b.iter(|| suggest(black_box(&profiel), cat, &tax))
-        });
+    for (group, profiel) in [("suggest", typisch()), ("suggest_zwaar", zwaar())] {
+        let mut g = c.benchmark_group(group);
+        for n in SIZES {
+            let cat = catalogue(n);
+            g.bench_with_input(BenchmarkId::from_parameter(n), &cat, |b, cat| {
+                b.iter(|| suggest(black_box(&profiel), cat, &tax))
+            });
+        }
+        g.finish();
     }
-    g.finish();
 
-    let mut g = c.benchmark_group("keystroke");
-    for n in SIZES {
-        let searcher = Searcher::new(&catalogue(n));
-        g.bench_with_input(BenchmarkId::from_parameter(n), &searcher, |b, s| {
-            b.iter(|| {
-                let query = black_box("koken buurt");
-                let hits = s.rank(query);
-                let ranges: Vec<_> = hits
-                    .iter()
-                    .take(VISIBLE)
-                    .map(|h| s.ranges(h.index, query))
-                    .collect();
-                (hits.len(), ranges)
-            })
-        });
+    // The last keystroke of a typical query, and the first one: a single letter matches
+    // most titles, the worst case for the fuzzy matcher.
+    for (group, query) in [("keystroke", "koken buurt"), ("keystroke_k", "k")] {
+        let mut g = c.benchmark_group(group);
+        for n in SIZES {
+            let searcher = Searcher::new(&catalogue(n));
+            g.bench_with_input(BenchmarkId::from_parameter(n), &searcher, |b, s| {
+                b.iter(|| keystroke(s, black_box(query)))
+            });
+        }
+        g.finish();
     }
-    g.finish();
 }
 
 criterion_group! {

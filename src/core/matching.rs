@@ -429,24 +429,32 @@ pub fn suggest(profiel: &Profiel, catalogue: &Catalogue, taxonomy: &Taxonomy) ->
     }
 }
 
-/// Sorts by score (high first), then id. Sorting small keys is much faster than sorting
-/// the suggestions themselves: the key packs the score with the first 12 bytes of the id,
-/// which settles nearly every comparison without touching the strings.
+/// Sorts by score (high first), then id. Sorting one packed integer per suggestion is
+/// several times faster than sorting the suggestions themselves: the key holds the score,
+/// the id's first 8 bytes and the position, so nearly every comparison is settled without
+/// touching a string, and each suggestion is moved once.
 fn sorted(mut suggesties: Vec<Suggestie>) -> Vec<Suggestie> {
-    let mut keys: Vec<(u128, u32)> = suggesties
+    let mut keys: Vec<u128> = suggesties
         .iter()
         .enumerate()
-        .map(|(i, s)| (key(s), i as u32))
+        .map(|(i, s)| key(s, i as u32))
         .collect();
-    keys.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            suggesties[a.1 as usize]
-                .id
-                .cmp(&suggesties[b.1 as usize].id)
-        })
-    });
+    keys.sort_unstable();
+    // Runs with equal score and first 8 bytes of id are put in full id order.
+    let head = |k: u128| k >> 32;
+    let mut start = 0;
+    while start < keys.len() {
+        let end = start + keys[start..].partition_point(|&k| head(k) == head(keys[start]));
+        if end - start > 1 {
+            keys[start..end].sort_unstable_by(|&a, &b| {
+                let id = |k: u128| &suggesties[k as u32 as usize].id;
+                id(a).cmp(id(b)).then(a.cmp(&b))
+            });
+        }
+        start = end;
+    }
     // Apply the permutation in place, following its cycles: no second large vector.
-    let mut order: Vec<u32> = keys.into_iter().map(|(_, i)| i).collect();
+    let mut order: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
     for start in 0..order.len() {
         let mut cur = start;
         while order[cur] as usize != start {
@@ -460,16 +468,15 @@ fn sorted(mut suggesties: Vec<Suggestie>) -> Vec<Suggestie> {
     suggesties
 }
 
-/// Score descending in the top 32 bits, then the id's first 12 bytes (zero-padded, so
-/// they sort like the bytes do).
-fn key(s: &Suggestie) -> u128 {
-    let mut buf = [0u8; 16];
+/// Score descending in the top 32 bits, then the id's first 8 bytes (zero-padded, so they
+/// sort like the bytes do), then the position `i`.
+fn key(s: &Suggestie, i: u32) -> u128 {
     // Flipping the sign bit orders i32 as u32; inverting makes it descending.
     let desc = !((s.score as u32) ^ (1 << 31));
-    buf[..4].copy_from_slice(&desc.to_be_bytes());
-    let n = s.id.len().min(12);
-    buf[4..4 + n].copy_from_slice(&s.id.as_bytes()[..n]);
-    u128::from_be_bytes(buf)
+    let mut prefix = [0u8; 8];
+    let n = s.id.len().min(8);
+    prefix[..n].copy_from_slice(&s.id.as_bytes()[..n]);
+    (u128::from(desc) << 96) | (u128::from(u64::from_be_bytes(prefix)) << 32) | u128::from(i)
 }
 
 #[cfg(test)]

@@ -120,6 +120,8 @@ struct Hay {
 /// A folded query word with its character bag and a prepared substring finder.
 struct Word {
     text: String,
+    /// The word when it is one letter.
+    single: Option<char>,
     bag: u64,
     finder: memmem::Finder<'static>,
     rest_score: i64,
@@ -130,6 +132,10 @@ fn words(query: &str) -> Vec<Word> {
         .split_whitespace()
         .map(|w| Word {
             text: w.to_string(),
+            single: {
+                let mut cs = w.chars();
+                cs.next().filter(|_| cs.next().is_none())
+            },
             bag: char_bag(w),
             finder: memmem::Finder::new(w.as_bytes()).into_owned(),
             rest_score: PER_TEKEN * w.chars().count() as i64,
@@ -151,7 +157,29 @@ fn subsequence(hay: &str, needle: &str) -> bool {
     true
 }
 
-/// Score of `w` found as written in `rest`, with a bonus at the start of a word.
+/// Scores a one-letter word in a title: the first letter of the title, then the start of
+/// a word, then anywhere, earlier before later. The fuzzy matcher adds nothing for one
+/// letter but costs a score matrix per title, which made the first keystroke on a large
+/// catalogue the slowest one. Returns the score and the character index to highlight.
+fn single_letter(titel: &str, c: char) -> Option<(i64, usize)> {
+    let mut prev: Option<char> = None;
+    let mut first = None;
+    for (i, ch) in titel.chars().enumerate() {
+        if ch == c {
+            let start = prev.is_none_or(|p| !p.is_alphanumeric());
+            if start {
+                let bonus = if i == 0 { 32 } else { 24 };
+                return Some((PER_TEKEN + bonus, i));
+            }
+            first = first.or(Some(i));
+        }
+        prev = Some(ch);
+    }
+    first.map(|i| (PER_TEKEN, i))
+}
+
+/// Score of `w` found as written in `rest`, with a bonus at the start of a word. A single
+/// letter counts only at the start of a word: anywhere, it would be in nearly every text.
 fn rest_score(rest: &str, w: &Word) -> Option<i64> {
     let mut best = None;
     for at in w.finder.find_iter(rest.as_bytes()) {
@@ -162,7 +190,9 @@ fn rest_score(rest: &str, w: &Word) -> Option<i64> {
         if begin {
             return Some(w.rest_score + WOORDBEGIN);
         }
-        best = Some(w.rest_score);
+        if w.single.is_none() {
+            best = Some(w.rest_score);
+        }
     }
     best
 }
@@ -285,10 +315,23 @@ impl Searcher {
         hits
     }
 
+    /// The title score of `w`: the fuzzy matcher, except for a single letter (see
+    /// [`single_letter`]).
+    fn titel_match(&self, titel: &str, w: &Word) -> Option<(i64, Vec<usize>)> {
+        match w.single {
+            Some(c) => single_letter(titel, c).map(|(score, at)| (score, vec![at])),
+            None => self.matcher.fuzzy_indices(titel, &w.text),
+        }
+    }
+
     fn word_score(&self, hay: &Hay, w: &Word) -> Option<i64> {
         let titel = &self.text[hay.titel.clone()];
-        let titel = if w.bag & !hay.titel_bag == 0 && subsequence(titel, &w.text) {
-            self.matcher.fuzzy_match(titel, &w.text)
+        let titel = if w.bag & !hay.titel_bag == 0 {
+            match w.single {
+                Some(c) => single_letter(titel, c).map(|(score, _)| score),
+                None if subsequence(titel, &w.text) => self.matcher.fuzzy_match(titel, &w.text),
+                None => None,
+            }
         } else {
             None
         };
@@ -311,7 +354,7 @@ impl Searcher {
         let mut indices = Vec::new();
         for w in words {
             if w.bag & !hay.titel_bag == 0
-                && let Some((_, found)) = self.matcher.fuzzy_indices(titel, &w.text)
+                && let Some((_, found)) = self.titel_match(titel, w)
             {
                 indices.extend(found);
             }

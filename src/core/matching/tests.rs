@@ -444,3 +444,37 @@ fn embedded_data_suggests_or_excludes_every_option() {
         assert_eq!(x.score, x.waarom.iter().map(|f| f.punten).sum::<i32>());
     }
 }
+
+#[test]
+fn ties_on_long_shared_id_prefixes_still_sort_by_full_id() {
+    let ids = [
+        "vrijwilligerswerk-b",
+        "vrijwilligerswerk-a2",
+        "vrijwilligerswerk-a10",
+        "vrijwilligers",
+        "a",
+    ];
+    let opties: Vec<Optie> = ids.iter().map(|id| optie(id, "cursus")).collect();
+    let mut eerder = optie("z-eerder", "vrijwilligerswerk");
+    eerder.wensen = strings(&["koken"]);
+    let mut all = opties;
+    all.push(eerder);
+    let p = Profiel {
+        wensen: strings(&["koken"]),
+        eerder: strings(&["z-eerder"]),
+        ..Profiel::default()
+    };
+    let s = run(&p, all);
+    let got: Vec<&str> = s.suggesties.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "a",
+            "vrijwilligers",
+            "vrijwilligerswerk-a10",
+            "vrijwilligerswerk-a2",
+            "vrijwilligerswerk-b",
+            "z-eerder",
+        ]
+    );
+}
