@@ -432,7 +432,7 @@ pub fn suggest(profiel: &Profiel, catalogue: &Catalogue, taxonomy: &Taxonomy) ->
 /// Sorts by score (high first), then id. Sorting one packed integer per suggestion is
 /// several times faster than sorting the suggestions themselves: the key holds the score,
 /// the id's first 8 bytes and the position, so nearly every comparison is settled without
-/// touching a string, and each suggestion is moved once.
+/// touching a string, and each suggestion is then moved once, into its place.
 fn sorted(mut suggesties: Vec<Suggestie>) -> Vec<Suggestie> {
     let mut keys: Vec<u128> = suggesties
         .iter()
@@ -453,19 +453,17 @@ fn sorted(mut suggesties: Vec<Suggestie>) -> Vec<Suggestie> {
         }
         start = end;
     }
-    // Apply the permutation in place, following its cycles: no second large vector.
-    let mut order: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
-    for start in 0..order.len() {
-        let mut cur = start;
-        while order[cur] as usize != start {
-            let next = order[cur] as usize;
-            suggesties.swap(cur, next);
-            order[cur] = cur as u32;
-            cur = next;
-        }
-        order[cur] = cur as u32;
-    }
-    suggesties
+    keys.iter()
+        .map(|&k| {
+            let empty = Suggestie {
+                id: String::new(),
+                score: 0,
+                waarom: Vec::new(),
+                let_op: Vec::new(),
+            };
+            std::mem::replace(&mut suggesties[k as u32 as usize], empty)
+        })
+        .collect()
 }
 
 /// Score descending in the top 32 bits, then the id's first 8 bytes (zero-padded, so they
