@@ -4,11 +4,12 @@
 //! valid ones, because a silently ignored typo would change the ranking unnoticed.
 
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Cli, Fout, check_ids, load};
-use crate::core::catalogue::Catalogue;
+use crate::core::catalogue::{Catalogue, Optie};
 use crate::core::matching::{Profiel, Suggesties, suggest};
 use crate::core::taxonomy::{Entry, Taxonomy};
 
@@ -69,12 +70,18 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     let data = load(cli)?;
     let p = profiel(args, &data.taxonomy, &data.catalogue)?;
     let s = suggest(&p, &data.catalogue, &data.taxonomy);
+    // By id, so printing stays linear in the size of the catalogue.
+    let opties: HashMap<&str, &Optie> = data
+        .catalogue
+        .opties
+        .iter()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
     if args.json {
-        serde_json::to_writer(&mut *out, &json(&s, &data.catalogue))
-            .map_err(std::io::Error::from)?;
+        serde_json::to_writer(&mut *out, &json(&s, &opties)).map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        table(&s, &data.catalogue, &data.taxonomy, out)?;
+        table(&s, &opties, &data.taxonomy, out)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -104,8 +111,12 @@ struct Json<'a> {
     uitgesloten: Vec<JsonUitgesloten<'a>>,
 }
 
-fn json<'a>(s: &'a Suggesties, cat: &'a Catalogue) -> Json<'a> {
-    let optie = |id: &str| cat.find(id).expect("suggestions come from this catalogue");
+fn json<'a>(s: &'a Suggesties, opties: &HashMap<&str, &'a Optie>) -> Json<'a> {
+    let optie = |id: &str| {
+        *opties
+            .get(id)
+            .expect("suggestions come from this catalogue")
+    };
     Json {
         suggesties: s
             .suggesties
@@ -138,7 +149,7 @@ fn json<'a>(s: &'a Suggesties, cat: &'a Catalogue) -> Json<'a> {
 
 fn table(
     s: &Suggesties,
-    cat: &Catalogue,
+    opties: &HashMap<&str, &Optie>,
     tax: &Taxonomy,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -148,7 +159,9 @@ fn table(
         writeln!(out, "Mogelijkheden, de best passende eerst:")?;
     }
     for (n, x) in s.suggesties.iter().enumerate() {
-        let Some(o) = cat.find(&x.id) else { continue };
+        let Some(o) = opties.get(x.id.as_str()) else {
+            continue;
+        };
         writeln!(out)?;
         writeln!(
             out,
@@ -177,7 +190,9 @@ fn table(
         writeln!(out)?;
         writeln!(out, "Niet geschikt:")?;
         for x in &s.uitgesloten {
-            let titel = cat.find(&x.id).map_or(x.id.as_str(), |o| o.titel.as_str());
+            let titel = opties
+                .get(x.id.as_str())
+                .map_or(x.id.as_str(), |o| o.titel.as_str());
             writeln!(out, "   - {titel}  [{}]: {}", x.id, x.reden.join("; "))?;
         }
     }
