@@ -4,9 +4,13 @@
 pub mod catalogue;
 pub mod data;
 pub mod matching;
+pub mod oefen;
+pub mod plan;
 pub mod problem;
 pub mod script;
 pub mod search;
 pub mod session;
+pub mod tally;
 pub mod taxonomy;
 pub mod validate;
+pub mod vervolg;

@@ -59,6 +59,9 @@ pub enum StapSoort {
     Suggesties,
     /// Afspraken, hours, dates and the client's agreement.
     Afspraken,
+    /// In a vervolggesprek: each afspraak of the previous plan with its status, what
+    /// helped and what got in the way (`Session::evaluaties`).
+    Evaluatie,
 }
 
 /// A list the consultant can pick from on a step.
@@ -154,7 +157,34 @@ impl Conditie {
             Conditie::Niet(c) => c.tags(out),
         }
     }
+
+    /// Whether some combination of tags makes the condition hold, or `None` when it
+    /// mentions more than [`MAX_SAT_TAGS`] distinct tags and trying them all is too costly.
+    /// Tags are independent yes/no facts, so trying every assignment of the mentioned tags
+    /// is exact; the tags a condition mentions are few in practice.
+    pub fn satisfiable(&self) -> Option<bool> {
+        let mut tags = Vec::new();
+        self.tags(&mut tags);
+        tags.sort();
+        tags.dedup();
+        if tags.len() > MAX_SAT_TAGS {
+            return None;
+        }
+        let found = (0u32..1 << tags.len()).any(|bits| {
+            let has = |kind: TagKind, id: &str| {
+                tags.iter()
+                    .position(|(k, t)| *k == kind && t == id)
+                    .is_some_and(|i| bits & (1 << i) != 0)
+            };
+            self.holds(&has)
+        });
+        Some(found)
+    }
 }
+
+/// Above this many distinct tags in one condition, [`Conditie::satisfiable`] gives up
+/// (2^16 evaluations is still instant; more would only come from a generated script).
+pub const MAX_SAT_TAGS: usize = 16;
 
 /// One step of the gesprek.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,5 +274,115 @@ impl Script {
             .filter(|s| s.stap.toon_als.as_ref().is_none_or(|c| c.holds(&has)))
             .map(|s| s.stap.id.as_str())
             .collect()
+    }
+
+    /// Ids of the steps whose `toon_als` can never hold, whatever the tags (a contradiction
+    /// such as `AlleVan([Belemmering("x"), Niet(Belemmering("x"))])`), so such a step would
+    /// never show up in the sequence. Conditions over more than [`MAX_SAT_TAGS`] tags are
+    /// skipped rather than guessed. A script is an ordered list of steps without jumps, so
+    /// a step cannot be unreachable through a cycle: only its own condition can hide it.
+    pub fn unreachable_steps(&self) -> Vec<&str> {
+        self.steps()
+            .filter(|s| {
+                s.stap
+                    .toon_als
+                    .as_ref()
+                    .is_some_and(|c| c.satisfiable() == Some(false))
+            })
+            .map(|s| s.stap.id.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bel(id: &str) -> Conditie {
+        Conditie::Belemmering(id.to_string())
+    }
+
+    fn niet(c: Conditie) -> Conditie {
+        Conditie::Niet(Box::new(c))
+    }
+
+    fn stap(id: &str, toon_als: Option<Conditie>) -> Stap {
+        Stap {
+            id: id.to_string(),
+            titel: id.to_string(),
+            technieken: vec![Techniek::OpenVragen],
+            doel: "doel".to_string(),
+            voorbeeldzinnen: Vec::new(),
+            valkuilen: Vec::new(),
+            soort: StapSoort::Gesprek,
+            kiezen: Vec::new(),
+            notitie_label: default_notitie_label(),
+            plan_sectie: default_plan_sectie(),
+            toon_als,
+            bron: Vec::new(),
+        }
+    }
+
+    fn script(stappen: Vec<Stap>) -> Script {
+        Script {
+            id: "t".to_string(),
+            titel: "t".to_string(),
+            omschrijving: String::new(),
+            fases: vec![Fase {
+                id: "f".to_string(),
+                titel: "f".to_string(),
+                stappen,
+            }],
+        }
+    }
+
+    #[test]
+    fn contradiction_is_unsatisfiable() {
+        assert_eq!(
+            Conditie::AlleVan(vec![bel("x"), niet(bel("x"))]).satisfiable(),
+            Some(false)
+        );
+        assert_eq!(Conditie::EenVan(Vec::new()).satisfiable(), Some(false));
+    }
+
+    #[test]
+    fn ordinary_conditions_are_satisfiable() {
+        assert_eq!(bel("x").satisfiable(), Some(true));
+        assert_eq!(niet(bel("x")).satisfiable(), Some(true));
+        // Same id in different lists is a different tag: not a contradiction.
+        let c = Conditie::AlleVan(vec![
+            Conditie::Wens("x".to_string()),
+            niet(Conditie::Kracht("x".to_string())),
+        ]);
+        assert_eq!(c.satisfiable(), Some(true));
+        // Needs a and b both set and c not set: only one assignment of eight works.
+        let c = Conditie::AlleVan(vec![bel("a"), bel("b"), niet(bel("c"))]);
+        assert_eq!(c.satisfiable(), Some(true));
+        assert_eq!(Conditie::AlleVan(Vec::new()).satisfiable(), Some(true));
+    }
+
+    #[test]
+    fn too_many_tags_are_not_decided() {
+        let many: Vec<Conditie> = (0..=MAX_SAT_TAGS).map(|i| bel(&format!("b{i}"))).collect();
+        assert_eq!(Conditie::AlleVan(many.clone()).satisfiable(), None);
+        let exact: Vec<Conditie> = many[..MAX_SAT_TAGS].to_vec();
+        assert_eq!(Conditie::AlleVan(exact).satisfiable(), Some(true));
+    }
+
+    #[test]
+    fn unreachable_steps_are_listed_in_order() {
+        let s = script(vec![
+            stap("altijd", None),
+            stap(
+                "nooit",
+                Some(Conditie::AlleVan(vec![bel("x"), niet(bel("x"))])),
+            ),
+            stap("soms", Some(bel("x"))),
+            stap(
+                "ook-nooit",
+                Some(niet(Conditie::EenVan(vec![bel("y"), niet(bel("y"))]))),
+            ),
+        ]);
+        assert_eq!(s.unreachable_steps(), vec!["nooit", "ook-nooit"]);
     }
 }

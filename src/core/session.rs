@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::tally::Tally;
 use super::taxonomy::TagKind;
+use super::vervolg::{AfspraakEvaluatie, VorigPlan};
 
 /// Format version of saved sessions; bumped when a field changes meaning.
 pub const SESSION_VERSION: u32 = 1;
@@ -100,6 +102,28 @@ pub struct Session {
     pub akkoord_toelichting: String,
     /// Step the consultant was on, so a resumed draft opens where they left off.
     pub huidige_stap: String,
+    // The fields below came after the first saved sessions; each has its own default so
+    // an older file still loads (the struct-level default covers them too, but the field
+    // attributes keep that true if the struct-level one is ever dropped).
+    /// The plan this vervolggesprek follows up; `None` for an intake.
+    #[serde(default)]
+    pub vervolg_op: Option<VorigPlan>,
+    /// 1 for an intake; each vervolggesprek makes the next version.
+    #[serde(default = "eerste_versie")]
+    pub plan_versie: u32,
+    /// In a vervolggesprek: how each afspraak of the previous plan went.
+    #[serde(default)]
+    pub evaluaties: Vec<AfspraakEvaluatie>,
+    /// The trainer's MI tally, when one was kept.
+    #[serde(default)]
+    pub tally: Option<Tally>,
+    /// A practice gesprek with a fictional client: never saved as a real client.
+    #[serde(default)]
+    pub oefenen: bool,
+}
+
+fn eerste_versie() -> u32 {
+    1
 }
 
 impl Default for Session {
@@ -131,6 +155,11 @@ impl Default for Session {
             akkoord: Akkoord::Onbekend,
             akkoord_toelichting: String::new(),
             huidige_stap: String::new(),
+            vervolg_op: None,
+            plan_versie: eerste_versie(),
+            evaluaties: Vec::new(),
+            tally: None,
+            oefenen: false,
         }
     }
 }
@@ -295,5 +324,16 @@ mod tests {
         let text = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).unwrap();
         let back: Session = ron::from_str(&text).unwrap();
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn session_without_the_newer_fields_loads_as_an_intake() {
+        let s: Session = ron::from_str(
+            "(versie: 1, id: \"oud\", klant: \"A.B.\", datum: \"2026-01-05\", script: \"intake\")",
+        )
+        .unwrap();
+        assert_eq!(s.klant, "A.B.");
+        assert_eq!((s.plan_versie, s.oefenen), (1, false));
+        assert!(s.vervolg_op.is_none() && s.evaluaties.is_empty() && s.tally.is_none());
     }
 }

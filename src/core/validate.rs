@@ -296,12 +296,14 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
     }
     let mut suggesties = 0;
     let mut afspraken = 0;
+    let mut evaluatie = 0;
     for s in script.steps() {
         let stap = s.stap;
         let at = entry_offset(&src.text, &stap.id);
         let soort = match stap.soort {
             StapSoort::Suggesties => Some((&mut suggesties, "Suggesties")),
             StapSoort::Afspraken => Some((&mut afspraken, "Afspraken")),
+            StapSoort::Evaluatie => Some((&mut evaluatie, "Evaluatie")),
             StapSoort::Gesprek => None,
         };
         if let Some((count, name)) = soort {

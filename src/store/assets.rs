@@ -15,6 +15,10 @@ pub const DEFAULT_SCRIPT: &str = include_str!("../../assets/script.ron");
 pub const DEFAULT_TAXONOMY: &str = include_str!("../../assets/taxonomie.ron");
 pub const DEFAULT_CATALOGUE: &str = include_str!("../../assets/catalogus.ron");
 
+/// The plan template, relative to the config folder.
+pub const TEMPLATE_FILE: &str = "templates/plan.md.j2";
+pub const DEFAULT_TEMPLATE: &str = include_str!("../../assets/templates/plan.md.j2");
+
 /// The embedded defaults, named so problems in them are recognisable.
 pub fn embedded() -> Sources {
     Sources {
@@ -90,6 +94,21 @@ pub fn sources(config_dir: Option<&Path>) -> Result<Sources, Vec<Problem>> {
     }
 }
 
+/// The plan template: the user's `templates/plan.md.j2` in `config_dir` when present (a
+/// municipality's own wording), else the embedded default.
+pub fn plan_template(config_dir: Option<&Path>) -> Result<Source, Problem> {
+    let mut source = read_or_default(
+        config_dir,
+        TEMPLATE_FILE,
+        Source::new(format!("(ingebouwd) {TEMPLATE_FILE}"), DEFAULT_TEMPLATE),
+    )?;
+    // Notepad saves UTF-8 with a byte order mark, which would otherwise open every plan.
+    if let Some(text) = source.text.strip_prefix('\u{feff}') {
+        source.text = text.to_string();
+    }
+    Ok(source)
+}
+
 /// Loads and validates the data for a gesprek.
 pub fn load(config_dir: Option<&Path>) -> Result<Data, Vec<Problem>> {
     Data::parse(&sources(config_dir)?)
@@ -125,6 +144,27 @@ mod tests {
             "{}",
             problems[0]
         );
+    }
+
+    #[test]
+    fn plan_template_is_embedded_unless_the_user_has_one() {
+        let embedded = plan_template(None).unwrap();
+        assert_eq!(embedded.text, DEFAULT_TEMPLATE);
+        assert!(crate::core::plan::validate_template(&embedded).is_empty());
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            plan_template(Some(dir.path())).unwrap().text,
+            DEFAULT_TEMPLATE
+        );
+        std::fs::create_dir(dir.path().join("templates")).unwrap();
+        std::fs::write(
+            dir.path().join(TEMPLATE_FILE),
+            "\u{feff}# Eigen plan {{ klant }}",
+        )
+        .unwrap();
+        let own = plan_template(Some(dir.path())).unwrap();
+        assert_eq!(own.text, "# Eigen plan {{ klant }}");
+        assert!(own.name.ends_with("plan.md.j2"), "{}", own.name);
     }
 
     #[test]

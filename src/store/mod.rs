@@ -2,4 +2,6 @@
 //! overrides, atomic writes, drafts.
 
 pub mod assets;
+pub mod drafts;
+pub mod files;
 pub mod paths;

@@ -196,6 +196,24 @@ fn script_problems_are_placed() {
 }
 
 #[test]
+fn a_second_evaluatie_step_is_reported() {
+    let text = SCRIPT
+        .replace("soort: Suggesties, bron: [\"L12\"]", "soort: Evaluatie")
+        .replace(
+            "doel: \"D\",\n            voorbeeldzinnen",
+            "doel: \"D\", soort: Evaluatie,\n            voorbeeldzinnen",
+        )
+        .replace("\"\", ", "");
+    let p = only(check_script(&text));
+    assert_eq!(place(&p), (9, 76));
+    assert!(
+        p.msg.contains("al een stap met `soort: Evaluatie`"),
+        "{}",
+        p.msg
+    );
+}
+
+#[test]
 fn one_suggesties_and_one_afspraken_step_is_fine() {
     let text = SCRIPT
         .replace("soort: Suggesties, bron: [\"L12\"]", "soort: Gesprek")

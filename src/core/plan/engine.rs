@@ -1,0 +1,171 @@
+//! The fenced-in minijinja environment the plan is rendered with. Templates may come
+//! from users, so there is no loader (no file access), a fuel limit and an output cap
+//! (a runaway loop stops instead of hanging the laptop), and a formatter that escapes
+//! every printed value so user text cannot break the Markdown around it. Errors become
+//! Dutch problems pointing at a line and column of the template.
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+
+use super::markdown::{blockquote, inline};
+use crate::core::data::Source;
+use crate::core::problem::{Problem, position};
+
+/// Template instructions a render may use. The default plan needs a few thousand; this
+/// stops a user's template with a runaway loop within a second instead of hanging.
+const FUEL: u64 = 2_000_000;
+
+/// Largest plan we produce, in bytes; a real plan is a few kilobytes.
+pub const MAX_PLAN: usize = 4 * 1024 * 1024;
+
+/// The template environment: no loader (templates cannot read files), a fuel limit,
+/// and a formatter that escapes every printed value as one line of Markdown. The
+/// `citaat` filter renders multi-line text as a blockquote; `safe` opts out.
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_fuel(Some(FUEL));
+    env.set_debug(false);
+    // Our formatter does the escaping; HTML escaping would garble the client's words.
+    env.set_auto_escape_callback(|_| AutoEscape::None);
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .expect("default delimiters are valid");
+    env.set_syntax(syntax);
+    env.set_formatter(|out, _state, value| {
+        if value.is_undefined() || value.is_none() {
+            return Ok(());
+        }
+        let text = match value.as_str() {
+            Some(s) if value.is_safe() => s.to_string(),
+            Some(s) => inline(s),
+            None => inline(&value.to_string()),
+        };
+        out.write_str(&text)
+            .map_err(|_| Error::new(ErrorKind::WriteFailure, "kan niet schrijven"))
+    });
+    env.add_filter("citaat", |text: &str| {
+        Value::from_safe_string(blockquote(text))
+    });
+    env
+}
+
+/// A minijinja error as a problem in the template file, with line, column and a Dutch
+/// message.
+pub fn problem(template: &Source, e: &Error) -> Problem {
+    let (line, col) = match (e.range(), e.line()) {
+        (Some(r), _) => position(&template.text, r.start),
+        (None, Some(line)) => (line, 1),
+        (None, None) => (0, 0),
+    };
+    // For an unknown name, the template's own text says which name better than
+    // minijinja's English detail does.
+    let snippet = e
+        .range()
+        .and_then(|r| template.text.get(r))
+        .filter(|s| !s.is_empty() && !s.contains('\n'))
+        .map(|s| format!(" `{s}`"));
+    let detail = || e.detail().map(|d| format!(" ({d})")).unwrap_or_default();
+    let msg = match e.kind() {
+        ErrorKind::SyntaxError => format!("het sjabloon klopt niet{}", detail()),
+        ErrorKind::UnknownFilter => format!("onbekend filter{}", snippet.unwrap_or_else(detail)),
+        ErrorKind::UnknownFunction => {
+            format!("onbekende functie{}", snippet.unwrap_or_else(detail))
+        }
+        ErrorKind::UnknownTest => format!("onbekende test{}", snippet.unwrap_or_else(detail)),
+        ErrorKind::UnknownMethod => {
+            format!("onbekende methode{}", snippet.unwrap_or_else(detail))
+        }
+        ErrorKind::UndefinedError => format!(
+            "deze waarde bestaat niet (een typefout in een naam?){}",
+            snippet.unwrap_or_else(detail)
+        ),
+        ErrorKind::InvalidOperation => format!("deze bewerking kan niet{}", detail()),
+        ErrorKind::TooManyArguments => format!("te veel argumenten{}", detail()),
+        ErrorKind::MissingArgument => format!("er ontbreekt een argument{}", detail()),
+        ErrorKind::TemplateNotFound | ErrorKind::BadInclude => {
+            "andere sjablonen invoegen kan niet; zet alles in één bestand".to_string()
+        }
+        ErrorKind::WriteFailure => format!(
+            "het plan wordt te groot (meer dan {} MB); staat er een lus in het sjabloon?",
+            MAX_PLAN / (1024 * 1024)
+        ),
+        ErrorKind::OutOfFuel => {
+            "het sjabloon doet te veel werk en is gestopt (een lus die niet eindigt?)".to_string()
+        }
+        kind => format!("fout in het sjabloon: {kind}{}", detail()),
+    };
+    Problem::new(&template.name, line, col, msg)
+}
+
+/// Output buffer that refuses to grow past `MAX_PLAN`, so a template that prints in a
+/// loop runs out of room instead of out of memory.
+pub struct Capped(pub Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_PLAN {
+            return Err(std::io::Error::other("plan te groot"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Collapses runs of blank lines (left by sections a template skips) and ends the file
+/// with exactly one newline. User text is always on non-blank lines (quotes start with
+/// `>`), so this never changes what someone typed.
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.trim_start_matches(['\n', '\r']).lines() {
+        if line.trim().is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+            out.push('\n');
+        } else {
+            blank_run = 0;
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_runs_and_ends_with_one_newline() {
+        assert_eq!(tidy("\n\n# A\n\n\n  \nb\r\n>\n\n\n"), "# A\n\nb\n>\n");
+    }
+
+    #[test]
+    fn printed_values_are_escaped_and_safe_ones_are_not() {
+        let t = Source::new(
+            "t",
+            "{{ x }}|{{ x | safe }}|{{ n }}|{{ leeg }}|{{ x | citaat }}",
+        );
+        let mut env = environment();
+        env.add_template_owned(t.name.clone(), t.text.clone())
+            .unwrap();
+        let out = env
+            .get_template("t")
+            .unwrap()
+            .render(minijinja::context! { x => "# a\nb", n => 4, leeg => () })
+            .unwrap();
+        assert_eq!(out, "\\# a b|# a\nb|4||> \\# a\n> b");
+    }
+}

@@ -1,0 +1,291 @@
+//! Autosaved drafts of gesprekken in progress. The session is saved after every change,
+//! so a crash, a flat battery or a closed window never costs the consultant a word; a
+//! lock file keeps two windows from editing (and overwriting) the same gesprek.
+
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::NaiveDate;
+
+use super::assets::MAX_DATA_FILE;
+use super::files::{describe_io_error, sanitize, write_atomic};
+use crate::core::problem::{Problem, parse_ron};
+use crate::core::session::Session;
+
+/// Extension of a draft file.
+const DRAFT_EXT: &str = "ron";
+/// Extension of a draft's lock file.
+const LOCK_EXT: &str = "lock";
+
+/// The drafts folder.
+#[derive(Debug, Clone)]
+pub struct Drafts {
+    dir: PathBuf,
+}
+
+/// What the "resume a gesprek" list shows about one draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftSummary {
+    pub id: String,
+    pub klant: String,
+    pub datum: NaiveDate,
+    /// When the draft was last saved.
+    pub gewijzigd: SystemTime,
+    pub path: PathBuf,
+}
+
+/// Holds a draft for this window; released when dropped (also when the process dies,
+/// because the operating system drops the lock with the file handle).
+#[derive(Debug)]
+pub struct DraftLock {
+    file: File,
+}
+
+impl Drop for DraftLock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+impl Drafts {
+    pub fn new(dir: PathBuf) -> Drafts {
+        Drafts { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn path(&self, id: &str, ext: &str) -> PathBuf {
+        self.dir.join(format!("{}.{ext}", sanitize(id)))
+    }
+
+    /// Saves the session as `<dir>/<id>.ron`. Compact RON keeps this cheap enough to run
+    /// after every keystroke that changes something; the write is atomic, so a crash
+    /// mid-save leaves the previous version intact.
+    pub fn save(&self, session: &Session) -> io::Result<()> {
+        let text = ron::ser::to_string(session).map_err(io::Error::other)?;
+        write_atomic(&self.path(&session.id, DRAFT_EXT), text.as_bytes())
+    }
+
+    /// All drafts worth offering, newest first. Blank sessions are skipped; files that
+    /// cannot be read become problems to show, and are left on disk untouched: they may
+    /// hold someone's words that a newer version of meedoen can read again.
+    pub fn list(&self) -> (Vec<DraftSummary>, Vec<Problem>) {
+        let mut drafts = Vec::new();
+        let mut problems = Vec::new();
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return (drafts, problems),
+            Err(e) => {
+                let name = self.dir.display().to_string();
+                problems.push(Problem::new(&name, 0, 0, describe_io_error(&e, &self.dir)));
+                return (drafts, problems);
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != DRAFT_EXT) || !path.is_file() {
+                continue;
+            }
+            match load_session(&path) {
+                Ok(session) if session.is_blank() => {}
+                Ok(session) => drafts.push(DraftSummary {
+                    id: session.id,
+                    klant: session.klant,
+                    datum: session.datum,
+                    gewijzigd: entry
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .unwrap_or(SystemTime::UNIX_EPOCH),
+                    path,
+                }),
+                Err(p) => problems.push(p),
+            }
+        }
+        drafts.sort_by(|a, b| b.gewijzigd.cmp(&a.gewijzigd).then(a.id.cmp(&b.id)));
+        (drafts, problems)
+    }
+
+    /// Loads one draft by session id.
+    pub fn load(&self, id: &str) -> Result<Session, Problem> {
+        load_session(&self.path(id, DRAFT_EXT))
+    }
+
+    /// Removes a draft (after its plan is written); a draft that is already gone is fine.
+    pub fn remove(&self, id: &str) -> io::Result<()> {
+        match fs::remove_file(self.path(id, DRAFT_EXT)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        // The lock file is empty; tidying it up is a courtesy (it may still be held).
+        let _ = fs::remove_file(self.path(id, LOCK_EXT));
+        Ok(())
+    }
+
+    /// Claims a draft for this window, so a second window cannot overwrite its autosaves.
+    pub fn lock(&self, id: &str) -> Result<DraftLock, String> {
+        let path = self.path(id, LOCK_EXT);
+        let file = fs::create_dir_all(&self.dir)
+            .and_then(|()| {
+                OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&path)
+            })
+            .map_err(|e| describe_io_error(&e, &path))?;
+        match file.try_lock() {
+            Ok(()) => Ok(DraftLock { file }),
+            Err(fs::TryLockError::WouldBlock) => {
+                Err("Dit gesprek is al geopend in een ander venster van meedoen.".to_string())
+            }
+            Err(fs::TryLockError::Error(e)) => Err(describe_io_error(&e, &path)),
+        }
+    }
+}
+
+/// Reads a saved session (a draft, or a `.sessie.ron` written next to a plan).
+pub fn load_session(path: &Path) -> Result<Session, Problem> {
+    let name = path.display().to_string();
+    let fail = |e: &io::Error| Problem::new(&name, 0, 0, describe_io_error(e, path));
+    let meta = fs::metadata(path).map_err(|e| fail(&e))?;
+    if meta.len() > MAX_DATA_FILE {
+        return Err(Problem::new(
+            &name,
+            0,
+            0,
+            "dit bestand is te groot voor een gesprek; het is niet geopend en blijft staan",
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| fail(&e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Problem::new(
+            &name,
+            0,
+            0,
+            "dit bestand is geen leesbare tekst; het is niet geopend en blijft staan",
+        )
+    })?;
+    parse_ron::<Session>(&name, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::session::Afspraak;
+
+    fn session(id: &str, klant: &str) -> Session {
+        let mut s = Session::new(
+            id.into(),
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            "intake",
+        );
+        s.klant = klant.into();
+        s
+    }
+
+    #[test]
+    fn save_list_load_round_trip_keeps_every_character() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().join("concepten"));
+        let mut s = session("20261123-1200-ab12", "É.ë.");
+        s.set_note(
+            "open",
+            "‘Ik wil graag koken’ é ë 🙂 中文\n# geen kop\r\n\"x\"".into(),
+        );
+        s.afspraken.push(Afspraak {
+            wat: "Kennismaken \\ buurthuis".into(),
+            wie: "klant".into(),
+            wanneer: "vóór 1 december".into(),
+        });
+        drafts.save(&s).unwrap();
+        let (list, problems) = drafts.list();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].id, s.id);
+        assert_eq!(list[0].klant, "É.ë.");
+        assert_eq!(drafts.load(&s.id).unwrap(), s);
+        s.klant = "AB".into();
+        drafts.save(&s).unwrap();
+        assert_eq!(drafts.load(&s.id).unwrap().klant, "AB");
+        drafts.remove(&s.id).unwrap();
+        drafts.remove(&s.id).unwrap();
+        assert!(drafts.list().0.is_empty());
+        assert!(drafts.load(&s.id).is_err());
+    }
+
+    #[test]
+    fn list_is_newest_first_and_skips_blank_drafts() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().to_path_buf());
+        drafts.save(&session("leeg", "")).unwrap();
+        drafts.save(&session("oud", "A")).unwrap();
+        let old = SystemTime::now() - std::time::Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(dir.path().join("oud.ron"))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        drafts.save(&session("nieuw", "B")).unwrap();
+        let (list, problems) = drafts.list();
+        assert!(problems.is_empty(), "{problems:?}");
+        let ids: Vec<_> = list.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["nieuw", "oud"]);
+    }
+
+    #[test]
+    fn corrupt_draft_is_a_problem_and_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().to_path_buf());
+        drafts.save(&session("goed", "A")).unwrap();
+        let bad = dir.path().join("kapot.ron");
+        fs::write(&bad, "(klant: \"A\", notities: {").unwrap();
+        fs::write(dir.path().join("binair.ron"), b"\xff\xfe\x00").unwrap();
+        let (list, problems) = drafts.list();
+        assert_eq!(list.len(), 1);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().any(|p| p.file.ends_with("kapot.ron")));
+        assert!(bad.exists());
+        assert!(dir.path().join("binair.ron").exists());
+    }
+
+    #[test]
+    fn missing_folder_lists_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (list, problems) = Drafts::new(dir.path().join("nog-niet")).list();
+        assert!(list.is_empty() && problems.is_empty());
+    }
+
+    #[test]
+    fn lock_refuses_a_second_holder_until_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().join("concepten"));
+        let first = drafts.lock("s1").unwrap();
+        let msg = drafts.lock("s1").unwrap_err();
+        assert_eq!(
+            msg,
+            "Dit gesprek is al geopend in een ander venster van meedoen."
+        );
+        let other = drafts.lock("s2").unwrap();
+        drop(first);
+        let again = drafts.lock("s1").unwrap();
+        drop((again, other));
+        // The lock file is not a draft.
+        assert!(drafts.list().1.is_empty());
+    }
+
+    #[test]
+    fn hostile_ids_stay_inside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let inner = dir.path().join("concepten");
+        let drafts = Drafts::new(inner.clone());
+        drafts.save(&session("../../etc/x", "A")).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(fs::read_dir(&inner).unwrap().count(), 1);
+        assert_eq!(drafts.load("../../etc/x").unwrap().klant, "A");
+    }
+}

@@ -1,0 +1,130 @@
+//! Every user intent and every effect result, as data. Keys become `Action`s in
+//! `keymap`, effect results come back as `Action`s from the runner, and `update` is the
+//! only place that turns them into changes.
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::KeyEvent;
+use serde::{Deserialize, Serialize};
+
+use crate::core::session::Session;
+
+/// A command a key can be bound to (configurable, listed in the help overlay).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Command {
+    /// Leave the app; the draft is already on disk.
+    Stoppen,
+    /// Show the keys for the current screen.
+    Help,
+    /// Close an overlay, leave a filter or a field; never discards text.
+    Terug,
+    /// Next page of the gesprek.
+    Volgende,
+    /// Previous page of the gesprek.
+    Vorige,
+    /// Open the list of all steps to jump to one.
+    Springen,
+    /// Move focus to the next panel or field.
+    FocusVolgende,
+    /// Move focus to the previous panel or field.
+    FocusVorige,
+    Omhoog,
+    Omlaag,
+    /// Tick or untick the item under the cursor; open it on the start screen.
+    Kiezen,
+    /// Start a new gesprek (start screen).
+    Nieuw,
+    /// Delete the selected draft, after confirmation (start screen).
+    Verwijderen,
+    /// Switch list on the suggestions screen.
+    TabVolgende,
+    TabVorige,
+    /// Search the whole catalogue.
+    Zoeken,
+    /// Hours the client can manage: one more / one less.
+    UrenMeer,
+    UrenMinder,
+    /// Add an afspraak row.
+    AfspraakToevoegen,
+    /// Remove the current afspraak row (only when it is empty).
+    AfspraakVerwijderen,
+    /// Write the plan van aanpak to the output folder.
+    Exporteren,
+    /// Show the coaching texts of the step in full.
+    Toelichting,
+    /// Confirm a question with yes.
+    Ja,
+    /// Answer a question with no.
+    Nee,
+}
+
+impl Command {
+    /// Dutch description, for the help overlay and the status bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::Stoppen => "stoppen (concept blijft bewaard)",
+            Command::Help => "toetsen",
+            Command::Terug => "terug",
+            Command::Volgende => "volgende stap",
+            Command::Vorige => "vorige stap",
+            Command::Springen => "naar stap…",
+            Command::FocusVolgende => "volgend veld",
+            Command::FocusVorige => "vorig veld",
+            Command::Omhoog => "omhoog",
+            Command::Omlaag => "omlaag",
+            Command::Kiezen => "kiezen",
+            Command::Nieuw => "nieuw gesprek",
+            Command::Verwijderen => "concept verwijderen",
+            Command::TabVolgende => "volgende lijst",
+            Command::TabVorige => "vorige lijst",
+            Command::Zoeken => "zoeken in catalogus",
+            Command::UrenMeer => "uren +1",
+            Command::UrenMinder => "uren -1",
+            Command::AfspraakToevoegen => "afspraak toevoegen",
+            Command::AfspraakVerwijderen => "lege afspraak weg",
+            Command::Exporteren => "plan opslaan",
+            Command::Toelichting => "toelichting stap",
+            Command::Ja => "ja",
+            Command::Nee => "nee",
+        }
+    }
+}
+
+/// A draft as listed on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftEntry {
+    pub id: String,
+    pub klant: String,
+    pub datum: String,
+    pub gewijzigd: String,
+}
+
+/// Everything that can happen to the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A bound command.
+    Cmd(Command),
+    /// A key for the focused text field.
+    Edit(KeyEvent),
+    /// Pasted text (bracketed paste) for the focused text field or filter.
+    Paste(String),
+    /// A character for the focused list's filter.
+    Filter(char),
+    /// Backspace in the focused list's filter.
+    FilterBackspace,
+    /// Result of reading the drafts folder.
+    DraftsLoaded {
+        drafts: Vec<DraftEntry>,
+        problems: Vec<String>,
+    },
+    /// A draft was read from disk.
+    SessionLoaded(Box<Session>),
+    /// Reading a draft failed.
+    LoadFailed(String),
+    /// Result of writing the plan.
+    Exported(Result<Vec<PathBuf>, String>),
+    /// Result of autosaving the draft; an error is shown until a save succeeds again.
+    Saved(Result<(), String>),
+    /// A draft was deleted.
+    DraftDeleted(String),
+}

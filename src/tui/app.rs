@@ -1,0 +1,287 @@
+//! The app state: the session (the source of truth for what was said) plus UI state
+//! (page, focus, cursor positions, filters, overlays). Everything here is plain data so
+//! `update` stays pure and tests can build an `App` without a terminal.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::core::data::{Data, Source};
+use crate::core::matching::Suggesties;
+use crate::core::script::{Lijst, StapSoort};
+use crate::core::search::Searcher;
+use crate::core::session::Session;
+
+use super::action::DraftEntry;
+use super::editor::{Editor, Field};
+use super::keymap::Keymap;
+use super::theme::Theme;
+
+/// A page of the gesprek: the client's details, a script step, or the final review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Gegevens,
+    Step(String),
+    Review,
+}
+
+/// Which part of the screen receives keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The notes editor (step pages) or the focused form field (form pages).
+    Text,
+    /// The n-th picker of a step.
+    Picker(usize),
+    /// A list without text input (suggestions, review, start).
+    List,
+    /// The catalogue search field on the suggestions page.
+    Search,
+}
+
+/// The lists on the suggestions page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuggTab {
+    Suggesties,
+    Uitgesloten,
+    Catalogus,
+}
+
+impl SuggTab {
+    pub const ALL: [SuggTab; 3] = [
+        SuggTab::Suggesties,
+        SuggTab::Uitgesloten,
+        SuggTab::Catalogus,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SuggTab::Suggesties => "Suggesties",
+            SuggTab::Uitgesloten => "Uitgesloten",
+            SuggTab::Catalogus => "Hele catalogus",
+        }
+    }
+}
+
+/// An overlay drawn over the current screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// Jump to a step; the value is the highlighted row.
+    Jump(usize),
+    /// The full coaching texts of the current step.
+    Toelichting,
+    /// Ask before deleting a draft (id, client).
+    ConfirmDelete(String, String),
+}
+
+/// How a status message should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Ok,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub kind: MessageKind,
+    pub text: String,
+}
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Gesprek,
+}
+
+/// State of the start screen.
+#[derive(Debug, Clone, Default)]
+pub struct StartState {
+    pub drafts: Vec<DraftEntry>,
+    pub problems: Vec<String>,
+    /// 0 = "nieuw gesprek", 1.. = drafts.
+    pub selected: usize,
+}
+
+/// State of one list with a filter (pickers, the catalogue search).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub filter: String,
+    pub selected: usize,
+}
+
+/// The whole app.
+pub struct App {
+    pub data: Data,
+    pub template: Source,
+    pub theme: Theme,
+    pub today: NaiveDate,
+    pub screen: Screen,
+    pub start: StartState,
+    pub session: Session,
+    pub page: Page,
+    pub focus: Focus,
+    /// The text field being edited; its text is mirrored into the session on every change.
+    pub editor: Editor,
+    /// Filter and cursor per picker list.
+    pub pickers: BTreeMap<Lijst, ListState>,
+    /// Cursor on form pages (index into the page's fields).
+    pub form_row: usize,
+    /// Text typed into a date or number field that does not parse yet, kept so nothing
+    /// typed disappears.
+    pub invalid: BTreeMap<Field, String>,
+    pub sugg_tab: SuggTab,
+    pub sugg_lists: BTreeMap<SuggTabKey, ListState>,
+    pub review_scroll: u16,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
+    /// Files written by the last export.
+    pub exported: Vec<PathBuf>,
+    /// Whether the draft could not be saved; shown until a save succeeds.
+    pub save_error: Option<String>,
+    pub quit: bool,
+    /// The output folder, for display.
+    pub output_dir: String,
+    /// Fuzzy index over the catalogue, built once.
+    pub searcher: Searcher,
+    /// Suggestions for the session as it was when the suggestions page was entered.
+    pub suggesties: Suggesties,
+    /// Whether the session changed after the last export (decides whether the draft can
+    /// be cleaned up on quit).
+    pub changed_since_export: bool,
+    /// The active keymap (defaults plus the user's `toetsen.ron`).
+    pub keymap: Keymap,
+}
+
+/// `SuggTab` as an ordered map key.
+pub type SuggTabKey = u8;
+
+impl App {
+    pub fn new(data: Data, template: Source, theme: Theme, today: NaiveDate) -> App {
+        App {
+            template,
+            theme,
+            today,
+            screen: Screen::Start,
+            start: StartState::default(),
+            session: Session::default(),
+            page: Page::Gegevens,
+            focus: Focus::Text,
+            editor: Editor::new(Field::Klant, ""),
+            pickers: BTreeMap::new(),
+            form_row: 0,
+            invalid: BTreeMap::new(),
+            sugg_tab: SuggTab::Suggesties,
+            sugg_lists: BTreeMap::new(),
+            review_scroll: 0,
+            overlay: None,
+            message: None,
+            exported: Vec::new(),
+            save_error: None,
+            quit: false,
+            output_dir: String::new(),
+            searcher: Searcher::new(&data.catalogue),
+            suggesties: Suggesties::default(),
+            changed_since_export: false,
+            keymap: Keymap::default(),
+            data,
+        }
+    }
+
+    /// The pages of the gesprek in order: details, visible steps, review.
+    pub fn pages(&self) -> Vec<Page> {
+        let tags = self.session.tag_set();
+        std::iter::once(Page::Gegevens)
+            .chain(
+                self.data
+                    .script
+                    .visible_steps(&tags)
+                    .into_iter()
+                    .map(|id| Page::Step(id.to_string())),
+            )
+            .chain(std::iter::once(Page::Review))
+            .collect()
+    }
+
+    /// Position of the current page in `pages()`; a step hidden by its condition (reached
+    /// by a jump) counts as the position of the next visible page.
+    pub fn page_index(&self, pages: &[Page]) -> usize {
+        if let Some(i) = pages.iter().position(|p| *p == self.page) {
+            return i;
+        }
+        if let Page::Step(id) = &self.page {
+            let order: Vec<&str> = self
+                .data
+                .script
+                .steps()
+                .map(|s| s.stap.id.as_str())
+                .collect();
+            let mine = order.iter().position(|s| s == id).unwrap_or(0);
+            return pages
+                .iter()
+                .position(|p| match p {
+                    Page::Step(other) => order.iter().position(|s| s == other).unwrap_or(0) > mine,
+                    Page::Review => true,
+                    Page::Gegevens => false,
+                })
+                .unwrap_or(pages.len() - 1);
+        }
+        0
+    }
+
+    /// The current step, when the page is a step.
+    pub fn current_step(&self) -> Option<crate::core::script::StapRef<'_>> {
+        match &self.page {
+            Page::Step(id) => self.data.script.step(id),
+            _ => None,
+        }
+    }
+
+    /// What kind of screen the current page shows.
+    pub fn page_kind(&self) -> PageKind {
+        match &self.page {
+            Page::Gegevens => PageKind::Gegevens,
+            Page::Review => PageKind::Review,
+            Page::Step(_) => match self.current_step().map(|s| s.stap.soort) {
+                Some(StapSoort::Suggesties) => PageKind::Suggesties,
+                Some(StapSoort::Afspraken) => PageKind::Afspraken,
+                _ => PageKind::Step,
+            },
+        }
+    }
+
+    pub fn picker(&self, lijst: Lijst) -> ListState {
+        self.pickers.get(&lijst).cloned().unwrap_or_default()
+    }
+
+    pub fn sugg_list(&self, tab: SuggTab) -> ListState {
+        self.sugg_lists
+            .get(&(tab as u8))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn sugg_list_mut(&mut self, tab: SuggTab) -> &mut ListState {
+        self.sugg_lists.entry(tab as u8).or_default()
+    }
+
+    pub fn info(&mut self, kind: MessageKind, text: impl Into<String>) {
+        self.message = Some(Message {
+            kind,
+            text: text.into(),
+        });
+    }
+}
+
+/// The screen a page is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Gegevens,
+    Step,
+    Suggesties,
+    Afspraken,
+    Review,
+}

@@ -1,0 +1,25 @@
+//! Effects: what `update` asks the outside world to do. `update` only returns these; the
+//! runner in `run.rs` is the one place that performs them.
+
+/// A side effect requested by `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read the drafts folder for the start screen.
+    ListDrafts,
+    /// Make a new session (needs the clock and a random id).
+    CreateSession,
+    /// Open (and lock) a draft by id.
+    LoadDraft(String),
+    /// Delete a draft by id (after the user confirmed).
+    DeleteDraft(String),
+    /// Write the current session to its draft file.
+    SaveDraft,
+    /// Write the plan and the session beside it under a new, free file name.
+    Export {
+        stem: String,
+        /// (extension, contents), e.g. ("md", plan) and ("sessie.ron", session).
+        files: Vec<(String, String)>,
+    },
+    /// Leave the app.
+    Quit,
+}

@@ -1,0 +1,96 @@
+//! The layout of the form pages (client details, afspraken) and of the jump list: which
+//! rows exist in which order. Derived from the session each time, so adding an afspraak
+//! needs no bookkeeping beyond the session itself.
+
+use super::app::{App, Page, PageKind};
+use super::editor::Field;
+
+/// One row of a form page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormRow {
+    Text(Field),
+    /// The client's agreement: a three-way toggle, not text.
+    Akkoord,
+}
+
+/// Number of afspraak rows shown: at least one, so there is always a place to start.
+pub fn afspraak_count(app: &App) -> usize {
+    app.session.afspraken.len().max(1)
+}
+
+/// The rows of the current form page.
+pub fn rows(app: &App) -> Vec<FormRow> {
+    match app.page_kind() {
+        PageKind::Gegevens => [
+            Field::Klant,
+            Field::Consulent,
+            Field::Plaats,
+            Field::Datum,
+            Field::Leeftijd,
+        ]
+        .into_iter()
+        .map(FormRow::Text)
+        .collect(),
+        PageKind::Afspraken => {
+            let mut rows: Vec<FormRow> = (0..afspraak_count(app))
+                .flat_map(|i| {
+                    [
+                        Field::AfspraakWat(i),
+                        Field::AfspraakWie(i),
+                        Field::AfspraakWanneer(i),
+                    ]
+                })
+                .map(FormRow::Text)
+                .collect();
+            rows.extend(
+                app.session
+                    .belemmeringen
+                    .iter()
+                    .map(|b| FormRow::Text(Field::Aanpak(b.clone()))),
+            );
+            rows.extend(
+                [
+                    Field::Uren,
+                    Field::UrenToelichting,
+                    Field::Startdatum,
+                    Field::Evaluatiedatum,
+                    Field::VolgendContact,
+                ]
+                .into_iter()
+                .map(FormRow::Text),
+            );
+            rows.push(FormRow::Akkoord);
+            rows.push(FormRow::Text(Field::AkkoordToelichting));
+            rows
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The afspraak a form row belongs to, if any.
+pub fn afspraak_at(app: &App, row: usize) -> Option<usize> {
+    match rows(app).get(row) {
+        Some(FormRow::Text(
+            Field::AfspraakWat(i) | Field::AfspraakWie(i) | Field::AfspraakWanneer(i),
+        )) => Some(*i),
+        _ => None,
+    }
+}
+
+/// Every page one can jump to, with its label: details, every step of the script (also
+/// those hidden by a condition, marked as such), and the review.
+pub fn jump_targets(app: &App) -> Vec<(Page, String)> {
+    let visible = app.pages();
+    let mut out = vec![(Page::Gegevens, "Gegevens van het gesprek".to_string())];
+    for s in app.data.script.steps() {
+        let page = Page::Step(s.stap.id.clone());
+        let hidden = if visible.contains(&page) {
+            ""
+        } else {
+            " (overgeslagen)"
+        };
+        out.push((page, format!("{} › {}{hidden}", s.fase.titel, s.stap.titel)));
+    }
+    out.push((Page::Review, "Plan controleren en opslaan".to_string()));
+    out
+}

@@ -1,0 +1,117 @@
+//! The form drawing shared by the details and afspraken pages: one row per field, label
+//! on the left, value on the right; the focused row shows the live editor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::App;
+use super::super::editor::{self, Field};
+use super::super::form::{self, FormRow};
+
+const LABEL_WIDTH: u16 = 34;
+
+fn label(app: &App, field: &Field) -> String {
+    match field {
+        Field::Aanpak(id) => format!(
+            "Aanpak · {}",
+            app.data
+                .taxonomy
+                .label(crate::core::taxonomy::TagKind::Belemmering, id)
+        ),
+        Field::AfspraakWat(i) => format!("Afspraak {} · wat", i + 1),
+        Field::AfspraakWie(i) => format!("Afspraak {} · wie", i + 1),
+        Field::AfspraakWanneer(i) => format!("Afspraak {} · wanneer", i + 1),
+        other => other.label().to_string(),
+    }
+}
+
+/// Draws the form rows in `area`, scrolled so the focused row is visible.
+pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
+    let rows = form::rows(app);
+    let height = area.height as usize;
+    let first = app.form_row.saturating_sub(height.saturating_sub(1));
+    for (n, row) in rows.iter().enumerate().skip(first).take(height) {
+        let y = area.y + (n - first) as u16;
+        let line_area = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        let [l, v] = Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)])
+            .areas(line_area);
+        let focused = n == app.form_row;
+        let (name, invalid) = match row {
+            FormRow::Text(f) => (label(app, f), app.invalid.contains_key(f)),
+            FormRow::Akkoord => ("Klant gaat akkoord".to_string(), false),
+        };
+        let marker = if focused { "▸ " } else { "  " };
+        let style = if focused {
+            app.theme.focus
+        } else {
+            app.theme.emphasis
+        };
+        let warn = if invalid { "⚠ " } else { "" };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(marker, app.theme.focus),
+                Span::styled(
+                    format!("{warn}{name}"),
+                    if invalid { app.theme.warning } else { style },
+                ),
+            ])),
+            l,
+        );
+        match row {
+            FormRow::Text(_) if focused => frame.render_widget(&app.editor.area, v),
+            FormRow::Text(f) => {
+                let value = editor::value(f, &app.session, &app.invalid);
+                let standard = match f {
+                    Field::Aanpak(id) => app
+                        .data
+                        .taxonomy
+                        .find(crate::core::taxonomy::TagKind::Belemmering, id)
+                        .map(|e| e.aanpak.as_str())
+                        .filter(|a| !a.is_empty()),
+                    _ => None,
+                };
+                let shown = if let (true, Some(standard)) = (value.is_empty(), standard) {
+                    Span::styled(format!("(standaard) {standard}"), app.theme.muted)
+                } else if value.is_empty() {
+                    Span::styled("—", app.theme.muted)
+                } else {
+                    Span::raw(value.replace('\n', " ⏎ "))
+                };
+                frame.render_widget(Paragraph::new(shown), v);
+            }
+            FormRow::Akkoord => {
+                let a = app.session.akkoord;
+                let mark = match a {
+                    crate::core::session::Akkoord::Ja => "(•) ja",
+                    crate::core::session::Akkoord::Nee => "(×) nee",
+                    crate::core::session::Akkoord::Onbekend => "( ) nog niet besproken",
+                };
+                let hint = if focused {
+                    "   Ctrl+Space/F3: wisselen"
+                } else {
+                    ""
+                };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::styled(
+                            mark,
+                            if focused {
+                                app.theme.selected
+                            } else {
+                                app.theme.base
+                            },
+                        ),
+                        Span::styled(hint, app.theme.muted),
+                    ])),
+                    v,
+                );
+            }
+        }
+    }
+}

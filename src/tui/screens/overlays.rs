@@ -1,0 +1,155 @@
+//! Overlays drawn over any screen: the keys (generated from the keymap), the jump list,
+//! the full coaching text of a step, and the delete confirmation.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::super::app::{App, Overlay};
+use super::super::form;
+use super::super::keymap;
+use super::{centered, step};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(overlay) = &app.overlay else {
+        return;
+    };
+    match overlay {
+        Overlay::Help => help(app, frame, area),
+        Overlay::Jump(selected) => jump(app, frame, area, *selected),
+        Overlay::Toelichting => toelichting(app, frame, area),
+        Overlay::ConfirmDelete(_, klant) => {
+            let r = centered(area, 60, 7);
+            frame.render_widget(Clear, r);
+            let text = vec![
+                Line::from(format!("Het concept van {klant} verwijderen?")),
+                Line::from(Span::styled(
+                    "Alle notities van dit gesprek gaan dan verloren.",
+                    app.theme.warning,
+                )),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("j", app.theme.key),
+                    Span::raw(": ja, verwijderen   "),
+                    Span::styled("n", app.theme.key),
+                    Span::raw(": nee"),
+                ]),
+            ];
+            frame.render_widget(
+                Paragraph::new(text)
+                    .block(
+                        Block::bordered()
+                            .title(" Verwijderen ")
+                            .border_style(app.theme.warning),
+                    )
+                    .wrap(Wrap { trim: true }),
+                r,
+            );
+        }
+    }
+}
+
+fn help(app: &App, frame: &mut Frame, area: Rect) {
+    let ctx = keymap::base_context(app);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "Toetsen op dit scherm (uit de actieve toetsenindeling):",
+            app.theme.emphasis,
+        )),
+        Line::raw(""),
+    ];
+    for b in app.keymap.for_ctx(ctx) {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{:<22}",
+                    b.keys
+                        .iter()
+                        .map(|k| super::key_display(k))
+                        .collect::<Vec<_>>()
+                        .join(" / ")
+                ),
+                app.theme.key,
+            ),
+            Span::raw(b.cmd.label()),
+        ]));
+    }
+    if keymap::is_typing(ctx) {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            "Letters zijn hier tekst. Esc gooit nooit tekst weg.",
+            app.theme.muted,
+        )));
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = centered(area, 70, h);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(" Toetsen · Esc sluit ")
+                .border_style(app.theme.focus),
+        ),
+        r,
+    );
+}
+
+fn jump(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let targets = form::jump_targets(app);
+    let items: Vec<ListItem> = targets
+        .iter()
+        .map(|(page, label)| {
+            let here = if *page == app.page { "◀ " } else { "  " };
+            ListItem::new(Line::from(vec![
+                Span::styled(here, app.theme.focus),
+                Span::raw(label.as_str()),
+            ]))
+        })
+        .collect();
+    let r = centered(area, 70, (targets.len() as u16 + 2).min(area.height - 2));
+    frame.render_widget(Clear, r);
+    let mut state = ListState::default();
+    state.select(Some(selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(
+                Block::bordered()
+                    .title(" Naar stap · Enter gaat erheen · Esc sluit ")
+                    .border_style(app.theme.focus),
+            )
+            .highlight_style(app.theme.selected),
+        r,
+        &mut state,
+    );
+}
+
+fn toelichting(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(s) = app.current_step() else {
+        return;
+    };
+    let mut lines = step::coaching_lines(app, s.stap);
+    if !s.stap.bron.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            format!("Bron: {}", s.stap.bron.join(", ")),
+            app.theme.muted,
+        )));
+    }
+    let r = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(
+                Block::bordered()
+                    .title(format!(" {} · Esc sluit ", s.stap.titel))
+                    .border_style(app.theme.focus),
+            )
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}

@@ -1,0 +1,225 @@
+//! The step screen: the NORBS coaching for this step (technique badges, doel, example
+//! phrases, pitfalls), the notes editor, and the step's pickers with type-to-filter.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::core::script::Stap;
+
+use super::super::app::{App, Focus};
+use super::super::lists;
+use super::highlighted;
+
+/// Width of the picker panel; the editor gets the rest.
+const PICKER_WIDTH: u16 = 34;
+
+/// The coaching lines of a step: badges and doel, example phrases, pitfalls.
+pub fn coaching_lines<'a>(app: &App, stap: &'a Stap) -> Vec<Line<'a>> {
+    let t = &app.theme;
+    let mut badges = vec![Span::raw(" ")];
+    for tech in &stap.technieken {
+        badges.push(Span::styled(format!(" {} ", tech.letter()), t.badge));
+        badges.push(Span::styled(format!(" {}  ", tech.label()), t.emphasis));
+    }
+    let mut lines = vec![Line::from(badges)];
+    lines.push(Line::from(vec![
+        Span::styled(" Doel: ", t.emphasis),
+        Span::raw(stap.doel.as_str()),
+    ]));
+    for zin in &stap.voorbeeldzinnen {
+        lines.push(Line::from(vec![
+            Span::styled(" › ", t.key),
+            Span::raw(zin.as_str()),
+        ]));
+    }
+    for val in &stap.valkuilen {
+        lines.push(Line::from(vec![
+            Span::styled(" ⚠ Valkuil: ", t.warning),
+            Span::styled(val.as_str(), t.muted),
+        ]));
+    }
+    lines
+}
+
+/// Rows a paragraph of these lines takes when wrapped to `width` (an estimate that errs
+/// on the high side, so text is never cut silently).
+fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
+    let w = width.max(1) as usize;
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(w).max(1) as u16)
+        .sum()
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(step) = app.current_step() else {
+        return;
+    };
+    let stap = step.stap;
+    let lines = coaching_lines(app, stap);
+    let needed = wrapped_height(&lines, area.width);
+    // The coaching may take up to 40 % of the screen; the notes need the room more.
+    let max = (area.height * 2 / 5).max(4);
+    let (height, cut) = if needed > max {
+        (max, true)
+    } else {
+        (needed, false)
+    };
+    let [coach, work] =
+        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+    let mut shown = Text::from(lines);
+    if cut {
+        // Keep the last row for the hint that there is more.
+        let [top, more] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(coach);
+        frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), top);
+        frame.render_widget(
+            Paragraph::new(Span::styled(" … F2: hele toelichting", app.theme.muted)),
+            more,
+        );
+    } else {
+        shown.push_line(Line::raw(""));
+        frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), coach);
+    }
+
+    let (notes_area, picker_area) = if stap.kiezen.is_empty() {
+        (work, None)
+    } else {
+        let [n, p] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(PICKER_WIDTH)]).areas(work);
+        (n, Some(p))
+    };
+    render_notes(app, frame, notes_area, &stap.notitie_label);
+    if let Some(p) = picker_area {
+        render_picker(app, frame, p, stap);
+    }
+}
+
+fn render_notes(app: &App, frame: &mut Frame, area: Rect, label: &str) {
+    let focused = app.focus == Focus::Text;
+    let block = Block::bordered()
+        .title(format!(" {label} "))
+        .border_style(if focused {
+            app.theme.focus
+        } else {
+            app.theme.border
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(&app.editor.area, inner);
+    if app.editor.area.is_empty() && !focused {
+        frame.render_widget(
+            Paragraph::new(Span::styled("(nog niets genoteerd)", app.theme.muted)),
+            inner,
+        );
+    }
+}
+
+fn render_picker(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
+    let active = match app.focus {
+        Focus::Picker(i) => Some(i),
+        _ => None,
+    };
+    let shown = active.unwrap_or(0).min(stap.kiezen.len() - 1);
+    let lijst = stap.kiezen[shown];
+    // The title names the shown picker; the line below says where Tab goes next, so
+    // five lists fit in a narrow panel.
+    let title = vec![
+        Span::styled(
+            format!(" {} ({}) ", lijst.label(), lists::picker_count(app, lijst)),
+            app.theme.emphasis,
+        ),
+        Span::styled(
+            if stap.kiezen.len() > 1 {
+                format!("{}/{} ", shown + 1, stap.kiezen.len())
+            } else {
+                String::new()
+            },
+            app.theme.muted,
+        ),
+    ];
+    let block = Block::bordered()
+        .title(Line::from(title))
+        .border_style(if active.is_some() {
+            app.theme.focus
+        } else {
+            app.theme.border
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter_area, list_area, next_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let state = app.picker(lijst);
+    let filter = if active.is_some() {
+        Line::from(vec![
+            Span::styled("Zoek: ", app.theme.muted),
+            Span::raw(state.filter.as_str()),
+            Span::styled("▏", app.theme.focus),
+        ])
+    } else {
+        Line::from(Span::styled("Tab: kiezen uit de lijst", app.theme.muted))
+    };
+    let next = match active {
+        Some(i) if i + 1 < stap.kiezen.len() => Some(stap.kiezen[i + 1].label()),
+        Some(_) => Some("notities"),
+        None => None,
+    };
+    frame.render_widget(Paragraph::new(filter), filter_area);
+    if let Some(next) = next {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!("Enter: aan/uit · Tab: {next}"),
+                app.theme.muted,
+            )),
+            next_area,
+        );
+    }
+    let items = lists::picker_items(app, lijst);
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!("Niets gevonden voor ‘{}’", state.filter),
+                app.theme.muted,
+            ))
+            .wrap(Wrap { trim: true }),
+            list_area,
+        );
+        return;
+    }
+    let rows: Vec<ListItem> = items
+        .iter()
+        .map(|it| {
+            let mark = if it.checked { "[x] " } else { "[ ] " };
+            let mut spans = vec![Span::styled(
+                mark,
+                if it.checked {
+                    app.theme.emphasis
+                } else {
+                    app.theme.muted
+                },
+            )];
+            let base = if it.checked {
+                app.theme.emphasis
+            } else {
+                app.theme.base
+            };
+            spans.extend(highlighted(&it.label, &it.ranges, base, app.theme.matched));
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let mut list_state = ListState::default();
+    if active.is_some() {
+        list_state.select(Some(state.selected.min(items.len() - 1)));
+    }
+    frame.render_stateful_widget(
+        List::new(rows).highlight_style(app.theme.selected),
+        list_area,
+        &mut list_state,
+    );
+}

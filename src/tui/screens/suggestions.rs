@@ -1,0 +1,191 @@
+//! The suggestions screen: ranked options with their reasons, the excluded ones with
+//! theirs, and the whole catalogue to search — the consultant always sees why, and can
+//! always pick outside the suggestions. Suggestions support the conversation; the client
+//! and the consultant decide.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::super::app::{App, Focus, SuggTab};
+use super::super::lists::{self, OptionRow};
+use super::highlighted;
+
+const DETAIL_WIDTH: u16 = 36;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let [tabs, main, chosen] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_tabs(app, frame, tabs);
+    let [list_area, detail_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(DETAIL_WIDTH)]).areas(main);
+    let rows = lists::option_rows(app, app.sugg_tab);
+    let selected = app
+        .sugg_list(app.sugg_tab)
+        .selected
+        .min(rows.len().saturating_sub(1));
+    render_list(app, frame, list_area, &rows, selected);
+    render_detail(app, frame, detail_area, rows.get(selected));
+    let names: Vec<&str> = app
+        .session
+        .gekozen
+        .iter()
+        .map(|id| {
+            app.data
+                .catalogue
+                .find(id)
+                .map_or(id.as_str(), |o| o.titel.as_str())
+        })
+        .collect();
+    let line = if names.is_empty() {
+        Line::from(Span::styled(
+            " Nog niets gekozen · Enter of spatie kiest",
+            app.theme.muted,
+        ))
+    } else {
+        Line::from(vec![
+            Span::styled(" Gekozen: ", app.theme.emphasis),
+            Span::raw(names.join(" · ")),
+        ])
+    };
+    frame.render_widget(Paragraph::new(line), chosen);
+}
+
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let counts = [
+        app.suggesties.suggesties.len(),
+        app.suggesties.uitgesloten.len(),
+        app.data.catalogue.opties.len(),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (tab, n) in SuggTab::ALL.iter().zip(counts) {
+        let text = format!("{} ({n})", tab.label());
+        if *tab == app.sugg_tab {
+            spans.push(Span::styled(format!("▸{text}"), app.theme.selected));
+        } else {
+            spans.push(Span::styled(format!(" {text}"), app.theme.muted));
+        }
+        spans.push(Span::raw("  "));
+    }
+    let uren = match app.session.uren_kan {
+        Some(n) => format!("kan {n} u/week (+/-)"),
+        None => "uren: ? (+/-)".to_string(),
+    };
+    spans.push(Span::styled(uren, app.theme.emphasis));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_list(app: &App, frame: &mut Frame, area: Rect, rows: &[OptionRow], selected: usize) {
+    let block = Block::bordered().border_style(app.theme.focus);
+    let mut inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.sugg_tab == SuggTab::Catalogus {
+        let [search, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        let query = &app.sugg_list(SuggTab::Catalogus).filter;
+        let line = if app.focus == Focus::Search {
+            Line::from(vec![
+                Span::styled("Zoek: ", app.theme.emphasis),
+                Span::raw(query.as_str()),
+                Span::styled("▏", app.theme.focus),
+            ])
+        } else if query.is_empty() {
+            Line::from(Span::styled(
+                "/: zoeken (é = e, typfouten mogen)",
+                app.theme.muted,
+            ))
+        } else {
+            Line::from(vec![
+                Span::styled("Zoek: ", app.theme.muted),
+                Span::raw(query.as_str()),
+            ])
+        };
+        frame.render_widget(Paragraph::new(line), search);
+        inner = rest;
+    }
+    if rows.is_empty() {
+        let text = match app.sugg_tab {
+            SuggTab::Uitgesloten => "Niets uitgesloten.",
+            SuggTab::Suggesties => "Geen suggesties: kijk in de hele catalogus.",
+            SuggTab::Catalogus => "Niets gevonden.",
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, app.theme.muted)), inner);
+        return;
+    }
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|r| {
+            let o = &app.data.catalogue.opties[r.index];
+            let mark = if r.chosen { "[x] " } else { "[ ] " };
+            let mut spans = vec![Span::styled(mark, app.theme.emphasis)];
+            if let Some(score) = r.score {
+                spans.push(Span::styled(format!("{score:>3} "), app.theme.muted));
+            }
+            let base = if r.chosen {
+                app.theme.emphasis
+            } else {
+                app.theme.base
+            };
+            spans.extend(highlighted(&o.titel, &r.ranges, base, app.theme.matched));
+            spans.push(Span::styled(
+                format!("  {}–{} u", o.uren_min, o.uren_max),
+                app.theme.muted,
+            ));
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let mut state = ListState::default();
+    state.select(Some(selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(app.theme.selected),
+        inner,
+        &mut state,
+    );
+}
+
+fn render_detail(app: &App, frame: &mut Frame, area: Rect, row: Option<&OptionRow>) {
+    let block = Block::bordered()
+        .title(" Waarom ")
+        .border_style(app.theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(row) = row else {
+        return;
+    };
+    let t = &app.theme;
+    let o = &app.data.catalogue.opties[row.index];
+    let mut lines = vec![
+        Line::from(Span::styled(o.titel.as_str(), t.emphasis)),
+        Line::from(Span::styled(
+            format!(
+                "{} · {}–{} uur · {}",
+                app.data.taxonomy.categorie_label(&o.categorie),
+                o.uren_min,
+                o.uren_max,
+                o.begeleiding.label()
+            ),
+            t.muted,
+        )),
+    ];
+    if let Some(s) = app.suggesties.suggesties.iter().find(|s| s.id == o.id) {
+        for f in &s.waarom {
+            lines.push(Line::from(format!("{:+} {}", f.punten, f.tekst)));
+        }
+        for w in &s.let_op {
+            lines.push(Line::from(Span::styled(format!("⚠ {w}"), t.warning)));
+        }
+    }
+    if let Some(u) = app.suggesties.uitgesloten.iter().find(|u| u.id == o.id) {
+        for r in &u.reden {
+            lines.push(Line::from(Span::styled(format!("✗ {r}"), t.error)));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(o.omschrijving.as_str()));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}

@@ -1,0 +1,599 @@
+//! `update`: the only place the app changes. It takes an action, changes the app and
+//! returns the effects to perform; it does no I/O itself, so every behaviour here is
+//! tested by calling it directly.
+
+use crate::core::matching::{Profiel, suggest};
+use crate::core::plan;
+use crate::core::script::Lijst;
+
+use super::action::{Action, Command};
+use super::app::{App, Focus, MessageKind, Overlay, Page, PageKind, Screen, SuggTab};
+use super::editor::{self, Editor, Field};
+use super::effect::Effect;
+use super::form::{self, FormRow};
+use super::lists;
+
+/// Applies an action; returns the effects to perform.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Cmd(cmd) => command(app, cmd),
+        Action::Edit(key) => edit(app, |area| area.input(key)),
+        Action::Paste(text) => paste(app, text),
+        Action::Filter(c) => {
+            filter_edit(app, |f| f.push(c));
+            Vec::new()
+        }
+        Action::FilterBackspace => {
+            filter_edit(app, |f| {
+                f.pop();
+            });
+            Vec::new()
+        }
+        Action::DraftsLoaded { drafts, problems } => {
+            app.start.drafts = drafts;
+            app.start.problems = problems;
+            app.start.selected = app.start.selected.min(app.start.drafts.len());
+            Vec::new()
+        }
+        Action::SessionLoaded(session) => {
+            open_session(app, *session);
+            vec![Effect::SaveDraft]
+        }
+        Action::LoadFailed(msg) => {
+            app.info(MessageKind::Error, msg);
+            Vec::new()
+        }
+        Action::Saved(result) => {
+            app.save_error = result.err();
+            Vec::new()
+        }
+        Action::Exported(Ok(paths)) => {
+            let shown = paths
+                .first()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            app.info(MessageKind::Ok, format!("Plan opgeslagen: {shown}"));
+            app.exported = paths;
+            app.changed_since_export = false;
+            Vec::new()
+        }
+        Action::Exported(Err(msg)) => {
+            app.info(
+                MessageKind::Error,
+                format!("Plan niet opgeslagen: {msg} Uw gegevens blijven bewaard in het concept."),
+            );
+            Vec::new()
+        }
+        Action::DraftDeleted(klant) => {
+            app.info(
+                MessageKind::Info,
+                format!("Concept van {klant} verwijderd."),
+            );
+            vec![Effect::ListDrafts]
+        }
+    }
+}
+
+/// Switches to the gesprek screen with this session, where it was left off.
+fn open_session(app: &mut App, session: crate::core::session::Session) {
+    let page = match session.huidige_stap.as_str() {
+        "" | "gegevens" => Page::Gegevens,
+        "controle" => Page::Review,
+        id if app.data.script.step(id).is_some() => Page::Step(id.to_string()),
+        _ => Page::Gegevens,
+    };
+    app.session = session;
+    app.screen = Screen::Gesprek;
+    app.invalid.clear();
+    app.exported.clear();
+    app.overlay = None;
+    app.message = None;
+    enter_page(app, page);
+}
+
+/// Goes to a page and puts focus where one starts working on it.
+pub fn enter_page(app: &mut App, page: Page) {
+    app.session.huidige_stap = match &page {
+        Page::Gegevens => "gegevens".to_string(),
+        Page::Step(id) => id.clone(),
+        Page::Review => "controle".to_string(),
+    };
+    app.page = page;
+    app.form_row = 0;
+    app.review_scroll = 0;
+    match app.page_kind() {
+        PageKind::Gegevens | PageKind::Afspraken => {
+            app.focus = Focus::Text;
+            bind_form_row(app);
+        }
+        PageKind::Step => {
+            app.focus = Focus::Text;
+            if let Page::Step(id) = &app.page {
+                let field = Field::Note(id.clone());
+                let text = editor::value(&field, &app.session, &app.invalid);
+                app.editor = Editor::new(field, &text);
+            }
+        }
+        PageKind::Suggesties => {
+            app.focus = Focus::List;
+            refresh_suggestions(app);
+        }
+        PageKind::Review => app.focus = Focus::List,
+    }
+}
+
+/// Recomputes the suggestions from the session.
+pub fn refresh_suggestions(app: &mut App) {
+    let profiel = Profiel::from(&app.session);
+    app.suggesties = suggest(&profiel, &app.data.catalogue, &app.data.taxonomy);
+}
+
+/// Binds the editor to the form row under the cursor (if it is a text field).
+fn bind_form_row(app: &mut App) {
+    let rows = form::rows(app);
+    app.form_row = app.form_row.min(rows.len().saturating_sub(1));
+    if let Some(FormRow::Text(field)) = rows.get(app.form_row) {
+        let mut text = editor::value(field, &app.session, &app.invalid);
+        if let (Field::Aanpak(id), true) = (field, text.is_empty()) {
+            // Start from the standard aanpak, so the consultant adapts rather than types.
+            text = app
+                .data
+                .taxonomy
+                .find(crate::core::taxonomy::TagKind::Belemmering, id)
+                .map(|e| e.aanpak.clone())
+                .unwrap_or_default();
+        }
+        app.editor = Editor::new(field.clone(), &text);
+    }
+}
+
+/// Marks the session as changed and asks for the draft to be saved.
+fn changed(app: &mut App) -> Vec<Effect> {
+    app.changed_since_export = true;
+    vec![Effect::SaveDraft]
+}
+
+/// Applies an edit to the bound text field and mirrors it into the session.
+fn edit(
+    app: &mut App,
+    f: impl FnOnce(&mut ratatui_textarea::TextArea<'static>) -> bool,
+) -> Vec<Effect> {
+    if app.focus != Focus::Text || app.screen != Screen::Gesprek {
+        return Vec::new();
+    }
+    let on_text_row = match app.page_kind() {
+        PageKind::Step => true,
+        PageKind::Gegevens | PageKind::Afspraken => {
+            matches!(form::rows(app).get(app.form_row), Some(FormRow::Text(_)))
+        }
+        _ => false,
+    };
+    if !on_text_row {
+        return Vec::new();
+    }
+    if !f(&mut app.editor.area) {
+        return Vec::new();
+    }
+    let field = app.editor.field.clone();
+    let text = app.editor.text();
+    match editor::store(&field, text, &mut app.session, &mut app.invalid) {
+        Ok(()) => {
+            if app
+                .message
+                .as_ref()
+                .is_some_and(|m| m.kind == MessageKind::Warning)
+            {
+                app.message = None;
+            }
+        }
+        Err(msg) => app.info(MessageKind::Warning, format!("{}: {msg}", field.label())),
+    }
+    changed(app)
+}
+
+/// Pasted text goes into the focused field or filter; single-line fields get it on one
+/// line so a paste cannot smuggle line breaks into a file name or a date.
+fn paste(app: &mut App, text: String) -> Vec<Effect> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    match app.focus {
+        Focus::Text => {
+            let multiline = app.editor.field.is_multiline();
+            let text = if multiline {
+                text
+            } else {
+                text.replace('\n', " ")
+            };
+            edit(app, |area| area.insert_str(text))
+        }
+        Focus::Picker(_) | Focus::Search => {
+            let line = text.lines().next().unwrap_or("").to_string();
+            filter_edit(app, |f| f.push_str(&line));
+            Vec::new()
+        }
+        Focus::List => Vec::new(),
+    }
+}
+
+fn current_lijst(app: &App) -> Option<Lijst> {
+    match app.focus {
+        Focus::Picker(i) => app
+            .current_step()
+            .and_then(|s| s.stap.kiezen.get(i).copied()),
+        _ => None,
+    }
+}
+
+fn filter_edit(app: &mut App, f: impl FnOnce(&mut String)) {
+    if let Some(lijst) = current_lijst(app) {
+        let state = app.pickers.entry(lijst).or_default();
+        f(&mut state.filter);
+        state.selected = 0;
+    } else if app.focus == Focus::Search {
+        let state = app.sugg_list_mut(SuggTab::Catalogus);
+        f(&mut state.filter);
+        state.selected = 0;
+    }
+}
+
+fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    // Overlays take their commands first.
+    if let Some(overlay) = app.overlay.clone() {
+        return overlay_command(app, overlay, cmd);
+    }
+    if app.screen == Screen::Start {
+        return start_command(app, cmd);
+    }
+    match cmd {
+        Command::Stoppen => vec![Effect::SaveDraft, Effect::Quit],
+        Command::Help => {
+            app.overlay = Some(Overlay::Help);
+            Vec::new()
+        }
+        Command::Toelichting => {
+            app.overlay = Some(Overlay::Toelichting);
+            Vec::new()
+        }
+        Command::Springen => {
+            let current = form::jump_targets(app)
+                .iter()
+                .position(|(p, _)| *p == app.page)
+                .unwrap_or(0);
+            app.overlay = Some(Overlay::Jump(current));
+            Vec::new()
+        }
+        Command::Volgende | Command::Vorige => {
+            let pages = app.pages();
+            let i = app.page_index(&pages);
+            let next = if cmd == Command::Volgende {
+                // A hidden step reached by a jump already counts as the next page.
+                if pages.get(i) == Some(&app.page) {
+                    i + 1
+                } else {
+                    i
+                }
+            } else {
+                i.saturating_sub(1)
+            };
+            let next = next.min(pages.len() - 1);
+            if pages[next] != app.page {
+                enter_page(app, pages[next].clone());
+                return vec![Effect::SaveDraft];
+            }
+            Vec::new()
+        }
+        Command::Terug => {
+            terug(app);
+            Vec::new()
+        }
+        _ => match app.page_kind() {
+            PageKind::Step => step_command(app, cmd),
+            PageKind::Gegevens | PageKind::Afspraken => form_command(app, cmd),
+            PageKind::Suggesties => suggestions_command(app, cmd),
+            PageKind::Review => review_command(app, cmd),
+        },
+    }
+}
+
+fn terug(app: &mut App) {
+    match app.focus {
+        Focus::Picker(_) => {
+            let lijst = current_lijst(app);
+            match lijst.map(|l| app.picker(l).filter.is_empty()) {
+                Some(false) => filter_edit(app, String::clear),
+                _ => app.focus = Focus::Text,
+            }
+        }
+        Focus::Search => app.focus = Focus::List,
+        Focus::Text | Focus::List => {
+            app.message = None;
+        }
+    }
+}
+
+fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect> {
+    match (overlay, cmd) {
+        (Overlay::Jump(i), Command::Omhoog) => {
+            app.overlay = Some(Overlay::Jump(i.saturating_sub(1)))
+        }
+        (Overlay::Jump(i), Command::Omlaag) => {
+            let max = form::jump_targets(app).len().saturating_sub(1);
+            app.overlay = Some(Overlay::Jump((i + 1).min(max)));
+        }
+        (Overlay::Jump(i), Command::Kiezen) => {
+            app.overlay = None;
+            if let Some((page, _)) = form::jump_targets(app).get(i).cloned() {
+                enter_page(app, page);
+                return vec![Effect::SaveDraft];
+            }
+        }
+        (Overlay::ConfirmDelete(id, klant), Command::Ja) => {
+            app.overlay = None;
+            app.info(
+                MessageKind::Info,
+                format!("Concept van {klant} wordt verwijderd…"),
+            );
+            return vec![Effect::DeleteDraft(id)];
+        }
+        (_, Command::Terug | Command::Nee) => app.overlay = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn start_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    let count = app.start.drafts.len() + 1;
+    match cmd {
+        Command::Stoppen => return vec![Effect::Quit],
+        Command::Help => app.overlay = Some(Overlay::Help),
+        Command::Omhoog => app.start.selected = app.start.selected.saturating_sub(1),
+        Command::Omlaag => app.start.selected = (app.start.selected + 1).min(count - 1),
+        Command::Nieuw => return vec![Effect::CreateSession],
+        Command::Kiezen => {
+            return match app.start.selected {
+                0 => vec![Effect::CreateSession],
+                i => vec![Effect::LoadDraft(app.start.drafts[i - 1].id.clone())],
+            };
+        }
+        Command::Verwijderen => {
+            if let Some(d) = app
+                .start
+                .selected
+                .checked_sub(1)
+                .and_then(|i| app.start.drafts.get(i))
+            {
+                app.overlay = Some(Overlay::ConfirmDelete(d.id.clone(), d.klant.clone()));
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn step_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    let pickers = app.current_step().map_or(0, |s| s.stap.kiezen.len());
+    match cmd {
+        Command::FocusVolgende | Command::FocusVorige if pickers > 0 => {
+            // Cycle: notes → picker 0 → … → picker n-1 → notes.
+            let pos = match app.focus {
+                Focus::Picker(i) => i + 1,
+                _ => 0,
+            };
+            let n = pickers + 1;
+            let next = if cmd == Command::FocusVolgende {
+                (pos + 1) % n
+            } else {
+                (pos + n - 1) % n
+            };
+            app.focus = if next == 0 {
+                Focus::Text
+            } else {
+                Focus::Picker(next - 1)
+            };
+        }
+        Command::Omhoog | Command::Omlaag => {
+            if let Some(lijst) = current_lijst(app) {
+                let len = lists::picker_items(app, lijst).len();
+                let state = app.pickers.entry(lijst).or_default();
+                state.selected = if cmd == Command::Omhoog {
+                    state.selected.saturating_sub(1)
+                } else {
+                    (state.selected + 1).min(len.saturating_sub(1))
+                };
+            }
+        }
+        Command::Kiezen => return toggle_picked(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn toggle_picked(app: &mut App) -> Vec<Effect> {
+    let Some(lijst) = current_lijst(app) else {
+        return Vec::new();
+    };
+    let items = lists::picker_items(app, lijst);
+    let state = app.picker(lijst);
+    let Some(item) = items.get(state.selected) else {
+        return Vec::new();
+    };
+    let s = &mut app.session;
+    match lijst.tag_kind() {
+        Some(kind) => {
+            s.toggle_tag(kind, &item.id);
+        }
+        None => {
+            let list = if lijst == Lijst::AlActief {
+                &mut s.actief
+            } else {
+                &mut s.eerder
+            };
+            match list.iter().position(|x| *x == item.id) {
+                Some(p) => {
+                    list.remove(p);
+                }
+                None => list.push(item.id.clone()),
+            }
+        }
+    }
+    // After picking from a filtered list the filter has done its job.
+    if !state.filter.is_empty() {
+        let st = app.pickers.entry(lijst).or_default();
+        st.filter.clear();
+        st.selected = 0;
+    }
+    changed(app)
+}
+
+fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    let rows = form::rows(app);
+    match cmd {
+        Command::Omhoog | Command::FocusVorige => {
+            app.form_row = app.form_row.saturating_sub(1);
+            bind_form_row(app);
+        }
+        Command::Omlaag | Command::FocusVolgende => {
+            app.form_row = (app.form_row + 1).min(rows.len().saturating_sub(1));
+            bind_form_row(app);
+        }
+        Command::Kiezen if rows.get(app.form_row) == Some(&FormRow::Akkoord) => {
+            app.session.akkoord = app.session.akkoord.next();
+            return changed(app);
+        }
+        Command::AfspraakToevoegen if app.page_kind() == PageKind::Afspraken => {
+            let n = form::afspraak_count(app);
+            app.session
+                .afspraken
+                .resize_with(n + 1, crate::core::session::Afspraak::default);
+            app.form_row = n * 3;
+            bind_form_row(app);
+            return changed(app);
+        }
+        Command::AfspraakVerwijderen if app.page_kind() == PageKind::Afspraken => {
+            if let Some(i) = form::afspraak_at(app, app.form_row) {
+                let empty = app.session.afspraken.get(i).is_none_or(|a| a.is_empty());
+                if empty && form::afspraak_count(app) > 1 {
+                    if i < app.session.afspraken.len() {
+                        app.session.afspraken.remove(i);
+                    }
+                    app.form_row = app.form_row.saturating_sub(3);
+                    bind_form_row(app);
+                    return changed(app);
+                }
+                app.info(
+                    MessageKind::Info,
+                    "Alleen een lege afspraak kan weg: maak de velden eerst leeg.",
+                );
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn suggestions_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    let tab = app.sugg_tab;
+    match cmd {
+        Command::TabVolgende
+        | Command::TabVorige
+        | Command::FocusVolgende
+        | Command::FocusVorige => {
+            let i = SuggTab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+            let forward = matches!(cmd, Command::TabVolgende | Command::FocusVolgende);
+            let n = SuggTab::ALL.len();
+            app.sugg_tab = SuggTab::ALL[if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }];
+            app.focus = Focus::List;
+        }
+        Command::Zoeken => {
+            app.sugg_tab = SuggTab::Catalogus;
+            app.focus = Focus::Search;
+        }
+        Command::Omhoog | Command::Omlaag => {
+            let len = lists::option_rows(app, tab).len();
+            let state = app.sugg_list_mut(tab);
+            state.selected = if cmd == Command::Omhoog {
+                state.selected.saturating_sub(1)
+            } else {
+                (state.selected + 1).min(len.saturating_sub(1))
+            };
+        }
+        Command::Kiezen => {
+            let rows = lists::option_rows(app, tab);
+            let Some(row) = rows.get(app.sugg_list(tab).selected) else {
+                return Vec::new();
+            };
+            let id = app.data.catalogue.opties[row.index].id.clone();
+            let now = app.session.toggle_chosen(&id);
+            if now && tab == SuggTab::Uitgesloten {
+                app.info(
+                    MessageKind::Warning,
+                    "Gekozen ondanks uitsluiting: leg in de notities vast waarom dit toch past.",
+                );
+            }
+            return changed(app);
+        }
+        Command::UrenMeer | Command::UrenMinder => {
+            let current = app.session.uren_kan;
+            app.session.uren_kan = match (cmd, current) {
+                (Command::UrenMeer, None) => Some(4),
+                (Command::UrenMeer, Some(n)) => Some((n + 1).min(40)),
+                (_, Some(0) | None) => None,
+                (_, Some(n)) => Some(n - 1),
+            };
+            refresh_suggestions(app);
+            return changed(app);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    match cmd {
+        Command::Omhoog => app.review_scroll = app.review_scroll.saturating_sub(1),
+        Command::Omlaag => app.review_scroll = app.review_scroll.saturating_add(1),
+        Command::Exporteren => return export(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Renders the plan and asks for it to be written, with the session beside it.
+fn export(app: &mut App) -> Vec<Effect> {
+    if app.session.klant.trim().is_empty() {
+        app.info(
+            MessageKind::Warning,
+            "Vul eerst bij Gegevens de klant in (initialen of schuilnaam); die komt in de bestandsnaam.",
+        );
+        return Vec::new();
+    }
+    let markdown = match plan::render_markdown(&app.session, &app.data, &app.template) {
+        Ok(text) => text,
+        Err(problem) => {
+            app.info(
+                MessageKind::Error,
+                format!("Sjabloon klopt niet: {problem}"),
+            );
+            return Vec::new();
+        }
+    };
+    let session = match ron::ser::to_string_pretty(&app.session, ron::ser::PrettyConfig::default())
+    {
+        Ok(text) => text,
+        Err(e) => {
+            app.info(
+                MessageKind::Error,
+                format!("Gesprek kan niet worden vastgelegd: {e}"),
+            );
+            return Vec::new();
+        }
+    };
+    let stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
+    vec![Effect::Export {
+        stem,
+        files: vec![("md".into(), markdown), ("sessie.ron".into(), session)],
+    }]
+}

@@ -1,0 +1,275 @@
+//! End-to-end: the real binary in a pseudo-terminal, driven with keystrokes as a
+//! consultant would, checked on screen and on disk.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const PGDN: &str = "\x1b[6~";
+const ENTER: &str = "\r";
+const CTRL_Q: &str = "\x11";
+
+/// A running meedoen in an 80×24 pseudo-terminal.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+struct Dirs {
+    _root: tempfile::TempDir,
+    home: PathBuf,
+    out: PathBuf,
+}
+
+impl Dirs {
+    fn new() -> Dirs {
+        let root = tempfile::tempdir().unwrap();
+        let home = root.path().join("home");
+        let out = root.path().join("uitvoer");
+        std::fs::create_dir_all(&home).unwrap();
+        Dirs {
+            home,
+            out,
+            _root: root,
+        }
+    }
+
+    fn drafts(&self) -> PathBuf {
+        self.home.join("data").join("meedoen").join("concepten")
+    }
+}
+
+impl Session {
+    fn start(dirs: &Dirs) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_meedoen"));
+        cmd.arg("--uitvoer");
+        cmd.arg(&dirs.out);
+        cmd.env("HOME", &dirs.home);
+        cmd.env("XDG_CONFIG_HOME", dirs.home.join("config"));
+        cmd.env("XDG_DATA_HOME", dirs.home.join("data"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.cwd(&dirs.home);
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        // Keep the master alive as long as the session: dropping it hangs up the child.
+        std::mem::forget(pair.master);
+        Session {
+            child,
+            writer,
+            screen,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} did not appear; screen:\n{}", self.contents());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Types text one key at a time, as a person does.
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(&c.to_string());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// Presses PgDn until `text` is on screen.
+    fn page_until(&mut self, text: &str) {
+        for _ in 0..40 {
+            if self.contents().contains(text) {
+                return;
+            }
+            self.send(PGDN);
+            std::thread::sleep(Duration::from_millis(80));
+        }
+        self.wait_for(text);
+    }
+
+    fn wait_exit(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("meedoen did not exit; screen:\n{}", self.contents());
+    }
+
+    fn sigkill(&mut self) {
+        let pid = self.child.process_id().unwrap();
+        let status = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        self.wait_exit();
+    }
+}
+
+fn files_with(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.to_string_lossy().ends_with(ext));
+    v.sort();
+    v
+}
+
+const NOTE: &str = "Zij zegt: ‘ik kook graag’ – café, reünie 🙂";
+
+#[test]
+fn a_whole_gesprek_ends_in_a_plan_on_disk() {
+    let dirs = Dirs::new();
+    let mut s = Session::start(&dirs);
+    s.wait_for("Nieuw gesprek");
+    s.send(ENTER);
+    s.wait_for("Klant (initialen");
+    s.type_text("AB");
+    s.wait_for("klant AB");
+    // The wensen step: the client's own words, with non-ASCII text.
+    s.page_until("In de woorden van de klant");
+    s.type_text(NOTE);
+    s.wait_for("reünie");
+    // On to the suggestions; choose the option under the cursor.
+    s.page_until("Hele catalogus");
+    s.send(" ");
+    s.wait_for("Gekozen:");
+    let screen = s.contents();
+    let chosen = screen
+        .lines()
+        .find_map(|l| l.split("Gekozen: ").nth(1))
+        .unwrap()
+        .trim()
+        .to_string();
+    // The afspraken form: first field is "wat".
+    s.page_until("Afspraak 1 · wat");
+    s.type_text("Kennismaken op de plek");
+    s.page_until("zo wordt het opgeslagen");
+    s.send("e");
+    s.wait_for("Opgeslagen als");
+    s.send(CTRL_Q);
+    s.wait_exit();
+
+    let plans = files_with(&dirs.out, ".md");
+    assert_eq!(plans.len(), 1, "{plans:?}");
+    let plan = std::fs::read_to_string(&plans[0]).unwrap();
+    assert!(plan.contains(NOTE), "note missing from plan:\n{plan}");
+    assert!(
+        plan.contains(&chosen),
+        "chosen option {chosen:?} missing:\n{plan}"
+    );
+    assert!(plan.contains("Kennismaken op de plek"), "{plan}");
+    assert!(plan.contains("valuatie"), "{plan}");
+    let sessions = files_with(&dirs.out, ".sessie.ron");
+    assert_eq!(sessions.len(), 1);
+    assert!(
+        std::fs::read_to_string(&sessions[0])
+            .unwrap()
+            .contains(NOTE)
+    );
+    // Exported and unchanged: the draft is cleaned up.
+    assert!(files_with(&dirs.drafts(), ".ron").is_empty());
+}
+
+#[test]
+fn after_sigkill_the_draft_is_offered_with_the_note_intact() {
+    let dirs = Dirs::new();
+    let mut s = Session::start(&dirs);
+    s.wait_for("Nieuw gesprek");
+    s.send(ENTER);
+    s.wait_for("Klant (initialen");
+    s.type_text("KL");
+    s.send(PGDN);
+    s.wait_for("Doel:");
+    s.type_text("Halverwege een zin é");
+    s.wait_for("Halverwege een zin é");
+    s.sigkill();
+
+    let drafts = files_with(&dirs.drafts(), ".ron");
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert!(
+        std::fs::read_to_string(&drafts[0])
+            .unwrap()
+            .contains("Halverwege een zin é")
+    );
+
+    let mut s = Session::start(&dirs);
+    s.wait_for("Verder met KL");
+    s.send("\x1b[B"); // down to the draft
+    s.send(ENTER);
+    s.wait_for("Halverwege een zin é");
+    s.send(CTRL_Q);
+    s.wait_exit();
+}
+
+#[test]
+fn a_second_window_cannot_open_the_same_draft() {
+    let dirs = Dirs::new();
+    let mut first = Session::start(&dirs);
+    first.wait_for("Nieuw gesprek");
+    first.send(ENTER);
+    first.wait_for("Klant (initialen");
+    first.type_text("DU");
+    first.wait_for("klant DU");
+
+    let mut second = Session::start(&dirs);
+    second.wait_for("Verder met DU");
+    second.send("\x1b[B");
+    second.send(ENTER);
+    second.wait_for("al geopend");
+    second.send(CTRL_Q);
+    second.wait_exit();
+
+    // The first window still works and saves.
+    first.send(PGDN);
+    first.wait_for("Doel:");
+    first.send(CTRL_Q);
+    first.wait_exit();
+}

@@ -1,0 +1,379 @@
+//! Golden tests for the plan van aanpak: a fully filled and a nearly empty session are
+//! rendered with the embedded template and fixed test data, and compared with the files
+//! in `tests/golden/`. After an intended change to the template, regenerate them with
+//! `MEEDOEN_GOLDEN=bless cargo test --test plan` and read the diff before committing.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use meedoen::core::data::{Data, Source, Sources};
+use meedoen::core::plan::{context, render_markdown, validate_template};
+use meedoen::core::session::{Afspraak, Akkoord, Session};
+use meedoen::store::assets::plan_template;
+
+const SCRIPT: &str = r#"(
+    id: "test",
+    titel: "Testgesprek",
+    fases: [(id: "f", titel: "Fase", stappen: [
+        (id: "welzijn", titel: "Hoe gaat het met u?", technieken: [OpenVragen], doel: "d", plan_sectie: Situatie),
+        (id: "dag", titel: "Uw dag", technieken: [OpenVragen], doel: "d", plan_sectie: Situatie),
+        (id: "actief", titel: "Wat u al doet", technieken: [OpenVragen], doel: "d", plan_sectie: AlActief, kiezen: [AlActief]),
+        (id: "eerder", titel: "Eerder", technieken: [OpenVragen], doel: "d", plan_sectie: Eerder, kiezen: [Eerder]),
+        (id: "wensen", titel: "Wensen", technieken: [OpenVragen], doel: "d", plan_sectie: Wensen, kiezen: [Wensen, Krachten]),
+        (id: "lastig", titel: "Wat lastig is", technieken: [Reflecteren], doel: "d", plan_sectie: Belemmeringen, kiezen: [Belemmeringen]),
+        (id: "woorden", titel: "In uw woorden", technieken: [Reflecteren], doel: "d", plan_sectie: EigenWoorden),
+        (id: "keuze", titel: "Keuze", technieken: [NeutraalInformeren], doel: "d", soort: Suggesties, plan_sectie: Keuze),
+        (id: "werk", titel: "Werkaantekeningen", technieken: [Samenvatten], doel: "d"),
+        (id: "slot", titel: "Samenvatten", technieken: [Samenvatten], doel: "d", soort: Afspraken, plan_sectie: Samenvatting),
+    ])],
+)"#;
+
+const TAXONOMY: &str = r#"(
+    wensen: [
+        (id: "koken", label: "Koken", omschrijving: "o"),
+        (id: "buiten", label: "Buiten werken", omschrijving: "o"),
+    ],
+    krachten: [(id: "doorzetter", label: "Doorzetter", omschrijving: "o")],
+    belemmeringen: [
+        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "o", aanpak: "Geen zwaar lichamelijk werk."),
+        (id: "taal", label: "Taal", omschrijving: "o", aanpak: "Werk waarbij u Nederlands oefent."),
+    ],
+    categorieen: [
+        (id: "vrijwilligerswerk", label: "Vrijwilligerswerk", omschrijving: "o"),
+        (id: "mantelzorg", label: "Mantelzorg", omschrijving: "o"),
+    ],
+)"#;
+
+const CATALOGUE: &str = r#"(opties: [
+    (
+        id: "buurtrestaurant", titel: "Koken in een buurtrestaurant", categorie: "vrijwilligerswerk",
+        omschrijving: "Samen koken voor buurtbewoners.", taken: ["groente snijden", "afwassen"],
+        uren_min: 4, uren_max: 12, duur: "een half jaar", begeleiding: taakgericht, wensen: ["koken"],
+        drempels: [vog, reiskosten],
+        verdringing: (risico: laag, reden: "Het restaurant draait op vrijwilligers."),
+    ),
+    (
+        id: "groen", titel: "Groen onderhouden", categorie: "vrijwilligerswerk",
+        omschrijving: "Perken in de wijk bijhouden.", uren_min: 6, uren_max: 6, begeleiding: geen,
+        verdringing: (risico: midden, reden: "De gemeente besteedt groen ook uit."),
+    ),
+    (
+        id: "taalcursus", titel: "Taalcursus in de bibliotheek", categorie: "vrijwilligerswerk",
+        omschrijving: "Nederlands oefenen.", uren_min: 2, uren_max: 4, begeleiding: persoonlijk,
+    ),
+])"#;
+
+fn data() -> Data {
+    Data::parse(&Sources {
+        script: Source::new("script.ron", SCRIPT),
+        taxonomy: Source::new("taxonomie.ron", TAXONOMY),
+        catalogue: Source::new("catalogus.ron", CATALOGUE),
+    })
+    .unwrap_or_else(|ps| panic!("{ps:?}"))
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Every field filled, with the text that tends to break documents.
+fn full_session() -> Session {
+    let mut s = Session::new("20261123-ab".into(), date(2026, 11, 23), "test");
+    s.klant = "A.B.".into();
+    s.consulent = "Sanne de Vries".into();
+    s.plaats = "Zwolle".into();
+    let notes = [
+        (
+            "welzijn",
+            "Het gaat wisselend. Ik slaap slecht.\r\nMijn dochter helpt — ‘soms’ té veel.",
+        ),
+        (
+            "dag",
+            "# Geen kop\n- geen lijst\n> geen citaat\n\n<script>alert('x')</script>",
+        ),
+        ("actief", "Ik pas twee dagen per week op mijn kleinkind 🙂"),
+        ("eerder", "Taalcursus in 2024; dat ging niet goed."),
+        (
+            "wensen",
+            "Ik kook graag Surinaams. 中文 leren lijkt me ook leuk.\n\nIk wil ‘iets nuttigs’ doen voor de buurt.",
+        ),
+        ("lastig", "Na een uur staan doet mijn rug pijn."),
+        ("woorden", "\"Ik wil weer onder de mensen zijn.\" — é ë"),
+        ("keuze", "Eerst een keer kennismaken in de keuken."),
+        ("werk", "PRIVÉ werkaantekening: nooit in het plan"),
+        ("slot", "We kiezen samen voor koken, rustig opbouwen."),
+        ("oude-stap", "Notitie bij een stap die niet meer bestaat."),
+    ];
+    for (step, text) in notes {
+        s.set_note(step, text.into());
+    }
+    s.wensen = vec!["koken".into(), "verdwenen-wens".into()];
+    s.krachten = vec!["doorzetter".into()];
+    s.belemmeringen = vec!["fysiek".into(), "taal".into()];
+    s.aanpak
+        .insert("fysiek".into(), "Zittend werk; na een uur pauze.".into());
+    s.actief = vec!["mantelzorg".into()];
+    s.eerder = vec!["taalcursus".into()];
+    s.uren_kan = Some(8);
+    s.gekozen = vec!["buurtrestaurant".into(), "oude-optie".into()];
+    s.afspraken = vec![
+        Afspraak {
+            wat: "Kennismaken bij het buurtrestaurant".into(),
+            wie: "A.B., samen met Sanne".into(),
+            wanneer: "vóór 1 december".into(),
+        },
+        Afspraak::default(),
+        Afspraak {
+            wat: "VOG aanvragen".into(),
+            wie: "Sanne".into(),
+            wanneer: String::new(),
+        },
+    ];
+    s.uren_per_week = Some(4);
+    s.startdatum = Some(date(2026, 12, 1));
+    s.evaluatiedatum = Some(date(2027, 3, 1));
+    s.volgend_contact = Some(date(2026, 12, 15));
+    s.akkoord = Akkoord::Nee;
+    s.akkoord_toelichting = "Wil eerst met haar dochter overleggen.".into();
+    s
+}
+
+fn empty_session() -> Session {
+    let mut s = Session::new("leeg".into(), date(2026, 1, 5), "test");
+    s.klant = "X".into();
+    s
+}
+
+fn render(s: &Session) -> String {
+    let template = plan_template(None).unwrap();
+    render_markdown(s, &data(), &template).unwrap_or_else(|p| panic!("{p}"))
+}
+
+/// Compares with the golden file, or writes it when `MEEDOEN_GOLDEN=bless`.
+fn golden(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
+        .join(name);
+    if std::env::var("MEEDOEN_GOLDEN").as_deref() == Ok("bless") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    // A checkout with Windows line endings is still the same plan.
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run with MEEDOEN_GOLDEN=bless", path.display()))
+        .replace("\r\n", "\n");
+    if expected == actual {
+        return;
+    }
+    let (exp, act): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
+    let first = (0..exp.len().max(act.len()))
+        .find(|&i| exp.get(i) != act.get(i))
+        .unwrap_or(0);
+    let window = |lines: &[&str]| {
+        (first.saturating_sub(3)..(first + 4).min(lines.len()))
+            .map(|i| format!("{:4} | {}", i + 1, lines[i]))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    panic!(
+        "{} differs from line {}\n--- expected\n{}\n+++ actual\n{}\n(if intended: MEEDOEN_GOLDEN=bless cargo test --test plan)",
+        path.display(),
+        first + 1,
+        window(&exp),
+        window(&act)
+    );
+}
+
+#[test]
+fn full_plan_matches_golden() {
+    golden("plan-volledig.md", &render(&full_session()));
+}
+
+#[test]
+fn nearly_empty_plan_matches_golden() {
+    golden("plan-leeg.md", &render(&empty_session()));
+}
+
+#[test]
+fn plan_never_says_verdienen_bsn_or_tegenprestatie() {
+    for s in [full_session(), empty_session()] {
+        let plan = render(&s).to_lowercase();
+        for word in ["verdien", "bsn", "tegenprestatie"] {
+            assert!(!plan.contains(word), "plan contains {word:?}");
+        }
+    }
+}
+
+#[test]
+fn client_words_survive_byte_exact_inside_quotes() {
+    let plan = render(&full_session());
+    for line in [
+        "> Ik wil ‘iets nuttigs’ doen voor de buurt.",
+        "> Ik kook graag Surinaams. 中文 leren lijkt me ook leuk.",
+        "> Mijn dochter helpt — ‘soms’ té veel.",
+        "> \"Ik wil weer onder de mensen zijn.\" — é ë",
+        "> Ik pas twee dagen per week op mijn kleinkind 🙂",
+        "> \\# Geen kop",
+        "> \\- geen lijst",
+        "> \\> geen citaat",
+        "> \\<script>alert('x')\\</script>",
+    ] {
+        assert!(plan.lines().any(|l| l == line), "missing line {line:?}");
+    }
+    assert!(!plan.contains("PRIVÉ"), "working notes leaked");
+    assert!(!plan.contains('\r'));
+    // No line of user text starts a heading of its own.
+    let headings: Vec<_> = plan.lines().filter(|l| l.starts_with('#')).collect();
+    assert!(
+        headings.iter().all(|h| !h.contains("Geen kop")),
+        "{headings:?}"
+    );
+}
+
+#[test]
+fn context_resolves_labels_and_falls_back_to_ids() {
+    let ctx = context(&full_session(), &data());
+    assert_eq!(ctx.datum, "23 november 2026");
+    assert_eq!(ctx.gesprek, "Testgesprek");
+    assert_eq!(ctx.wensen[0].label, "Koken");
+    assert_eq!(ctx.wensen[1].label, "verdwenen-wens");
+    assert_eq!(
+        ctx.belemmeringen[0].aanpak,
+        "Zittend werk; na een uur pauze."
+    );
+    assert_eq!(
+        ctx.belemmeringen[1].aanpak,
+        "Werk waarbij u Nederlands oefent."
+    );
+    assert_eq!(ctx.actief[0].label, "Mantelzorg");
+    assert_eq!(ctx.eerder[0].label, "Taalcursus in de bibliotheek");
+    assert_eq!(ctx.gekozen[0].uren, "4 tot 12 uur per week");
+    assert_eq!(ctx.gekozen[0].drempels, ["VOG nodig", "reiskosten"]);
+    assert!(!ctx.gekozen[1].bekend);
+    assert_eq!(ctx.gekozen[1].titel, "oude-optie");
+    assert_eq!(ctx.afspraken.len(), 2);
+    assert_eq!(
+        ctx.uren_toelichting,
+        "We beginnen met 4 uur per week en kijken bij de evaluatie of meer past."
+    );
+    assert_eq!(ctx.notities.situatie.len(), 2);
+    assert_eq!(ctx.notities.situatie[0].titel, "Hoe gaat het met u?");
+    assert_eq!(ctx.notities.overig[0].stap, "oude-stap");
+    assert_eq!(ctx.akkoord, "nee");
+    assert_eq!(ctx.volgend_contact.as_deref(), Some("15 december 2026"));
+}
+
+#[test]
+fn own_hours_explanation_replaces_the_default() {
+    let mut s = full_session();
+    s.uren_toelichting = "Vier uur, want zij zorgt ook voor haar kleinkind.".into();
+    let ctx = context(&s, &data());
+    assert_eq!(ctx.uren_toelichting, s.uren_toelichting);
+    s.uren_per_week = None;
+    s.uren_toelichting.clear();
+    assert_eq!(context(&s, &data()).uren_toelichting, "");
+}
+
+#[test]
+fn session_from_another_script_still_renders() {
+    let mut s = full_session();
+    s.script = "oud-script".into();
+    s.gekozen = vec!["bestaat-niet".into()];
+    let plan = render(&s);
+    assert!(plan.contains("### bestaat-niet"), "{plan}");
+}
+
+#[test]
+fn broken_template_gives_a_problem_with_line_and_column() {
+    let t = Source::new("eigen.md.j2", "# Plan\n\nHallo {{ klant }\n");
+    let p = render_markdown(&empty_session(), &data(), &t).unwrap_err();
+    assert_eq!(p.file, "eigen.md.j2");
+    assert_eq!(p.line, 3, "{p}");
+    assert!(p.col > 1, "{p}");
+    assert!(p.msg.contains("klopt niet"), "{p}");
+    assert_eq!(validate_template(&t), vec![p]);
+
+    let t = Source::new(
+        "eigen.md.j2",
+        "a\n{% for x in wensen %}\n{{ x | bestaatniet }}\n{% endfor %}",
+    );
+    let p = render_markdown(&full_session(), &data(), &t).unwrap_err();
+    assert_eq!((p.line, p.col), (3, 8), "{p}");
+    assert_eq!(p.msg, "onbekend filter `bestaatniet`");
+}
+
+#[test]
+fn runaway_template_runs_out_of_fuel() {
+    let t = Source::new(
+        "lus.md.j2",
+        "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}x{% endfor %}{% endfor %}{% endfor %}",
+    );
+    let p = render_markdown(&empty_session(), &data(), &t).unwrap_err();
+    assert!(p.msg.contains("te veel werk"), "{p}");
+    let t = Source::new(
+        "groot.md.j2",
+        "{% for a in range(1000) %}{{ 'x' * 100000 }}{% endfor %}",
+    );
+    let p = render_markdown(&empty_session(), &data(), &t).unwrap_err();
+    assert!(p.msg.contains("te groot"), "{p}");
+}
+
+#[test]
+fn user_templates_cannot_print_raw_structure() {
+    let t = Source::new(
+        "eigen.md.j2",
+        "{{ notities.situatie[1].tekst }}\n{% include 'andere' %}",
+    );
+    let p = render_markdown(&full_session(), &data(), &t).unwrap_err();
+    assert!(p.msg.contains("invoegen"), "{p}");
+    let t = Source::new("eigen.md.j2", "{{ notities.situatie[1].tekst }}");
+    let out = render_markdown(&full_session(), &data(), &t).unwrap();
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("\\# Geen kop"), "{out}");
+}
+
+#[test]
+fn embedded_template_is_valid() {
+    assert!(validate_template(&plan_template(None).unwrap()).is_empty());
+}
+
+#[test]
+fn plan_and_session_are_written_as_a_pair_and_the_session_reopens() {
+    use meedoen::store::drafts::load_session;
+    use meedoen::store::files::{plan_stem, write_new_set};
+    let s = full_session();
+    let plan = render(&s);
+    let ron = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let stem = plan_stem(s.datum, &s.klant);
+    let files: [(&str, &[u8]); 2] = [("md", plan.as_bytes()), ("sessie.ron", ron.as_bytes())];
+    let first = write_new_set(dir.path(), &stem, &files).unwrap();
+    let second = write_new_set(dir.path(), &stem, &files).unwrap();
+    assert!(first[0].ends_with("2026-11-23-ab.md"), "{first:?}");
+    assert!(
+        second[1].ends_with("2026-11-23-ab-2.sessie.ron"),
+        "{second:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&first[0]).unwrap(), plan);
+    assert_eq!(load_session(&first[1]).unwrap(), s);
+}
+
+#[test]
+fn a_very_long_gesprek_stays_within_the_fuel_limit() {
+    let mut s = full_session();
+    for i in 0..500 {
+        s.afspraken.push(Afspraak {
+            wat: format!("Afspraak {i}"),
+            wie: "klant".into(),
+            wanneer: "volgende week".into(),
+        });
+        s.wensen.push(format!("wens-{i}"));
+        s.gekozen.push("buurtrestaurant".into());
+    }
+    let long_note = "Een regel met woorden.\n".repeat(2000);
+    s.set_note("welzijn", long_note);
+    let plan = render(&s);
+    assert!(plan.contains("Afspraak 499"));
+}
