@@ -171,12 +171,15 @@ fn table(
             x.id,
             x.score
         )?;
+        let uren = match (o.uren_min, o.uren_max) {
+            (_, 0) => "geen uren".to_string(),
+            (lo, hi) if lo == hi => format!("{lo} uur per week"),
+            (lo, hi) => format!("{lo}–{hi} uur per week"),
+        };
         writeln!(
             out,
-            "     {}, {}–{} uur per week, {}",
+            "     {}, {uren}, {}",
             tax.categorie_label(&o.categorie),
-            o.uren_min,
-            o.uren_max,
             o.begeleiding.label()
         )?;
         for f in &x.waarom {

@@ -342,10 +342,12 @@ fn score(o: &Optie, p: &Prepared, uren: &mut Option<UrenTeksten>) -> Suggestie {
             let_op.push(p.zorg_let_op.clone());
         }
     }
+    let mut erkent_actief = false;
     if let Some(t) = find(&p.actief, &o.categorie)
         && erkent_bestaand(o)
     {
         add(ERKENNEN, &t.tekst);
+        erkent_actief = true;
     }
     if p.eerder.iter().any(|e| same(e, &o.id)) {
         add(EERDER_OPTIE, "eerder gedaan (projectmoeheid)");
@@ -353,7 +355,10 @@ fn score(o: &Optie, p: &Prepared, uren: &mut Option<UrenTeksten>) -> Suggestie {
             "eerder gedaan: vraag wat het toen opleverde voordat u het opnieuw voorstelt"
                 .to_string(),
         );
-    } else if let Some(t) = find(&p.eerder_categorieen, &o.categorie) {
+    } else if let Some(t) = find(&p.eerder_categorieen, &o.categorie)
+        // Recording what the client already does is not another project.
+        && !erkent_actief
+    {
         add(EERDER_CATEGORIE, &t.tekst);
         let_op.push(t.let_op.clone());
     }

@@ -282,6 +282,18 @@ fn already_active_recognition_comes_first() {
         texts(&s.suggesties[0]),
         ["+6 al actief in 'Vrijwilligerswerk': eerst erkennen en vastleggen"]
     );
+    // Recording existing activity is not projectmoeheid, even after earlier
+    // volunteering; another new option in the category still gets the warning.
+    let p = Profiel {
+        actief: strings(&["vrijwilligerswerk"]),
+        eerder: strings(&["oud-project"]),
+        ..Profiel::default()
+    };
+    let oud = optie("oud-project", "vrijwilligerswerk");
+    let s = run(&p, vec![nieuw.clone(), erkennen.clone(), oud]);
+    assert_eq!(get(&s, "bestaand-vrijwilligerswerk").score, ERKENNEN);
+    assert!(get(&s, "bestaand-vrijwilligerswerk").let_op.is_empty());
+    assert_eq!(get(&s, "kookcafe").score, EERDER_CATEGORIE);
     // Not active in that category: no bonus.
     let s = run(&Profiel::default(), vec![nieuw, erkennen]);
     assert!(s.suggesties.iter().all(|x| x.score == 0));
