@@ -23,6 +23,11 @@ const TITEL_GEWICHT: i64 = 2;
 const PER_TEKEN: i64 = 16;
 /// Extra for a word found at the start of a word in the other fields.
 const WOORDBEGIN: i64 = 8;
+/// A fuzzy title match counts only with at least this score per query character. Below
+/// it the letters lie scattered over the title ("fiets" in "Hulp bij formulieren en
+/// instanties"), which looks like noise to someone filtering a list; typos and skipped
+/// letters in one word stay well above it.
+const MIN_TITEL_PER_TEKEN: i64 = 17;
 
 /// Lowercases and removes diacritics, one character in for one character out, so that
 /// character positions in the folded text are positions in the original.
@@ -125,6 +130,7 @@ struct Word {
     bag: u64,
     finder: memmem::Finder<'static>,
     rest_score: i64,
+    min_titel: i64,
 }
 
 fn words(query: &str) -> Vec<Word> {
@@ -139,6 +145,7 @@ fn words(query: &str) -> Vec<Word> {
             bag: char_bag(w),
             finder: memmem::Finder::new(w.as_bytes()).into_owned(),
             rest_score: PER_TEKEN * w.chars().count() as i64,
+            min_titel: MIN_TITEL_PER_TEKEN * w.chars().count() as i64,
         })
         .collect()
 }
@@ -320,7 +327,10 @@ impl Searcher {
     fn titel_match(&self, titel: &str, w: &Word) -> Option<(i64, Vec<usize>)> {
         match w.single {
             Some(c) => single_letter(titel, c).map(|(score, at)| (score, vec![at])),
-            None => self.matcher.fuzzy_indices(titel, &w.text),
+            None => self
+                .matcher
+                .fuzzy_indices(titel, &w.text)
+                .filter(|(score, _)| *score >= w.min_titel),
         }
     }
 
@@ -329,7 +339,10 @@ impl Searcher {
         let titel = if w.bag & !hay.titel_bag == 0 {
             match w.single {
                 Some(c) => single_letter(titel, c).map(|(score, _)| score),
-                None if subsequence(titel, &w.text) => self.matcher.fuzzy_match(titel, &w.text),
+                None if subsequence(titel, &w.text) => self
+                    .matcher
+                    .fuzzy_match(titel, &w.text)
+                    .filter(|&score| score >= w.min_titel),
                 None => None,
             }
         } else {
