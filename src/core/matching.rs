@@ -260,7 +260,7 @@ fn exclusions(o: &Optie, p: &Prepared, leeftijd: Option<u8>) -> Vec<String> {
     let mut reden = Vec::new();
     for b in &o.ongeschikt_bij {
         if let Some(t) = find(&p.belemmeringen, &b.belemmering) {
-            reden.push(format!("niet bij '{}': {}", t.label, b.reden));
+            reden.push(concat(&["niet bij '", t.label, "': ", &b.reden]));
         }
     }
     if let Some(age) = leeftijd {
@@ -436,16 +436,23 @@ pub fn suggest(profiel: &Profiel, catalogue: &Catalogue, taxonomy: &Taxonomy) ->
 
 /// Sorts by score (high first), then id. Sorting one packed integer per suggestion is
 /// several times faster than sorting the suggestions themselves: the key holds the score,
-/// the id's first 8 bytes and the position, so nearly every comparison is settled without
+/// the id's first 10 bytes and the position, so nearly every comparison is settled without
 /// touching a string, and each suggestion is then moved once, into its place.
 fn sorted(mut suggesties: Vec<Suggestie>) -> Vec<Suggestie> {
+    let fits = |s: &Suggestie| i16::try_from(s.score).is_ok();
+    if !suggesties.iter().all(fits) {
+        // Scores this large do not occur with real catalogues; sort plainly, to be exact.
+        suggesties.sort_unstable_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        return suggesties;
+    }
     let mut keys: Vec<u128> = suggesties
         .iter()
         .enumerate()
         .map(|(i, s)| key(s, i as u32))
         .collect();
     keys.sort_unstable();
-    // Runs with equal score and first 8 bytes of id are put in full id order.
+    // Runs with an equal key head (score and first 10 bytes of id) are put in full id
+    // order.
     let head = |k: u128| k >> 32;
     let mut start = 0;
     while start < keys.len() {
@@ -453,7 +460,7 @@ fn sorted(mut suggesties: Vec<Suggestie>) -> Vec<Suggestie> {
         if end - start > 1 {
             keys[start..end].sort_unstable_by(|&a, &b| {
                 let id = |k: u128| &suggesties[k as u32 as usize].id;
-                id(a).cmp(id(b)).then(a.cmp(&b))
+                id(a).cmp(id(b))
             });
         }
         start = end;
@@ -471,15 +478,19 @@ fn sorted(mut suggesties: Vec<Suggestie>) -> Vec<Suggestie> {
         .collect()
 }
 
-/// Score descending in the top 32 bits, then the id's first 8 bytes (zero-padded, so they
-/// sort like the bytes do), then the position `i`.
+/// The score descending in the top 16 bits (the caller checked it fits an i16), then
+/// the id's first 10 bytes (zero-padded, so they sort like the bytes do), then the
+/// position `i`.
 fn key(s: &Suggestie, i: u32) -> u128 {
-    // Flipping the sign bit orders i32 as u32; inverting makes it descending.
-    let desc = !((s.score as u32) ^ (1 << 31));
-    let mut prefix = [0u8; 8];
-    let n = s.id.len().min(8);
-    prefix[..n].copy_from_slice(&s.id.as_bytes()[..n]);
-    (u128::from(desc) << 96) | (u128::from(u64::from_be_bytes(prefix)) << 32) | u128::from(i)
+    let score = s.score as i16;
+    // Flipping the sign bit orders i16 as u16; inverting makes it descending.
+    let desc = !((score as u16) ^ (1 << 15));
+    let mut bytes = [0u8; 16];
+    bytes[..2].copy_from_slice(&desc.to_be_bytes());
+    let n = s.id.len().min(10);
+    bytes[2..2 + n].copy_from_slice(&s.id.as_bytes()[..n]);
+    bytes[12..].copy_from_slice(&i.to_be_bytes());
+    u128::from_be_bytes(bytes)
 }
 
 #[cfg(test)]

@@ -490,3 +490,23 @@ fn ties_on_long_shared_id_prefixes_still_sort_by_full_id() {
         ]
     );
 }
+
+#[test]
+fn scores_beyond_the_packed_key_range_still_sort_exactly() {
+    let s = |id: &str, score: i32| Suggestie {
+        id: id.into(),
+        score,
+        waarom: Vec::new(),
+        let_op: Vec::new(),
+    };
+    let got = sorted(vec![
+        s("a", 40_000),
+        s("b", 50_000),
+        s("c", -40_000),
+        s("d", -50_000),
+        s("e", 0),
+        s("f", 40_000),
+    ]);
+    let ids: Vec<&str> = got.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["b", "a", "f", "e", "c", "d"]);
+}
