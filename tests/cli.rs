@@ -344,3 +344,38 @@ fn paden_shows_the_config_folder() {
     assert!(out.contains(&dir.path().display().to_string()), "{out}");
     assert!(out.contains("draagbare modus: "), "{out}");
 }
+
+#[test]
+fn controleer_also_checks_the_plan_template_and_the_keymap() {
+    let dir = config();
+    std::fs::create_dir(dir.path().join("templates")).unwrap();
+    let template = dir.path().join("templates").join("plan.md.j2");
+    std::fs::write(&template, "Plan voor {{ klant }}\n{% if %}\n").unwrap();
+    let toetsen = dir.path().join("toetsen.ron");
+    std::fs::write(
+        &toetsen,
+        "(toetsen: [\n    (opdracht: Exporteren, toetsen: [\"Hyper+X\"]),\n])",
+    )
+    .unwrap();
+    let o = meedoen(dir.path(), &["controleer"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let at = |p: &Path, place: &str| format!("{}:{place}: ", p.display());
+    assert!(out.contains(&at(&toetsen, "2:38")), "{out}");
+    assert!(out.contains("onbekende toets `Hyper+X`"), "{out}");
+    assert!(out.contains(&at(&template, "2:7")), "{out}");
+    assert!(
+        out.ends_with("2 problemen gevonden in 2 van de 5 bestanden.\n"),
+        "{out}"
+    );
+
+    std::fs::write(&template, "Plan voor {{ klant }}\n").unwrap();
+    std::fs::write(
+        &toetsen,
+        "(toetsen: [(opdracht: Exporteren, toetsen: [\"F6\"])])",
+    )
+    .unwrap();
+    let o = meedoen(dir.path(), &["controleer"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("In orde: 5 bestanden gecontroleerd"));
+}

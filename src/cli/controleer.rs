@@ -3,9 +3,10 @@
 //! Municipalities and trainers edit catalogues by hand; this is how they find mistakes
 //! without starting the app.
 //!
-//! A file's kind comes from its name (`catalogus.ron`, `taxonomie.ron`, `script.ron`),
-//! else from which kind it parses as. Ids are checked against the taxonomy in the same
-//! folder when there is one, else against the embedded taxonomy.
+//! A file's kind comes from its name (`catalogus.ron`, `taxonomie.ron`, `script.ron`,
+//! `toetsen.ron`, or a `.j2` plan template), else from which kind it parses as. Ids are
+//! checked against the taxonomy in the same folder when there is one, else against the
+//! embedded taxonomy.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,8 +20,9 @@ use crate::core::script::Script;
 use crate::core::taxonomy::Taxonomy;
 use crate::core::validate;
 use crate::store::assets::{
-    CATALOGUE_FILE, DEFAULT_TAXONOMY, MAX_DATA_FILE, SCRIPT_FILE, TAXONOMY_FILE,
+    CATALOGUE_FILE, DEFAULT_TAXONOMY, MAX_DATA_FILE, SCRIPT_FILE, TAXONOMY_FILE, TEMPLATE_FILE,
 };
+use crate::tui::keymap::{KEYMAP_FILE, Keymap};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,27 +31,59 @@ pub struct Args {
     pub paden: Vec<PathBuf>,
 }
 
-/// The three kinds of data file.
+/// The kinds of file a user can put in the config folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Soort {
     Catalogus,
     Taxonomie,
     Script,
+    /// `toetsen.ron`: the user's keymap.
+    Toetsen,
+    /// A plan van aanpak template (minijinja).
+    Sjabloon,
 }
 
 impl Soort {
-    const ALL: [Soort; 3] = [Soort::Catalogus, Soort::Taxonomie, Soort::Script];
+    /// The kinds tried, in this order, for a file whose name says nothing.
+    const ALL: [Soort; 4] = [
+        Soort::Catalogus,
+        Soort::Taxonomie,
+        Soort::Script,
+        Soort::Toetsen,
+    ];
+    /// What `controleer` without paths looks for in the config folder.
+    const CONFIG: [Soort; 5] = [
+        Soort::Catalogus,
+        Soort::Taxonomie,
+        Soort::Script,
+        Soort::Toetsen,
+        Soort::Sjabloon,
+    ];
 
     fn from_name(path: &Path) -> Option<Soort> {
         let name = path.file_name()?.to_str()?.to_lowercase();
+        if name.ends_with(".j2") {
+            return Some(Soort::Sjabloon);
+        }
         Soort::ALL.into_iter().find(|s| s.file() == name)
     }
 
+    /// The file's path relative to the config folder.
     fn file(self) -> &'static str {
         match self {
             Soort::Catalogus => CATALOGUE_FILE,
             Soort::Taxonomie => TAXONOMY_FILE,
             Soort::Script => SCRIPT_FILE,
+            Soort::Toetsen => KEYMAP_FILE,
+            Soort::Sjabloon => TEMPLATE_FILE,
+        }
+    }
+
+    /// What is used when the config folder has no such file.
+    fn standaard(self) -> &'static str {
+        match self {
+            Soort::Toetsen => "de standaardtoetsen worden gebruikt",
+            _ => "de ingebouwde standaard wordt gebruikt",
         }
     }
 
@@ -60,6 +94,8 @@ impl Soort {
             Soort::Catalogus => "opties",
             Soort::Taxonomie => "belemmeringen",
             Soort::Script => "fases",
+            Soort::Toetsen => "toetsen",
+            Soort::Sjabloon => "{{",
         }
     }
 
@@ -74,6 +110,16 @@ impl Soort {
             }
             Soort::Script => {
                 validate::script(&parse_ron::<Script>(&src.name, &src.text)?, tax, src)
+            }
+            Soort::Toetsen => {
+                // Only a file that is a keymap at all counts as one when guessing.
+                parse_ron::<crate::tui::keymap::KeymapFile>(&src.name, &src.text)?;
+                Keymap::from_source(src).err().unwrap_or_default()
+            }
+            Soort::Sjabloon => {
+                // Notepad's byte order mark is stripped when the template is loaded.
+                let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+                crate::core::plan::validate_template(&Source::new(src.name.clone(), text))
             }
         })
     }
@@ -138,7 +184,7 @@ fn check_file(path: &Path, out: &mut dyn Write) -> Result<Vec<Problem>, Fout> {
     let src = read(path)?;
     let (tax, note) = taxonomy_for(path);
     let by_name = Soort::from_name(path);
-    let soort_needs_tax = by_name != Some(Soort::Taxonomie);
+    let soort_needs_tax = matches!(by_name, None | Some(Soort::Catalogus | Soort::Script));
     if let Some(note) = note.filter(|_| soort_needs_tax) {
         writeln!(out, "let op: {note}")?;
     }
@@ -164,7 +210,7 @@ fn check_file(path: &Path, out: &mut dyn Write) -> Result<Vec<Problem>, Fout> {
             1,
             1,
             format!(
-                "dit is geen catalogus, taxonomie of script (noem het bestand {CATALOGUE_FILE}, {TAXONOMY_FILE} of {SCRIPT_FILE} voor een precieze foutmelding)"
+                "dit is geen catalogus, taxonomie, script of toetsenindeling (noem het bestand {CATALOGUE_FILE}, {TAXONOMY_FILE}, {SCRIPT_FILE} of {KEYMAP_FILE}, of een sjabloon *.j2, voor een precieze foutmelding)"
             ),
         ),
     }])
@@ -174,16 +220,17 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     let paths: Vec<PathBuf> = if args.paden.is_empty() {
         let dir = config_dir(cli)?;
         let mut found = Vec::new();
-        for soort in Soort::ALL {
+        for soort in Soort::CONFIG {
             let path = dir.join(soort.file());
             if path.is_file() {
                 found.push(path);
             } else {
                 writeln!(
                     out,
-                    "{}: geen eigen bestand in {}; de ingebouwde standaard wordt gebruikt",
+                    "{}: geen eigen bestand in {}; {}",
                     soort.file(),
-                    dir.display()
+                    dir.display(),
+                    soort.standaard()
                 )?;
             }
         }
@@ -263,6 +310,14 @@ mod tests {
             Some(Soort::Script)
         );
         assert_eq!(Soort::from_name(Path::new("mijn.ron")), None);
+        assert_eq!(
+            Soort::from_name(Path::new("toetsen.ron")),
+            Some(Soort::Toetsen)
+        );
+        assert_eq!(
+            Soort::from_name(Path::new("templates/plan.html.j2")),
+            Some(Soort::Sjabloon)
+        );
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub enum Opdracht {
     Suggesties(suggesties::Args),
     /// Toon de wensen, krachten, belemmeringen en categorieën met hun ids
     Taxonomie(taxonomie::Args),
-    /// Controleer een catalogus, taxonomie of script op fouten
+    /// Controleer catalogus, taxonomie, script, toetsenindeling of plansjabloon op fouten
     Controleer(controleer::Args),
     /// Toon de mappen die meedoen gebruikt
     Paden(paden::Args),
