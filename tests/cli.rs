@@ -212,6 +212,13 @@ fn unknown_option_exits_2_and_help_exits_0() {
     let o = meedoen(dir.path(), &["suggesties", "--wensen", "koken"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("fout: "), "{}", stderr(&o));
+    let o = meedoen(dir.path(), &["suggesties", "--uren", "60"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("uren moet een heel getal van 0 tot en met 40 zijn"),
+        "{}",
+        stderr(&o)
+    );
     let o = meedoen(dir.path(), &["--help"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("Opdrachten:"));

@@ -21,8 +21,8 @@ pub struct Args {
     /// Belemmering-id; meerdere mogelijk
     #[arg(long = "belemmering", value_name = "ID", num_args = 1.., value_delimiter = ',')]
     pub belemmeringen: Vec<String>,
-    /// Uren per week die de klant nu aankan
-    #[arg(long, value_name = "N")]
+    /// Uren per week die de klant nu aankan (0 tot en met 40)
+    #[arg(long, value_name = "N", value_parser = uren)]
     pub uren: Option<u8>,
     /// Id van een optie die de klant eerder deed (waarschuwt voor projectmoeheid)
     #[arg(long, value_name = "OPTIE_ID", num_args = 1.., value_delimiter = ',')]
@@ -31,11 +31,34 @@ pub struct Args {
     #[arg(long, value_name = "CATEGORIE", num_args = 1.., value_delimiter = ',')]
     pub actief: Vec<String>,
     /// Leeftijd in jaren, alleen nodig bij opties met een leeftijdsgrens
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = leeftijd)]
     pub leeftijd: Option<u8>,
     /// Uitvoer als JSON
     #[arg(long)]
     pub json: bool,
+}
+
+/// A whole number in `range`, with a Dutch message (clap's own is English).
+fn getal(s: &str, range: std::ops::RangeInclusive<u8>, wat: &str) -> Result<u8, String> {
+    s.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "{wat} moet een heel getal van {} tot en met {} zijn",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
+fn uren(s: &str) -> Result<u8, String> {
+    getal(s, 0..=crate::core::validate::MAX_UREN, "uren")
+}
+
+fn leeftijd(s: &str) -> Result<u8, String> {
+    getal(s, 0..=120, "leeftijd")
 }
 
 fn pairs(entries: &[Entry]) -> impl Iterator<Item = (&str, &str)> + Clone {
