@@ -379,10 +379,39 @@ fn controleer_also_checks_the_plan_template_and_the_keymap() {
     std::fs::write(&template, "Plan voor {{ klant }}\n").unwrap();
     std::fs::write(
         &toetsen,
-        "(toetsen: [(opdracht: Exporteren, toetsen: [\"F6\"])])",
+        "(toetsen: [(opdracht: Exporteren, toetsen: [\"F11\"])])",
     )
     .unwrap();
     let o = meedoen(dir.path(), &["controleer"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("In orde: 5 bestanden gecontroleerd"));
+}
+
+#[test]
+fn controleer_checks_gemeente_against_the_taxonomy_beside_it() {
+    let dir = config();
+    let path = dir.path().join("gemeente.ron");
+    let embedded = include_str!("../assets/gemeente.ron");
+    std::fs::write(&path, embedded).unwrap();
+    let o = meedoen(dir.path(), &["controleer", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    // `zeilen` is no category in the taxonomy beside it.
+    let own = embedded.replace("categorieen: None", "categorieen: Some([\"zeilen\"])");
+    assert_ne!(own, embedded);
+    std::fs::write(&path, own).unwrap();
+    let o = meedoen(dir.path(), &["controleer", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.starts_with(&format!("{}:", path.display())), "{out}");
+    assert!(out.contains("zeilen"), "{out}");
+
+    std::fs::write(&path, "(klant_label: 3)").unwrap();
+    let o = meedoen(dir.path(), &["controleer", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with(&format!("{}:1:", path.display())),
+        "{}",
+        stdout(&o)
+    );
 }

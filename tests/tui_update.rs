@@ -61,9 +61,14 @@ fn start_screen_creates_a_session_on_enter() {
 #[test]
 fn a_loaded_session_opens_on_the_details_page_and_is_saved() {
     let mut app = common::app();
-    let s = meedoen::tui::run::new_session("x".into(), common::today(), "test");
+    let s = meedoen::tui::run::new_session(
+        "x".into(),
+        common::today(),
+        "test",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
     let effects = update(&mut app, Action::SessionLoaded(Box::new(s)));
-    assert_eq!(effects, vec![Effect::SaveDraft]);
+    assert_eq!(effects, vec![Effect::SaveDraft, Effect::StapGewisseld]);
     assert_eq!(app.screen, Screen::Gesprek);
     assert_eq!(app.page, Page::Gegevens);
     // Follow-up dates are proposed from the start.

@@ -4,7 +4,8 @@
 //! without starting the app.
 //!
 //! A file's kind comes from its name (`catalogus.ron`, `taxonomie.ron`, `script.ron`,
-//! `toetsen.ron`, or a `.j2` plan template), else from which kind it parses as. Ids are
+//! `gemeente.ron`, `toetsen.ron`, or a `.j2` plan template), else from which kind it
+//! parses as. Ids are
 //! checked against the taxonomy in the same folder when there is one, else against the
 //! embedded taxonomy.
 
@@ -15,12 +16,14 @@ use std::process::ExitCode;
 use super::{Cli, Fout, config_dir};
 use crate::core::catalogue::Catalogue;
 use crate::core::data::Source;
+use crate::core::gemeente::{self, Gemeente};
 use crate::core::problem::{Problem, parse_ron};
 use crate::core::script::Script;
 use crate::core::taxonomy::Taxonomy;
 use crate::core::validate;
 use crate::store::assets::{
-    CATALOGUE_FILE, DEFAULT_TAXONOMY, MAX_DATA_FILE, SCRIPT_FILE, TAXONOMY_FILE, TEMPLATE_FILE,
+    CATALOGUE_FILE, DEFAULT_TAXONOMY, GEMEENTE_FILE, HTML_TEMPLATE_FILE, MAX_DATA_FILE,
+    SCRIPT_FILE, TAXONOMY_FILE, TEMPLATE_FILE, TXT_TEMPLATE_FILE,
 };
 use crate::tui::keymap::{KEYMAP_FILE, Keymap};
 
@@ -37,6 +40,8 @@ enum Soort {
     Catalogus,
     Taxonomie,
     Script,
+    /// `gemeente.ron`: the municipality's settings.
+    Gemeente,
     /// `toetsen.ron`: the user's keymap.
     Toetsen,
     /// A plan van aanpak template (minijinja).
@@ -45,19 +50,23 @@ enum Soort {
 
 impl Soort {
     /// The kinds tried, in this order, for a file whose name says nothing.
-    const ALL: [Soort; 4] = [
+    const ALL: [Soort; 5] = [
         Soort::Catalogus,
         Soort::Taxonomie,
         Soort::Script,
+        Soort::Gemeente,
         Soort::Toetsen,
     ];
-    /// What `controleer` without paths looks for in the config folder.
-    const CONFIG: [Soort; 5] = [
-        Soort::Catalogus,
-        Soort::Taxonomie,
-        Soort::Script,
-        Soort::Toetsen,
-        Soort::Sjabloon,
+    /// What `controleer` without paths looks for, relative to the config folder.
+    const CONFIG: [(Soort, &'static str); 8] = [
+        (Soort::Catalogus, CATALOGUE_FILE),
+        (Soort::Taxonomie, TAXONOMY_FILE),
+        (Soort::Script, SCRIPT_FILE),
+        (Soort::Gemeente, GEMEENTE_FILE),
+        (Soort::Toetsen, KEYMAP_FILE),
+        (Soort::Sjabloon, TEMPLATE_FILE),
+        (Soort::Sjabloon, HTML_TEMPLATE_FILE),
+        (Soort::Sjabloon, TXT_TEMPLATE_FILE),
     ];
 
     fn from_name(path: &Path) -> Option<Soort> {
@@ -68,12 +77,13 @@ impl Soort {
         Soort::ALL.into_iter().find(|s| s.file() == name)
     }
 
-    /// The file's path relative to the config folder.
+    /// The file name that identifies the kind.
     fn file(self) -> &'static str {
         match self {
             Soort::Catalogus => CATALOGUE_FILE,
             Soort::Taxonomie => TAXONOMY_FILE,
             Soort::Script => SCRIPT_FILE,
+            Soort::Gemeente => GEMEENTE_FILE,
             Soort::Toetsen => KEYMAP_FILE,
             Soort::Sjabloon => TEMPLATE_FILE,
         }
@@ -94,6 +104,7 @@ impl Soort {
             Soort::Catalogus => "opties",
             Soort::Taxonomie => "belemmeringen",
             Soort::Script => "fases",
+            Soort::Gemeente => "klant_label",
             Soort::Toetsen => "toetsen",
             Soort::Sjabloon => "{{",
         }
@@ -110,6 +121,11 @@ impl Soort {
             }
             Soort::Script => {
                 validate::script(&parse_ron::<Script>(&src.name, &src.text)?, tax, src)
+            }
+            Soort::Gemeente => {
+                let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+                let src = Source::new(src.name.clone(), text);
+                gemeente::validate(&Gemeente::parse(&src)?, tax, &src)
             }
             Soort::Toetsen => {
                 // Only a file that is a keymap at all counts as one when guessing.
@@ -184,7 +200,10 @@ fn check_file(path: &Path, out: &mut dyn Write) -> Result<Vec<Problem>, Fout> {
     let src = read(path)?;
     let (tax, note) = taxonomy_for(path);
     let by_name = Soort::from_name(path);
-    let soort_needs_tax = matches!(by_name, None | Some(Soort::Catalogus | Soort::Script));
+    let soort_needs_tax = matches!(
+        by_name,
+        None | Some(Soort::Catalogus | Soort::Script | Soort::Gemeente)
+    );
     if let Some(note) = note.filter(|_| soort_needs_tax) {
         writeln!(out, "let op: {note}")?;
     }
@@ -210,7 +229,7 @@ fn check_file(path: &Path, out: &mut dyn Write) -> Result<Vec<Problem>, Fout> {
             1,
             1,
             format!(
-                "dit is geen catalogus, taxonomie, script of toetsenindeling (noem het bestand {CATALOGUE_FILE}, {TAXONOMY_FILE}, {SCRIPT_FILE} of {KEYMAP_FILE}, of een sjabloon *.j2, voor een precieze foutmelding)"
+                "dit is geen catalogus, taxonomie, script, gemeente-instelling of toetsenindeling (noem het bestand {CATALOGUE_FILE}, {TAXONOMY_FILE}, {SCRIPT_FILE}, {GEMEENTE_FILE} of {KEYMAP_FILE}, of een sjabloon *.j2, voor een precieze foutmelding)"
             ),
         ),
     }])
@@ -220,15 +239,14 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     let paths: Vec<PathBuf> = if args.paden.is_empty() {
         let dir = config_dir(cli)?;
         let mut found = Vec::new();
-        for soort in Soort::CONFIG {
-            let path = dir.join(soort.file());
+        for (soort, file) in Soort::CONFIG {
+            let path = dir.join(file);
             if path.is_file() {
                 found.push(path);
             } else {
                 writeln!(
                     out,
-                    "{}: geen eigen bestand in {}; {}",
-                    soort.file(),
+                    "{file}: geen eigen bestand in {}; {}",
                     dir.display(),
                     soort.standaard()
                 )?;

@@ -61,10 +61,12 @@ pub enum Opdracht {
     Suggesties(suggesties::Args),
     /// Toon de wensen, krachten, belemmeringen en categorieën met hun ids
     Taxonomie(taxonomie::Args),
-    /// Controleer catalogus, taxonomie, script, toetsenindeling of plansjabloon op fouten
+    /// Controleer catalogus, taxonomie, script, gemeente, toetsen en plansjablonen op fouten
     Controleer(controleer::Args),
     /// Toon de mappen die meedoen gebruikt
     Paden(paden::Args),
+    /// Oefen een gesprek met een fictieve klant (trainersmodus)
+    Oefenen,
 }
 
 /// The clap command with Dutch help flags and headings everywhere.
@@ -128,7 +130,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     let result = match &cli.opdracht {
         None => {
             drop(out);
-            return start_tui(&cli);
+            return start_tui(&cli, false);
+        }
+        Some(Opdracht::Oefenen) => {
+            drop(out);
+            return start_tui(&cli, true);
         }
         Some(Opdracht::Suggesties(a)) => suggesties::run(&cli, a, &mut out),
         Some(Opdracht::Taxonomie(a)) => taxonomie::run(&cli, a, &mut out),
@@ -167,10 +173,11 @@ fn dutch_clap_error(msg: &str) -> String {
     out.replace("tip: ", "hint: ")
 }
 
-fn start_tui(cli: &Cli) -> ExitCode {
+fn start_tui(cli: &Cli, oefenen: bool) -> ExitCode {
     let opts = crate::tui::Options {
         uitvoer: cli.uitvoer.clone(),
         instellingen: cli.instellingen.clone(),
+        oefenen,
     };
     match crate::tui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,9 +3,11 @@
 
 pub mod catalogue;
 pub mod data;
+pub mod gemeente;
 pub mod matching;
 pub mod oefen;
 pub mod plan;
+pub mod privacy;
 pub mod problem;
 pub mod script;
 pub mod search;

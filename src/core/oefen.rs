@@ -96,7 +96,7 @@ impl Oefenklant {
 }
 
 /// The whole file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Oefenklanten {
     pub klanten: Vec<Oefenklant>,

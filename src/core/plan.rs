@@ -6,21 +6,27 @@
 //! Markdown around it.
 
 mod engine;
+mod formaat;
 mod markdown;
+mod output;
 
 use chrono::{Datelike, NaiveDate};
-use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
-use self::engine::{Capped, environment, problem, tidy};
+use self::engine::{environment, problem};
 use super::catalogue::Niveau;
 use super::data::{Data, Source};
+use super::gemeente::Gemeente;
 use super::problem::Problem;
 use super::script::PlanSectie;
 use super::session::{Afspraak, Akkoord, Session};
 use super::taxonomy::TagKind;
 
+pub use formaat::{
+    Formaat, GemeenteContext, TekstenContext, Templates, render, render_source, render_with,
+};
 pub use markdown::{blockquote, inline};
+pub use output::clean;
 
 /// Everything a plan template can use. All text is resolved: labels, not ids.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,6 +64,26 @@ pub struct PlanContext {
     /// "ja", "nee" or "nog niet besproken", for display.
     pub akkoord_label: &'static str,
     pub akkoord_toelichting: String,
+    /// The municipality's settings that change the wording.
+    pub gemeente: GemeenteContext,
+    /// Plan version: 1 for an intake, one more for each vervolggesprek.
+    pub versie: u32,
+    /// "plan 1 van 2 november 2026" when this plan follows an earlier one.
+    pub vervolg_op: Option<String>,
+    /// How the previous plan's afspraken went (vervolggesprek).
+    pub terugblik: Vec<Terugblik>,
+}
+
+/// One afspraak of the previous plan, looked back on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Terugblik {
+    pub wat: String,
+    pub wie: String,
+    pub wanneer: String,
+    /// "nagekomen", "deels", "niet" or "nog niet besproken".
+    pub status: &'static str,
+    pub hielp: String,
+    pub lastig: String,
 }
 
 /// Notes grouped by the plan section of their step, in script order. Working notes
@@ -144,8 +170,15 @@ pub fn lange_datum(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
 }
 
-/// Builds the template context from the session and the data.
+/// Builds the template context from the session and the data, with the default
+/// municipality settings.
 pub fn context(session: &Session, data: &Data) -> PlanContext {
+    context_with(session, data, &Gemeente::default())
+}
+
+/// Builds the template context from the session, the data and the municipality's
+/// settings.
+pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> PlanContext {
     let tax = &data.taxonomy;
     let labels = |kind: TagKind, ids: &[String]| -> Vec<Label> {
         ids.iter()
@@ -236,6 +269,24 @@ pub fn context(session: &Session, data: &Data) -> PlanContext {
         },
         akkoord_label: session.akkoord.label(),
         akkoord_toelichting: session.akkoord_toelichting.clone(),
+        gemeente: GemeenteContext::new(gemeente),
+        versie: session.plan_versie.max(1),
+        vervolg_op: session
+            .vervolg_op
+            .as_ref()
+            .map(|v| format!("plan {} van {}", v.versie, lange_datum(v.datum))),
+        terugblik: session
+            .evaluaties
+            .iter()
+            .map(|e| Terugblik {
+                wat: e.afspraak.wat.clone(),
+                wie: e.afspraak.wie.clone(),
+                wanneer: e.afspraak.wanneer.clone(),
+                status: e.status.label(),
+                hielp: e.hielp.clone(),
+                lastig: e.lastig.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -339,21 +390,14 @@ pub fn validate_template(template: &Source) -> Vec<Problem> {
     }
 }
 
-/// Renders the plan as Markdown with the given template source (a minijinja template).
+/// Renders the plan as Markdown with the given template source (a minijinja template)
+/// and the default municipality settings.
 pub fn render_markdown(
     session: &Session,
     data: &Data,
     template: &Source,
 ) -> Result<String, Problem> {
-    let mut env = environment();
-    env.add_template_owned(template.name.clone(), template.text.clone())
-        .map_err(|e| problem(template, &e))?;
-    let mut out = Capped(Vec::new());
-    env.get_template(&template.name)
-        .and_then(|t| t.render_captured_to(Value::from(Serde(context(session, data))), &mut out))
-        .map_err(|e| problem(template, &e))?;
-    // minijinja only ever writes whole `str`s, so this cannot fail; lossy is belt and braces.
-    Ok(tidy(&String::from_utf8_lossy(&out.0)))
+    render_source(Formaat::Md, &context(session, data), template)
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 use std::path::Path;
 
 use crate::core::data::{Data, Source, Sources};
+use crate::core::gemeente::Gemeente;
+use crate::core::plan::Templates;
 use crate::core::problem::Problem;
 
 pub const SCRIPT_FILE: &str = "script.ron";
@@ -18,6 +20,16 @@ pub const DEFAULT_CATALOGUE: &str = include_str!("../../assets/catalogus.ron");
 /// The plan template, relative to the config folder.
 pub const TEMPLATE_FILE: &str = "templates/plan.md.j2";
 pub const DEFAULT_TEMPLATE: &str = include_str!("../../assets/templates/plan.md.j2");
+
+/// The municipality settings, relative to the config folder.
+pub const GEMEENTE_FILE: &str = "gemeente.ron";
+pub const DEFAULT_GEMEENTE: &str = include_str!("../../assets/gemeente.ron");
+
+/// The other plan templates, relative to the config folder.
+pub const HTML_TEMPLATE_FILE: &str = "templates/plan.html.j2";
+pub const DEFAULT_HTML_TEMPLATE: &str = include_str!("../../assets/templates/plan.html.j2");
+pub const TXT_TEMPLATE_FILE: &str = "templates/plan.txt.j2";
+pub const DEFAULT_TXT_TEMPLATE: &str = include_str!("../../assets/templates/plan.txt.j2");
 
 /// The embedded defaults, named so problems in them are recognisable.
 pub fn embedded() -> Sources {
@@ -97,16 +109,45 @@ pub fn sources(config_dir: Option<&Path>) -> Result<Sources, Vec<Problem>> {
 /// The plan template: the user's `templates/plan.md.j2` in `config_dir` when present (a
 /// municipality's own wording), else the embedded default.
 pub fn plan_template(config_dir: Option<&Path>) -> Result<Source, Problem> {
+    template(config_dir, TEMPLATE_FILE, DEFAULT_TEMPLATE)
+}
+
+/// A user's template file or the embedded default, without a byte order mark.
+fn template(config_dir: Option<&Path>, file: &str, default: &str) -> Result<Source, Problem> {
     let mut source = read_or_default(
         config_dir,
-        TEMPLATE_FILE,
-        Source::new(format!("(ingebouwd) {TEMPLATE_FILE}"), DEFAULT_TEMPLATE),
+        file,
+        Source::new(format!("(ingebouwd) {file}"), default),
     )?;
     // Notepad saves UTF-8 with a byte order mark, which would otherwise open every plan.
     if let Some(text) = source.text.strip_prefix('\u{feff}') {
         source.text = text.to_string();
     }
     Ok(source)
+}
+
+/// All three plan templates (Markdown, HTML, text), each the user's own when present.
+/// Each is overridden on its own: a municipality may restyle the HTML only.
+pub fn plan_templates(config_dir: Option<&Path>) -> Result<Templates, Problem> {
+    Ok(Templates {
+        md: plan_template(config_dir)?,
+        html: template(config_dir, HTML_TEMPLATE_FILE, DEFAULT_HTML_TEMPLATE)?,
+        txt: template(config_dir, TXT_TEMPLATE_FILE, DEFAULT_TXT_TEMPLATE)?,
+    })
+}
+
+/// The municipality settings: the user's `gemeente.ron` when present, else the embedded
+/// default. Returns the source too, for `validate` and for problems found later.
+pub fn gemeente(config_dir: Option<&Path>) -> Result<(Gemeente, Source), Problem> {
+    let mut source = read_or_default(
+        config_dir,
+        GEMEENTE_FILE,
+        Source::new(format!("(ingebouwd) {GEMEENTE_FILE}"), DEFAULT_GEMEENTE),
+    )?;
+    if let Some(text) = source.text.strip_prefix('\u{feff}') {
+        source.text = text.to_string();
+    }
+    Ok((Gemeente::parse(&source)?, source))
 }
 
 /// Loads and validates the data for a gesprek.
@@ -165,6 +206,43 @@ mod tests {
         let own = plan_template(Some(dir.path())).unwrap();
         assert_eq!(own.text, "# Eigen plan {{ klant }}");
         assert!(own.name.ends_with("plan.md.j2"), "{}", own.name);
+    }
+
+    #[test]
+    fn embedded_gemeente_is_the_default_and_valid() {
+        let data = load(None).unwrap();
+        let (g, src) = gemeente(None).unwrap();
+        assert_eq!(g, Gemeente::default());
+        assert!(crate::core::gemeente::validate(&g, &data.taxonomy, &src).is_empty());
+    }
+
+    #[test]
+    fn user_gemeente_overrides_and_its_errors_carry_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = DEFAULT_GEMEENTE.replace("naam: \"\"", "naam: \"Zwolle\"");
+        std::fs::write(dir.path().join(GEMEENTE_FILE), format!("\u{feff}{own}")).unwrap();
+        assert_eq!(gemeente(Some(dir.path())).unwrap().0.naam, "Zwolle");
+        let broken = DEFAULT_GEMEENTE.replace("max_uren: 20", "max_uren: twintig");
+        std::fs::write(dir.path().join(GEMEENTE_FILE), broken).unwrap();
+        let p = gemeente(Some(dir.path())).unwrap_err();
+        assert!(p.file.ends_with(GEMEENTE_FILE), "{p}");
+        assert!(p.line > 1, "{p}");
+    }
+
+    #[test]
+    fn each_template_is_overridden_on_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join(HTML_TEMPLATE_FILE), "<p>{{ klant }}</p>").unwrap();
+        let t = plan_templates(Some(dir.path())).unwrap();
+        assert_eq!(t.html.text, "<p>{{ klant }}</p>");
+        assert_eq!(t.md.text, DEFAULT_TEMPLATE);
+        assert_eq!(t.txt.text, DEFAULT_TXT_TEMPLATE);
+        let embedded = plan_templates(None).unwrap();
+        for source in [&embedded.md, &embedded.html, &embedded.txt] {
+            assert!(source.name.starts_with("(ingebouwd)"), "{}", source.name);
+            assert!(crate::core::plan::validate_template(source).is_empty());
+        }
     }
 
     #[test]

@@ -66,8 +66,20 @@ impl Drafts {
     /// after every keystroke that changes something; the write is atomic, so a crash
     /// mid-save leaves the previous version intact.
     pub fn save(&self, session: &Session) -> io::Result<()> {
+        self.save_with(session, true)
+    }
+
+    /// Saves the draft; `durable` waits until it is on the disk (survives a power cut),
+    /// otherwise it only survives the process being killed. Autosave on every keystroke
+    /// uses the quick kind and makes it durable every few seconds.
+    pub fn save_with(&self, session: &Session, durable: bool) -> io::Result<()> {
         let text = ron::ser::to_string(session).map_err(io::Error::other)?;
-        write_atomic(&self.path(&session.id, DRAFT_EXT), text.as_bytes())
+        let path = self.path(&session.id, DRAFT_EXT);
+        if durable {
+            write_atomic(&path, text.as_bytes())
+        } else {
+            super::files::write_atomic_quick(&path, text.as_bytes())
+        }
     }
 
     /// All drafts worth offering, newest first. Blank sessions are skipped; files that
@@ -128,7 +140,7 @@ impl Drafts {
     /// Claims a draft for this window, so a second window cannot overwrite its autosaves.
     pub fn lock(&self, id: &str) -> Result<DraftLock, String> {
         let path = self.path(id, LOCK_EXT);
-        let file = fs::create_dir_all(&self.dir)
+        let file = super::files::create_private_dir_all(&self.dir)
             .and_then(|()| {
                 OpenOptions::new()
                     .create(true)

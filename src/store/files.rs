@@ -96,7 +96,7 @@ pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Res
             format!("ongeldige bestandsnaam: {stem}"),
         ));
     }
-    fs::create_dir_all(dir)?;
+    create_private_dir_all(dir)?;
     for n in 1..=MAX_TRIES {
         let name = if n == 1 {
             stem.to_string()
@@ -126,6 +126,22 @@ pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Res
     ))
 }
 
+/// Creates `dir` and any missing parents, owner-only (0700) on unix, so a plan folder
+/// made by meedoen cannot be read by other accounts on a shared machine. Folders that
+/// already exist keep their permissions: they are the user's or the admin's choice.
+/// On Windows, new folders inherit the parent's ACL, which for the user's profile
+/// already means owner-only.
+pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
 /// Whether something (a file, a folder, even a dangling link) already has this name.
 fn taken(path: &Path) -> bool {
     !matches!(fs::symlink_metadata(path), Err(e) if e.kind() == io::ErrorKind::NotFound)
@@ -137,17 +153,18 @@ fn taken(path: &Path) -> bool {
 fn write_all_new(dir: &Path, targets: &[PathBuf], files: &[(&str, &[u8])]) -> io::Result<()> {
     let mut written: Vec<&PathBuf> = Vec::new();
     for (target, (_, contents)) in targets.iter().zip(files) {
-        let result = temp_with(dir, contents).and_then(|tmp| match tmp.persist_noclobber(target) {
-            Ok(_) => Ok(()),
-            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
-            // Some file systems (FAT on a USB stick, some network shares) can neither
-            // rename without replacing nor hard-link. An exclusive create still never
-            // overwrites; it is only not atomic, which matters little for a new file.
-            Err(e) => {
-                drop(e.file);
-                write_exclusive(target, contents)
-            }
-        });
+        let result =
+            temp_with(dir, contents, true).and_then(|tmp| match tmp.persist_noclobber(target) {
+                Ok(_) => Ok(()),
+                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
+                // Some file systems (FAT on a USB stick, some network shares) can neither
+                // rename without replacing nor hard-link. An exclusive create still never
+                // overwrites; it is only not atomic, which matters little for a new file.
+                Err(e) => {
+                    drop(e.file);
+                    write_exclusive(target, contents)
+                }
+            });
         if let Err(e) = result {
             for w in written {
                 let _ = fs::remove_file(w);
@@ -181,12 +198,24 @@ fn write_exclusive(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// Overwrites `path` atomically: the old contents stay intact until the new contents are
 /// completely on disk. Owner-only on unix. Used for drafts, which change constantly.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    replace(path, contents, true)
+}
+
+/// Like [`write_atomic`] but without waiting for the disk: the file is replaced whole
+/// (never half-written), and survives the process being killed, but a power cut may undo
+/// the last few writes. For autosave on every keystroke, where waiting ~10 ms for the
+/// disk on each key would make typing lag.
+pub fn write_atomic_quick(path: &Path, contents: &[u8]) -> io::Result<()> {
+    replace(path, contents, false)
+}
+
+fn replace(path: &Path, contents: &[u8], durable: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    fs::create_dir_all(dir)?;
-    let mut tmp = temp_with(dir, contents)?;
+    create_private_dir_all(dir)?;
+    let mut tmp = temp_with(dir, contents, durable)?;
     let mut attempt = 0;
     loop {
         match tmp.persist(path) {
@@ -205,13 +234,15 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
             Err(e) => return Err(e.error),
         }
     }
-    sync_dir(dir);
+    if durable {
+        sync_dir(dir);
+    }
     Ok(())
 }
 
 /// A temporary file in `dir` (same folder, so the final rename cannot cross disks) that
-/// holds `contents`, flushed to the disk.
-fn temp_with(dir: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
+/// holds `contents`, flushed to the disk when `durable`.
+fn temp_with(dir: &Path, contents: &[u8], durable: bool) -> io::Result<NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".meedoen-").suffix(".tmp");
     #[cfg(unix)]
@@ -221,7 +252,9 @@ fn temp_with(dir: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
     }
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    }
     Ok(tmp)
 }
 
@@ -403,6 +436,12 @@ mod tests {
         let e = write_exclusive(&path, b"anders").unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read_to_string(&path).unwrap(), "é 🙂");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
     }
 
     #[test]
@@ -472,5 +511,16 @@ mod tests {
         let file = dir.path().join("bestand");
         fs::write(&file, b"x").unwrap();
         assert!(write_new_set(&file, "x", &[("md", b"plan")]).is_err());
+    }
+
+    #[test]
+    fn quick_replace_writes_the_whole_file_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("concept.ron");
+        write_atomic_quick(&path, b"een").unwrap();
+        write_atomic_quick(&path, "twee é".as_bytes()).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "twee é");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1);
     }
 }

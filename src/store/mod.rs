@@ -3,5 +3,9 @@
 
 pub mod assets;
 pub mod drafts;
+pub mod erase;
+pub mod eventlog;
+pub mod extras;
 pub mod files;
 pub mod paths;
+pub mod sessions;

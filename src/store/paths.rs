@@ -32,6 +32,12 @@ impl Paths {
         let exe_dir = std::env::current_exe()
             .ok()
             .and_then(|p| p.parent().map(Path::to_path_buf));
+        Paths::resolve_with(exe_dir.as_deref(), uitvoer)
+    }
+
+    /// `resolve` with the executable's folder given, so portable mode can be tested
+    /// without moving the test binary.
+    pub fn resolve_with(exe_dir: Option<&Path>, uitvoer: Option<&Path>) -> Result<Paths, String> {
         let portable = exe_dir.map(|d| d.join(PORTABLE_DIR)).filter(|d| d.is_dir());
         let mut paths = match portable {
             Some(root) => Paths::portable(&root),
@@ -90,6 +96,74 @@ impl Paths {
     }
 }
 
+/// Folder names of cloud-sync services, lowercase. Client files in such a folder are
+/// copied to a cloud account, often a private one, out of the municipality's control.
+const SYNC_FOLDERS: [(&str, &str); 9] = [
+    ("onedrive", "OneDrive"),
+    ("dropbox", "Dropbox"),
+    ("iclouddrive", "iCloud Drive"),
+    ("icloud drive", "iCloud Drive"),
+    ("com~apple~clouddocs", "iCloud Drive"),
+    ("google drive", "Google Drive"),
+    ("googledrive", "Google Drive"),
+    ("my drive", "Google Drive"),
+    ("mijn drive", "Google Drive"),
+];
+
+/// Environment variables in which Windows names the OneDrive folders.
+const ONEDRIVE_VARS: [&str; 3] = ["OneDrive", "OneDriveCommercial", "OneDriveConsumer"];
+
+/// A Dutch warning when `path` lies inside a folder that a cloud service synchronises
+/// (OneDrive, Dropbox, iCloud Drive, Google Drive), checked on the folder names and on
+/// Windows' OneDrive variables. `None` when the path looks local.
+pub fn cloud_sync_warning(path: &Path) -> Option<String> {
+    let roots: Vec<PathBuf> = ONEDRIVE_VARS
+        .iter()
+        .filter_map(std::env::var_os)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .collect();
+    cloud_sync_warning_with(path, &roots)
+}
+
+/// `cloud_sync_warning` with the synchronised folders given (the values of the OneDrive
+/// variables), so it can be tested on any platform.
+pub fn cloud_sync_warning_with(path: &Path, sync_roots: &[PathBuf]) -> Option<String> {
+    // Backslashes split too, so a Windows path given as text is read the same on any
+    // platform (and the tests run everywhere).
+    let lower = |p: &Path| -> Vec<String> {
+        p.components()
+            .flat_map(|c| {
+                let part = c.as_os_str().to_string_lossy().to_lowercase();
+                part.split('\\')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let parts = lower(path);
+    let by_name = parts.iter().find_map(|part| {
+        // "OneDrive - Gemeente Zwolle" (business) and "Dropbox (Persoonlijk)" (teams).
+        SYNC_FOLDERS.iter().find_map(|&(name, service)| {
+            let rest = part.strip_prefix(name)?;
+            (rest.is_empty() || rest.starts_with(" - ") || rest.starts_with(" ("))
+                .then_some(service)
+        })
+    });
+    let by_root = || {
+        sync_roots.iter().find_map(|root| {
+            let root = lower(root);
+            (!root.is_empty() && parts.starts_with(&root)).then_some("OneDrive")
+        })
+    };
+    let service = by_name.or_else(by_root)?;
+    Some(format!(
+        "Let op: de map {} wordt gesynchroniseerd met {service}. Zo komen gegevens van klanten in de cloud terecht. Kies een map op deze computer (met --uitvoer of in gemeente.ron).",
+        path.display()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +176,76 @@ mod tests {
             assert!(dir.starts_with(root), "{}", dir.display());
         }
         assert!(p.portable);
+    }
+
+    #[test]
+    fn portable_folder_beside_the_exe_switches_portable_mode_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = Paths::resolve_with(Some(dir.path()), None).unwrap();
+        assert!(!p.portable);
+        let root = dir.path().join(PORTABLE_DIR);
+        std::fs::create_dir(&root).unwrap();
+        let p = Paths::resolve_with(Some(dir.path()), None).unwrap();
+        assert_eq!(p, Paths::portable(&root));
+        let p = Paths::resolve_with(Some(dir.path()), Some(Path::new("/tmp/elders"))).unwrap();
+        assert!(p.portable);
+        assert_eq!(p.output, Path::new("/tmp/elders"));
+        assert!(p.drafts.starts_with(&root));
+        // A file with the name is not the folder.
+        let other = tempfile::tempdir().unwrap();
+        std::fs::write(other.path().join(PORTABLE_DIR), "").unwrap();
+        assert!(
+            !Paths::resolve_with(Some(other.path()), None)
+                .unwrap()
+                .portable
+        );
+    }
+
+    #[test]
+    fn cloud_folders_are_recognised_by_name() {
+        let warn = |p: &str| cloud_sync_warning_with(Path::new(p), &[]);
+        for p in [
+            "C:\\Users\\sanne\\OneDrive\\Documenten\\meedoen",
+            "/Users/sanne/OneDrive - Gemeente Zwolle/plannen",
+            "/home/sanne/Dropbox/meedoen",
+            "/home/sanne/Dropbox (Persoonlijk)/x",
+            "/Users/sanne/Library/Mobile Documents/com~apple~CloudDocs/plannen",
+            "C:/Users/sanne/iCloudDrive/plannen",
+            "/Users/sanne/iCloud Drive/plannen",
+            "G:/My Drive/plannen",
+            "/Volumes/GoogleDrive/Mijn Drive/meedoen",
+            "/Users/sanne/Google Drive/meedoen",
+            "/home/x/onedrive/y",
+        ] {
+            let msg = warn(p).unwrap_or_else(|| panic!("no warning for {p}"));
+            assert!(msg.contains("gesynchroniseerd"), "{msg}");
+        }
+        let msg = warn("/home/sanne/Dropbox/meedoen").unwrap();
+        assert!(msg.contains("met Dropbox"), "{msg}");
+        for p in [
+            "/home/sanne/Documenten/meedoen",
+            "/home/sanne/OneDriveBackup/x",
+            "/home/sanne/dropboxen/x",
+            "/home/sanne/meedoen-data",
+            "",
+        ] {
+            assert_eq!(warn(p), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn onedrive_variables_are_prefixes() {
+        let roots = [PathBuf::from("/home/sanne/Werk Sync")];
+        let msg = cloud_sync_warning_with(Path::new("/home/sanne/Werk Sync/plannen"), &roots);
+        assert!(msg.unwrap().contains("OneDrive"));
+        let roots = [PathBuf::from("/HOME/Sanne/werk sync")];
+        assert!(
+            cloud_sync_warning_with(Path::new("/home/sanne/Werk Sync/plannen"), &roots).is_some()
+        );
+        assert!(
+            cloud_sync_warning_with(Path::new("/home/sanne/Werk Synced/plannen"), &roots).is_none()
+        );
+        assert!(cloud_sync_warning_with(Path::new("/home/sanne/x"), &[PathBuf::new()]).is_none());
     }
 
     #[test]

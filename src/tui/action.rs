@@ -56,6 +56,22 @@ pub enum Command {
     Ja,
     /// Answer a question with no.
     Nee,
+    /// Filter the client overview (start screen).
+    Filteren,
+    /// Tally mode on or off.
+    Turven,
+    /// Undo the last tally.
+    TurfOngedaan,
+    /// Show or hide the demo client's answer (trainer mode).
+    Onthullen,
+    /// Presentation layout on or off.
+    Presentatie,
+    /// Save although something looks like a BSN (it was checked by a person).
+    TochOpslaan,
+    /// Plan formats on the review screen, each on or off.
+    FormaatMd,
+    FormaatHtml,
+    FormaatTxt,
 }
 
 impl Command {
@@ -86,6 +102,15 @@ impl Command {
             Command::Toelichting => "toelichting stap",
             Command::Ja => "ja",
             Command::Nee => "nee",
+            Command::Filteren => "cliënt zoeken",
+            Command::Turven => "turven aan/uit",
+            Command::TurfOngedaan => "laatste turf ongedaan",
+            Command::Onthullen => "antwoord oefenklant",
+            Command::Presentatie => "presentatie",
+            Command::TochOpslaan => "toch opslaan",
+            Command::FormaatMd => "Markdown aan/uit",
+            Command::FormaatHtml => "HTML (afdrukken) aan/uit",
+            Command::FormaatTxt => "platte tekst aan/uit",
         }
     }
 }
@@ -97,6 +122,22 @@ pub struct DraftEntry {
     pub klant: String,
     pub datum: String,
     pub gewijzigd: String,
+}
+
+/// A client in the start screen's overview, from their newest saved session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientEntry {
+    pub klant: String,
+    /// Date of the last gesprek, formatted.
+    pub laatste: String,
+    pub volgend_contact: Option<String>,
+    /// "3 dagen te laat", "vandaag", "over 2 dagen" when due soon.
+    pub opvolgen: Option<String>,
+    /// Whether the next contact has passed.
+    pub te_laat: bool,
+    pub plan_versie: u32,
+    /// The saved session file, to start a vervolggesprek from.
+    pub sessie: PathBuf,
 }
 
 /// Everything that can happen to the app.
@@ -127,4 +168,13 @@ pub enum Action {
     Saved(Result<(), String>),
     /// A draft was deleted.
     DraftDeleted(String),
+    /// Result of reading the saved sessions for the client overview.
+    ClientsLoaded {
+        clients: Vec<ClientEntry>,
+        problems: Vec<String>,
+    },
+    /// A number key in tally mode.
+    Turf(crate::core::tally::Gedrag),
+    /// Seconds spent on a step, measured by the runner when the step was left.
+    StapTijd(String, u64),
 }

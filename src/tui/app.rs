@@ -7,13 +7,18 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::core::data::{Data, Source};
+use crate::core::data::Data;
+use crate::core::gemeente::Gemeente;
 use crate::core::matching::Suggesties;
+use crate::core::plan::{Formaat, Templates};
 use crate::core::script::{Lijst, StapSoort};
 use crate::core::search::Searcher;
 use crate::core::session::Session;
 
-use super::action::DraftEntry;
+use crate::core::oefen::Oefenklanten;
+use crate::core::script::Script;
+
+use super::action::{ClientEntry, DraftEntry};
 use super::editor::{Editor, Field};
 use super::keymap::Keymap;
 use super::theme::Theme;
@@ -73,6 +78,8 @@ pub enum Overlay {
     Toelichting,
     /// Ask before deleting a draft (id, client).
     ConfirmDelete(String, String),
+    /// Something looks like a BSN: remove it, save anyway, or go back (the description).
+    Bsn(String),
 }
 
 /// How a status message should look.
@@ -97,13 +104,39 @@ pub enum Screen {
     Gesprek,
 }
 
+/// Whether the app runs real gesprekken or practice with demo clients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Echt,
+    /// Trainer mode: demo clients, nothing saved as a real client.
+    Oefenen,
+}
+
 /// State of the start screen.
 #[derive(Debug, Clone, Default)]
 pub struct StartState {
     pub drafts: Vec<DraftEntry>,
+    /// Clients from saved sessions (newest session per client).
+    pub clients: Vec<ClientEntry>,
     pub problems: Vec<String>,
-    /// 0 = "nieuw gesprek", 1.. = drafts.
+    /// Index into `start_items`.
     pub selected: usize,
+    /// Type-to-filter over the client overview.
+    pub filter: String,
+    pub filtering: bool,
+}
+
+/// One row of the start screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartItem {
+    Nieuw,
+    /// Switch to trainer mode.
+    Oefenen,
+    /// Switch back to real gesprekken.
+    Echt,
+    Draft(usize),
+    Client(usize),
+    Oefenklant(usize),
 }
 
 /// State of one list with a filter (pickers, the catalogue search).
@@ -116,7 +149,13 @@ pub struct ListState {
 /// The whole app.
 pub struct App {
     pub data: Data,
-    pub template: Source,
+    pub templates: Templates,
+    /// Municipality settings (wording, hour cap, intervals, which categories count).
+    pub gemeente: Gemeente,
+    /// Formats the plan is written in on export.
+    pub formats: Vec<Formaat>,
+    /// The consultant chose to save although something looked like a BSN.
+    pub bsn_toch: bool,
     pub theme: Theme,
     pub today: NaiveDate,
     pub screen: Screen,
@@ -154,15 +193,30 @@ pub struct App {
     pub changed_since_export: bool,
     /// The active keymap (defaults plus the user's `toetsen.ron`).
     pub keymap: Keymap,
+    /// The intake script; `data.script` is the script of the open session.
+    pub intake: Script,
+    /// The vervolggesprek script.
+    pub vervolg: Script,
+    pub oefenklanten: Oefenklanten,
+    pub mode: Mode,
+    /// Trainer mode: the demo client's answer is shown.
+    pub reveal: bool,
+    /// Presentation layout: the coaching texts large, without the notes.
+    pub presentatie: bool,
+    /// Tally mode: number keys count MI behaviour instead of typing.
+    pub turven: bool,
 }
 
 /// `SuggTab` as an ordered map key.
 pub type SuggTabKey = u8;
 
 impl App {
-    pub fn new(data: Data, template: Source, theme: Theme, today: NaiveDate) -> App {
+    pub fn new(data: Data, templates: Templates, theme: Theme, today: NaiveDate) -> App {
         App {
-            template,
+            templates,
+            gemeente: Gemeente::default(),
+            formats: vec![Formaat::Md],
+            bsn_toch: false,
             theme,
             today,
             screen: Screen::Start,
@@ -187,6 +241,13 @@ impl App {
             suggesties: Suggesties::default(),
             changed_since_export: false,
             keymap: Keymap::default(),
+            intake: data.script.clone(),
+            vervolg: data.script.clone(),
+            oefenklanten: Oefenklanten::default(),
+            mode: Mode::Echt,
+            reveal: false,
+            presentatie: false,
+            turven: false,
             data,
         }
     }
@@ -248,9 +309,53 @@ impl App {
             Page::Step(_) => match self.current_step().map(|s| s.stap.soort) {
                 Some(StapSoort::Suggesties) => PageKind::Suggesties,
                 Some(StapSoort::Afspraken) => PageKind::Afspraken,
+                Some(StapSoort::Evaluatie) => PageKind::Evaluatie,
                 _ => PageKind::Step,
             },
         }
+    }
+
+    /// The rows of the start screen, in order.
+    pub fn start_items(&self) -> Vec<StartItem> {
+        match self.mode {
+            Mode::Oefenen => (0..self.oefenklanten.klanten.len())
+                .map(StartItem::Oefenklant)
+                .chain(std::iter::once(StartItem::Echt))
+                .collect(),
+            Mode::Echt => {
+                let mut items = vec![StartItem::Nieuw];
+                items.extend((0..self.start.drafts.len()).map(StartItem::Draft));
+                items.extend(self.filtered_clients().into_iter().map(StartItem::Client));
+                if !self.oefenklanten.klanten.is_empty() {
+                    items.push(StartItem::Oefenen);
+                }
+                items
+            }
+        }
+    }
+
+    /// Indices of the clients matching the start screen's filter (case and accents
+    /// ignored).
+    pub fn filtered_clients(&self) -> Vec<usize> {
+        let f = crate::core::search::fold(self.start.filter.trim());
+        self.start
+            .clients
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| f.is_empty() || crate::core::search::fold(&c.klant).contains(&f))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The demo client of a practice session.
+    pub fn oefenklant(&self) -> Option<&crate::core::oefen::Oefenklant> {
+        if !self.session.oefenen {
+            return None;
+        }
+        self.oefenklanten
+            .klanten
+            .iter()
+            .find(|k| k.naam == self.session.klant)
     }
 
     pub fn picker(&self, lijst: Lijst) -> ListState {
@@ -283,5 +388,7 @@ pub enum PageKind {
     Step,
     Suggesties,
     Afspraken,
+    /// Looking back on the previous afspraken (vervolggesprek).
+    Evaluatie,
     Review,
 }

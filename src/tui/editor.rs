@@ -25,6 +25,10 @@ pub enum Field {
     AfspraakWanneer(usize),
     /// How a belemmering is handled, by belemmering id.
     Aanpak(String),
+    /// Vervolggesprek: what helped with the n-th previous afspraak.
+    EvalHielp(usize),
+    /// Vervolggesprek: what got in the way of the n-th previous afspraak.
+    EvalLastig(usize),
     Uren,
     UrenToelichting,
     Startdatum,
@@ -71,6 +75,8 @@ impl Field {
             Field::AfspraakWie(_) => "Wie",
             Field::AfspraakWanneer(_) => "Wanneer",
             Field::Aanpak(_) => "Aanpak",
+            Field::EvalHielp(_) => "Wat hielp",
+            Field::EvalLastig(_) => "Wat zat in de weg",
             Field::Uren => "Uren per week",
             Field::UrenToelichting => "Waarom deze uren / opbouw",
             Field::Startdatum => "Startdatum",
@@ -143,6 +149,16 @@ pub fn value(field: &Field, session: &Session, invalid: &BTreeMap<Field, String>
         Field::AfspraakWie(i) => afspraak(session, *i).wie,
         Field::AfspraakWanneer(i) => afspraak(session, *i).wanneer,
         Field::Aanpak(id) => session.aanpak.get(id).cloned().unwrap_or_default(),
+        Field::EvalHielp(i) => session
+            .evaluaties
+            .get(*i)
+            .map(|e| e.hielp.clone())
+            .unwrap_or_default(),
+        Field::EvalLastig(i) => session
+            .evaluaties
+            .get(*i)
+            .map(|e| e.lastig.clone())
+            .unwrap_or_default(),
         Field::Uren => session
             .uren_per_week
             .map(|n| n.to_string())
@@ -212,6 +228,16 @@ pub fn store(
                 }
                 Field::Aanpak(id) => {
                     session.aanpak.insert(id.clone(), text.clone());
+                }
+                Field::EvalHielp(i) => {
+                    if let Some(e) = session.evaluaties.get_mut(*i) {
+                        e.hielp = text.clone();
+                    }
+                }
+                Field::EvalLastig(i) => {
+                    if let Some(e) = session.evaluaties.get_mut(*i) {
+                        e.lastig = text.clone();
+                    }
                 }
                 Field::UrenToelichting => session.uren_toelichting = text.clone(),
                 Field::AkkoordToelichting => session.akkoord_toelichting = text.clone(),

@@ -20,6 +20,16 @@ pub enum Effect {
         /// (extension, contents), e.g. ("md", plan) and ("sessie.ron", session).
         files: Vec<(String, String)>,
     },
+    /// Read the saved sessions for the client overview.
+    ListClients,
+    /// Start a vervolggesprek from a saved session file.
+    StartVervolg(std::path::PathBuf),
+    /// Start a practice session with the n-th demo client.
+    CreateOefenSession(usize),
+    /// A new page is showing: the runner closes the previous step's timer.
+    StapGewisseld,
+    /// BSNs were removed from the session (for the event log; the count only).
+    BsnVerwijderd(usize),
     /// Leave the app.
     Quit,
 }

@@ -11,6 +11,8 @@ pub enum FormRow {
     Text(Field),
     /// The client's agreement: a three-way toggle, not text.
     Akkoord,
+    /// Vervolggesprek: whether the n-th previous afspraak was kept (a toggle).
+    Status(usize),
 }
 
 /// Number of afspraak rows shown: at least one, so there is always a place to start.
@@ -63,6 +65,15 @@ pub fn rows(app: &App) -> Vec<FormRow> {
             rows.push(FormRow::Text(Field::AkkoordToelichting));
             rows
         }
+        PageKind::Evaluatie => (0..app.session.evaluaties.len())
+            .flat_map(|i| {
+                [
+                    FormRow::Status(i),
+                    FormRow::Text(Field::EvalHielp(i)),
+                    FormRow::Text(Field::EvalLastig(i)),
+                ]
+            })
+            .collect(),
         _ => Vec::new(),
     }
 }

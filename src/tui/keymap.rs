@@ -32,6 +32,10 @@ pub enum Ctx {
     Jump,
     Toelichting,
     Confirm,
+    /// Typing a filter over the client overview.
+    StartFilter,
+    /// Tally mode: number keys count MI behaviour.
+    Tally,
 }
 
 /// Every context, for validation and tests.
@@ -47,10 +51,18 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Jump,
     Ctx::Toelichting,
     Ctx::Confirm,
+    Ctx::StartFilter,
+    Ctx::Tally,
 ];
 
 /// Contexts where letters are typed text.
-const TYPING: &[Ctx] = &[Ctx::Notes, Ctx::Picker, Ctx::Form, Ctx::Search];
+const TYPING: &[Ctx] = &[
+    Ctx::Notes,
+    Ctx::Picker,
+    Ctx::Form,
+    Ctx::Search,
+    Ctx::StartFilter,
+];
 const GESPREK: &[Ctx] = &[
     Ctx::Notes,
     Ctx::Picker,
@@ -58,6 +70,17 @@ const GESPREK: &[Ctx] = &[
     Ctx::Suggestions,
     Ctx::Search,
     Ctx::Review,
+    Ctx::Tally,
+];
+/// Gesprek contexts where the trainer keys (F4–F6) work.
+const TRAINER: &[Ctx] = &[
+    Ctx::Notes,
+    Ctx::Picker,
+    Ctx::Form,
+    Ctx::Suggestions,
+    Ctx::Search,
+    Ctx::Review,
+    Ctx::Tally,
 ];
 const LISTS: &[Ctx] = &[
     Ctx::Start,
@@ -103,6 +126,12 @@ pub const BINDINGS: &[DefaultBinding] = &[
     ),
     b(&[Ctx::Jump], &["Enter"], Command::Kiezen),
     b(&[Ctx::Start], &["n"], Command::Nieuw),
+    b(&[Ctx::Start], &["/"], Command::Filteren),
+    b(&[Ctx::StartFilter], &["Enter", "Down"], Command::Terug),
+    b(TRAINER, &["F6"], Command::Turven),
+    b(&[Ctx::Tally], &["Backspace"], Command::TurfOngedaan),
+    b(TRAINER, &["F4"], Command::Onthullen),
+    b(TRAINER, &["F5"], Command::Presentatie),
     b(&[Ctx::Start], &["Delete", "d"], Command::Verwijderen),
     b(&[Ctx::Suggestions], &["Right", "l"], Command::TabVolgende),
     b(&[Ctx::Suggestions], &["Left", "h"], Command::TabVorige),
@@ -113,6 +142,10 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Search], &["Down"], Command::Omlaag),
     b(&[Ctx::Search], &["Enter"], Command::Kiezen),
     b(&[Ctx::Review], &["e", "Ctrl+S"], Command::Exporteren),
+    b(&[Ctx::Review], &["m"], Command::FormaatMd),
+    b(&[Ctx::Review], &["w"], Command::FormaatHtml),
+    b(&[Ctx::Review], &["t"], Command::FormaatTxt),
+    b(&[Ctx::Confirm], &["t"], Command::TochOpslaan),
     b(&[Ctx::Confirm], &["j", "y"], Command::Ja),
     b(&[Ctx::Confirm], &["n", "Esc"], Command::Nee),
     b(
@@ -130,6 +163,8 @@ pub const BINDINGS: &[DefaultBinding] = &[
             Ctx::Suggestions,
             Ctx::Search,
             Ctx::Review,
+            Ctx::Tally,
+            Ctx::StartFilter,
         ],
         &["F1"],
         Command::Help,
@@ -145,10 +180,12 @@ pub const BINDINGS: &[DefaultBinding] = &[
             Ctx::Help,
             Ctx::Jump,
             Ctx::Toelichting,
+            Ctx::StartFilter,
         ],
         &["Esc"],
         Command::Terug,
     ),
+    b(&[Ctx::Tally], &["Esc"], Command::Turven),
     b(
         &[Ctx::Help, Ctx::Toelichting],
         &["F1", "?", "q", "Enter"],
@@ -163,6 +200,8 @@ pub const BINDINGS: &[DefaultBinding] = &[
             Ctx::Suggestions,
             Ctx::Search,
             Ctx::Review,
+            Ctx::Tally,
+            Ctx::StartFilter,
         ],
         &["Ctrl+Q"],
         Command::Stoppen,
@@ -380,7 +419,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Help) => return Ctx::Help,
         Some(Overlay::Jump(_)) => return Ctx::Jump,
         Some(Overlay::Toelichting) => return Ctx::Toelichting,
-        Some(Overlay::ConfirmDelete(..)) => return Ctx::Confirm,
+        Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
         None => {}
     }
     base_context(app)
@@ -389,10 +428,17 @@ pub fn context(app: &App) -> Ctx {
 /// The context beneath any overlay (the help overlay lists this one's keys).
 pub fn base_context(app: &App) -> Ctx {
     if app.screen == Screen::Start {
-        return Ctx::Start;
+        return if app.start.filtering {
+            Ctx::StartFilter
+        } else {
+            Ctx::Start
+        };
+    }
+    if app.turven {
+        return Ctx::Tally;
     }
     match app.page_kind() {
-        PageKind::Gegevens | PageKind::Afspraken => Ctx::Form,
+        PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => Ctx::Form,
         PageKind::Review => Ctx::Review,
         PageKind::Suggesties => match app.focus {
             Focus::Search => Ctx::Search,
@@ -431,7 +477,10 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     };
     match ctx {
         Ctx::Notes | Ctx::Form => Some(Action::Edit(key)),
-        Ctx::Picker | Ctx::Search => match (plain_char, key.code) {
+        Ctx::Tally => plain_char
+            .and_then(crate::core::tally::Gedrag::from_toets)
+            .map(Action::Turf),
+        Ctx::Picker | Ctx::Search | Ctx::StartFilter => match (plain_char, key.code) {
             (Some(c), _) => Some(Action::Filter(c)),
             (None, KeyCode::Backspace) => Some(Action::FilterBackspace),
             _ => None,

@@ -15,7 +15,7 @@ pub mod update;
 
 use std::path::PathBuf;
 
-use crate::store::{assets, paths::Paths};
+use crate::store::{assets, paths, paths::Paths};
 
 /// Options from the command line that the interactive app needs.
 #[derive(Debug, Clone, Default)]
@@ -24,14 +24,16 @@ pub struct Options {
     pub uitvoer: Option<PathBuf>,
     /// Config folder override (`--instellingen`).
     pub instellingen: Option<PathBuf>,
+    /// Start in trainer mode (`meedoen oefenen`).
+    pub oefenen: bool,
 }
 
 /// Runs the interactive app until the user quits. Data problems are reported before the
 /// terminal is taken over, so they stay readable and nothing typed is at stake yet.
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let mut paths = Paths::resolve(opts.uitvoer.as_deref()).map_err(anyhow::Error::msg)?;
-    if let Some(dir) = opts.instellingen {
-        paths.config = dir;
+    if let Some(dir) = &opts.instellingen {
+        paths.config = dir.clone();
     }
     let data = assets::load(Some(&paths.config)).map_err(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -40,12 +42,48 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
             list.join("\n")
         )
     })?;
-    let template = assets::plan_template(Some(&paths.config))
+    let templates = assets::plan_templates(Some(&paths.config))
         .map_err(|p| anyhow::anyhow!("het plansjabloon kan niet worden gelezen: {p}"))?;
+    let template_problems = templates.validate();
+    let (gemeente, gemeente_src) =
+        assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
+    let mut problems = template_problems;
+    problems.extend(crate::core::gemeente::validate(
+        &gemeente,
+        &data.taxonomy,
+        &gemeente_src,
+    ));
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::bail!("de instellingen bevatten fouten:\n{}", list.join("\n"));
+    }
+    if opts.uitvoer.is_none()
+        && let Some(dir) = gemeente
+            .uitvoermap
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+    {
+        paths.output = PathBuf::from(dir);
+    }
     let keymap = load_keymap(&paths.config)?;
+    let extras = crate::store::extras::load(Some(&paths.config), &data).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("de gegevensbestanden bevatten fouten:\n{}", list.join("\n"))
+    })?;
     let today = chrono::Local::now().date_naive();
-    let mut app = app::App::new(data, template, theme::Theme::from_env(), today);
+    let mut app = app::App::new(data, templates, theme::Theme::from_env(), today);
     app.keymap = keymap;
+    app.gemeente = gemeente;
+    for dir in [&paths.output, &paths.data] {
+        if let Some(warning) = paths::cloud_sync_warning(dir) {
+            app.start.problems.push(warning);
+        }
+    }
+    app.vervolg = extras.vervolg;
+    app.oefenklanten = extras.oefenklanten;
+    if opts.oefenen {
+        app.mode = app::Mode::Oefenen;
+    }
     app.output_dir = paths.output.display().to_string();
     run::run_app(app, paths)?;
     Ok(())

@@ -4,19 +4,25 @@
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use chrono::{Local, Months, NaiveDate};
+use chrono::{Local, NaiveDate};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
+use crate::core::gemeente::Gemeente;
+use crate::core::oefen;
+use crate::core::plan::Formaat;
 use crate::core::session::Session;
-use crate::store::drafts::{DraftLock, Drafts};
+use crate::core::vervolg::{self, Gepland, Wanneer};
+use crate::store::drafts::{DraftLock, Drafts, load_session};
+use crate::store::eventlog::{self, Event as LogEvent};
 use crate::store::files;
 use crate::store::paths::Paths;
+use crate::store::sessions;
 
-use super::action::{Action, DraftEntry};
+use super::action::{Action, ClientEntry, DraftEntry};
 use super::app::{App, Screen};
 use super::effect::Effect;
 use super::keymap::map_key;
@@ -29,7 +35,16 @@ pub struct Runner {
     drafts: Drafts,
     /// Lock on the open draft, so a second window cannot edit the same gesprek.
     lock: Option<DraftLock>,
+    /// The step being timed and since when.
+    timer: Option<(String, Instant)>,
+    /// When the draft was last written durably (waiting for the disk).
+    last_durable: Option<Instant>,
 }
+
+/// How long typed text may live only in the operating system's cache before the draft is
+/// written durably again: a power cut loses at most this much typing; a killed process
+/// loses nothing but the key being pressed.
+pub const DURABLE_EVERY: Duration = Duration::from_secs(2);
 
 /// A new session id: creation time plus randomness, so two laptops never collide.
 fn new_id() -> String {
@@ -37,12 +52,13 @@ fn new_id() -> String {
     format!("{}-{random:04x}", Local::now().format("%Y%m%d-%H%M%S"))
 }
 
-/// A fresh session with the follow-up dates already proposed: follow-up is where plans
-/// fail in practice, so the consultant starts from a date rather than from nothing.
-pub fn new_session(id: String, today: NaiveDate, script: &str) -> Session {
+/// A fresh session with the follow-up dates already proposed from the municipality's
+/// intervals: follow-up is where plans fail in practice, so the consultant starts from a
+/// date rather than from nothing.
+pub fn new_session(id: String, today: NaiveDate, script: &str, gemeente: &Gemeente) -> Session {
     let mut s = Session::new(id, today, script);
-    s.volgend_contact = today.checked_add_days(chrono::Days::new(21));
-    s.evaluatiedatum = today.checked_add_months(Months::new(3));
+    s.volgend_contact = Some(gemeente.volgend_contact(today));
+    s.evaluatiedatum = Some(gemeente.evaluatiedatum(today));
     s
 }
 
@@ -52,7 +68,15 @@ impl Runner {
             drafts: Drafts::new(paths.drafts.clone()),
             paths,
             lock: None,
+            timer: None,
+            last_durable: None,
         }
+    }
+
+    /// Appends to the local event log. Accountability must never cost the consultant
+    /// their work, so a failing log is ignored here (the log is best effort).
+    fn log(&self, event: &LogEvent) {
+        let _ = eventlog::append(&self.paths, event);
     }
 
     /// Performs one effect; a result the app must know about comes back as an action.
@@ -79,7 +103,8 @@ impl Runner {
             Effect::CreateSession => {
                 let id = new_id();
                 self.lock = self.drafts.lock(&id).ok();
-                let s = new_session(id, app.today, &app.data.script.id);
+                self.log(&LogEvent::GesprekGestart { sessie: &id });
+                let s = new_session(id, app.today, &app.intake.id, &app.gemeente);
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::LoadDraft(id) => {
@@ -90,6 +115,7 @@ impl Runner {
                 match self.drafts.load(&id) {
                     Ok(s) => {
                         self.lock = Some(lock);
+                        self.log(&LogEvent::GesprekGeopend { sessie: &id });
                         Some(Action::SessionLoaded(Box::new(s)))
                     }
                     Err(p) => Some(Action::LoadFailed(format!(
@@ -106,7 +132,10 @@ impl Runner {
                     .map(|d| d.klant.clone())
                     .unwrap_or_default();
                 match self.drafts.remove(&id) {
-                    Ok(()) => Some(Action::DraftDeleted(klant)),
+                    Ok(()) => {
+                        self.log(&LogEvent::ConceptVerwijderd { sessie: &id });
+                        Some(Action::DraftDeleted(klant))
+                    }
                     Err(e) => Some(Action::LoadFailed(files::describe_io_error(
                         &e,
                         self.drafts.dir(),
@@ -114,13 +143,20 @@ impl Runner {
                 }
             }
             Effect::SaveDraft => {
-                if app.screen != Screen::Gesprek {
+                // Practice sessions are never stored as a real client's draft.
+                if app.screen != Screen::Gesprek || app.session.oefenen {
                     return None;
                 }
+                let durable = self
+                    .last_durable
+                    .is_none_or(|t| t.elapsed() >= DURABLE_EVERY);
                 let result = self
                     .drafts
-                    .save(&app.session)
+                    .save_with(&app.session, durable)
                     .map_err(|e| files::describe_io_error(&e, self.drafts.dir()));
+                if durable && result.is_ok() {
+                    self.last_durable = Some(Instant::now());
+                }
                 // Only report changes of state, not every successful keystroke.
                 (result.is_err() || app.save_error.is_some()).then_some(Action::Saved(result))
             }
@@ -131,9 +167,82 @@ impl Runner {
                     .collect();
                 let result = files::write_new_set(&self.paths.output, &stem, &parts)
                     .map_err(|e| files::describe_io_error(&e, &self.paths.output));
+                if result.is_ok() {
+                    for (ext, _) in &set {
+                        if let Some(formaat) = Formaat::parse(ext) {
+                            self.log(&LogEvent::PlanOpgeslagen {
+                                sessie: &app.session.id,
+                                formaat,
+                            });
+                        }
+                    }
+                }
                 Some(Action::Exported(result))
             }
+            Effect::ListClients => {
+                let (all, problems) = sessions::list(&self.paths.output);
+                let newest = sessions::newest_per_client(all);
+                let planned: Vec<Gepland> = newest
+                    .iter()
+                    .filter_map(|(_, s)| Gepland::from_session(s))
+                    .collect();
+                let due = vervolg::due(&planned, app.today);
+                let clients = newest
+                    .into_iter()
+                    .map(|(path, s)| {
+                        let d = due.iter().find(|d| d.id == s.id);
+                        ClientEntry {
+                            klant: s.klant.clone(),
+                            laatste: s.datum.format("%-d-%-m-%Y").to_string(),
+                            volgend_contact: s
+                                .volgend_contact
+                                .map(|v| v.format("%-d-%-m-%Y").to_string()),
+                            opvolgen: d.map(|d| d.wanneer.label()),
+                            te_laat: d.is_some_and(|d| matches!(d.wanneer, Wanneer::TeLaat(_))),
+                            plan_versie: s.plan_versie,
+                            sessie: path,
+                        }
+                    })
+                    .collect();
+                Some(Action::ClientsLoaded {
+                    clients,
+                    problems: problems.iter().map(ToString::to_string).collect(),
+                })
+            }
+            Effect::StartVervolg(path) => match load_session(&path) {
+                Ok(prev) => {
+                    let id = new_id();
+                    self.lock = self.drafts.lock(&id).ok();
+                    let s = vervolg::start_vervolg(&prev, id, app.today, &app.vervolg.id);
+                    Some(Action::SessionLoaded(Box::new(s)))
+                }
+                Err(p) => Some(Action::LoadFailed(format!(
+                    "Het vorige gesprek kan niet worden geopend ({p})."
+                ))),
+            },
+            Effect::CreateOefenSession(i) => {
+                let klant = app.oefenklanten.klanten.get(i)?;
+                let s = oefen::oefensessie(klant, new_id(), app.today, &app.intake.id);
+                Some(Action::SessionLoaded(Box::new(s)))
+            }
+            Effect::StapGewisseld => {
+                let now = Instant::now();
+                let previous = self.timer.replace((app.session.huidige_stap.clone(), now));
+                previous.map(|(step, since)| {
+                    Action::StapTijd(step, now.duration_since(since).as_secs())
+                })
+            }
+            Effect::BsnVerwijderd(aantal) => {
+                self.log(&LogEvent::BsnVerwijderd {
+                    sessie: &app.session.id,
+                    aantal,
+                });
+                None
+            }
             Effect::Quit => {
+                if app.screen == Screen::Gesprek && !app.session.oefenen {
+                    let _ = self.drafts.save(&app.session);
+                }
                 // A gesprek whose plan was saved and not changed since needs no draft:
                 // the saved session beside the plan is the record.
                 if app.screen == Screen::Gesprek
@@ -170,8 +279,10 @@ pub fn event_loop(
     app: &mut App,
     runner: &mut Runner,
 ) -> io::Result<()> {
-    if let Some(a) = runner.perform(Effect::ListDrafts, app) {
-        dispatch(app, runner, a);
+    for effect in [Effect::ListDrafts, Effect::ListClients] {
+        if let Some(a) = runner.perform(effect, app) {
+            dispatch(app, runner, a);
+        }
     }
     while !app.quit {
         terminal.draw(|f| view(app, f))?;

@@ -4,10 +4,15 @@
 
 use crate::core::matching::{Profiel, suggest};
 use crate::core::plan;
+use crate::core::plan::Formaat;
+use crate::core::privacy;
 use crate::core::script::Lijst;
+use crate::core::tally::{ReportMeta, report_markdown};
 
 use super::action::{Action, Command};
-use super::app::{App, Focus, MessageKind, Overlay, Page, PageKind, Screen, SuggTab};
+use super::app::{
+    App, Focus, MessageKind, Mode, Overlay, Page, PageKind, Screen, StartItem, SuggTab,
+};
 use super::editor::{self, Editor, Field};
 use super::effect::Effect;
 use super::form::{self, FormRow};
@@ -32,12 +37,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::DraftsLoaded { drafts, problems } => {
             app.start.drafts = drafts;
             app.start.problems = problems;
-            app.start.selected = app.start.selected.min(app.start.drafts.len());
+            clamp_start(app);
             Vec::new()
         }
         Action::SessionLoaded(session) => {
             open_session(app, *session);
-            vec![Effect::SaveDraft]
+            vec![Effect::SaveDraft, Effect::StapGewisseld]
         }
         Action::LoadFailed(msg) => {
             app.info(MessageKind::Error, msg);
@@ -71,11 +76,50 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             );
             vec![Effect::ListDrafts]
         }
+        Action::ClientsLoaded { clients, problems } => {
+            app.start.clients = clients;
+            app.start.problems.extend(problems);
+            clamp_start(app);
+            Vec::new()
+        }
+        Action::Turf(g) => {
+            let step = app.session.huidige_stap.clone();
+            app.session
+                .tally
+                .get_or_insert_with(Default::default)
+                .add_bij(&step, g);
+            changed(app)
+        }
+        Action::StapTijd(step, secs) => {
+            // Time is kept only where someone is measuring: practice or a tallied gesprek.
+            match app.session.tally.as_mut() {
+                Some(t) if secs > 0 => {
+                    t.add_tijd(&step, secs);
+                    changed(app)
+                }
+                _ => Vec::new(),
+            }
+        }
     }
+}
+
+fn clamp_start(app: &mut App) {
+    let n = app.start_items().len();
+    app.start.selected = app.start.selected.min(n.saturating_sub(1));
 }
 
 /// Switches to the gesprek screen with this session, where it was left off.
 fn open_session(app: &mut App, session: crate::core::session::Session) {
+    // The session says which script it follows; an unknown id falls back to the intake.
+    app.data.script = if session.script == app.vervolg.id {
+        app.vervolg.clone()
+    } else {
+        app.intake.clone()
+    };
+    app.reveal = false;
+    app.bsn_toch = false;
+    app.presentatie = false;
+    app.turven = false;
     let page = match session.huidige_stap.as_str() {
         "" | "gegevens" => Page::Gegevens,
         "controle" => Page::Review,
@@ -102,7 +146,7 @@ pub fn enter_page(app: &mut App, page: Page) {
     app.form_row = 0;
     app.review_scroll = 0;
     match app.page_kind() {
-        PageKind::Gegevens | PageKind::Afspraken => {
+        PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => {
             app.focus = Focus::Text;
             bind_form_row(app);
         }
@@ -126,6 +170,7 @@ pub fn enter_page(app: &mut App, page: Page) {
 pub fn refresh_suggestions(app: &mut App) {
     let profiel = Profiel::from(&app.session);
     app.suggesties = suggest(&profiel, &app.data.catalogue, &app.data.taxonomy);
+    crate::core::gemeente::apply(&app.gemeente, &mut app.suggesties, &app.data.catalogue);
 }
 
 /// Binds the editor to the form row under the cursor (if it is a text field).
@@ -163,7 +208,7 @@ fn edit(
     }
     let on_text_row = match app.page_kind() {
         PageKind::Step => true,
-        PageKind::Gegevens | PageKind::Afspraken => {
+        PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => {
             matches!(form::rows(app).get(app.form_row), Some(FormRow::Text(_)))
         }
         _ => false,
@@ -177,6 +222,21 @@ fn edit(
     let field = app.editor.field.clone();
     let text = app.editor.text();
     match editor::store(&field, text, &mut app.session, &mut app.invalid) {
+        Ok(())
+            if field == Field::Uren
+                && app
+                    .session
+                    .uren_per_week
+                    .is_some_and(|u| u > app.gemeente.max_uren) =>
+        {
+            app.info(
+                MessageKind::Warning,
+                format!(
+                    "Meer dan {} uur per week: boven het maximum van de gemeente. Zet de reden erbij.",
+                    app.gemeente.max_uren
+                ),
+            );
+        }
         Ok(()) => {
             if app
                 .message
@@ -195,6 +255,11 @@ fn edit(
 /// line so a paste cannot smuggle line breaks into a file name or a date.
 fn paste(app: &mut App, text: String) -> Vec<Effect> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if app.screen == Screen::Start {
+        let line = text.lines().next().unwrap_or("").to_string();
+        filter_edit(app, |f| f.push_str(&line));
+        return Vec::new();
+    }
     match app.focus {
         Focus::Text => {
             let multiline = app.editor.field.is_multiline();
@@ -224,6 +289,13 @@ fn current_lijst(app: &App) -> Option<Lijst> {
 }
 
 fn filter_edit(app: &mut App, f: impl FnOnce(&mut String)) {
+    if app.screen == Screen::Start {
+        if app.start.filtering {
+            f(&mut app.start.filter);
+            clamp_start(app);
+        }
+        return;
+    }
     if let Some(lijst) = current_lijst(app) {
         let state = app.pickers.entry(lijst).or_default();
         f(&mut state.filter);
@@ -277,8 +349,38 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             let next = next.min(pages.len() - 1);
             if pages[next] != app.page {
                 enter_page(app, pages[next].clone());
-                return vec![Effect::SaveDraft];
+                return vec![Effect::SaveDraft, Effect::StapGewisseld];
             }
+            Vec::new()
+        }
+        Command::Turven => {
+            app.turven = !app.turven;
+            if app.turven {
+                app.session.tally.get_or_insert_with(Default::default);
+            }
+            changed(app)
+        }
+        Command::TurfOngedaan => {
+            let last = app
+                .session
+                .tally
+                .as_ref()
+                .and_then(|t| t.log.last().map(|(_, g)| *g));
+            match (last, app.session.tally.as_mut()) {
+                (Some(g), Some(t)) => {
+                    t.undo(g);
+                    app.info(MessageKind::Info, format!("Turf ongedaan: {}", g.label()));
+                    changed(app)
+                }
+                _ => Vec::new(),
+            }
+        }
+        Command::Onthullen => {
+            app.reveal = !app.reveal;
+            Vec::new()
+        }
+        Command::Presentatie => {
+            app.presentatie = !app.presentatie;
             Vec::new()
         }
         Command::Terug => {
@@ -287,7 +389,9 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         _ => match app.page_kind() {
             PageKind::Step => step_command(app, cmd),
-            PageKind::Gegevens | PageKind::Afspraken => form_command(app, cmd),
+            PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => {
+                form_command(app, cmd)
+            }
             PageKind::Suggesties => suggestions_command(app, cmd),
             PageKind::Review => review_command(app, cmd),
         },
@@ -323,8 +427,24 @@ fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect>
             app.overlay = None;
             if let Some((page, _)) = form::jump_targets(app).get(i).cloned() {
                 enter_page(app, page);
-                return vec![Effect::SaveDraft];
+                return vec![Effect::SaveDraft, Effect::StapGewisseld];
             }
+        }
+        (Overlay::Bsn(_), Command::Ja) => {
+            app.overlay = None;
+            let n = privacy::remove_bsns(&mut app.session);
+            let mut effects = changed(app);
+            effects.push(Effect::BsnVerwijderd(n));
+            // Re-bind the editor so it shows the cleaned text.
+            let page = app.page.clone();
+            enter_page(app, page);
+            effects.extend(export(app));
+            return effects;
+        }
+        (Overlay::Bsn(_), Command::TochOpslaan) => {
+            app.overlay = None;
+            app.bsn_toch = true;
+            return export(app);
         }
         (Overlay::ConfirmDelete(id, klant), Command::Ja) => {
             app.overlay = None;
@@ -341,26 +461,58 @@ fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect>
 }
 
 fn start_command(app: &mut App, cmd: Command) -> Vec<Effect> {
-    let count = app.start.drafts.len() + 1;
+    let items = app.start_items();
     match cmd {
         Command::Stoppen => return vec![Effect::Quit],
         Command::Help => app.overlay = Some(Overlay::Help),
         Command::Omhoog => app.start.selected = app.start.selected.saturating_sub(1),
-        Command::Omlaag => app.start.selected = (app.start.selected + 1).min(count - 1),
-        Command::Nieuw => return vec![Effect::CreateSession],
-        Command::Kiezen => {
-            return match app.start.selected {
-                0 => vec![Effect::CreateSession],
-                i => vec![Effect::LoadDraft(app.start.drafts[i - 1].id.clone())],
-            };
+        Command::Omlaag => {
+            app.start.selected = (app.start.selected + 1).min(items.len().saturating_sub(1));
         }
-        Command::Verwijderen => {
-            if let Some(d) = app
-                .start
-                .selected
-                .checked_sub(1)
-                .and_then(|i| app.start.drafts.get(i))
+        Command::Nieuw if app.mode == Mode::Echt => return vec![Effect::CreateSession],
+        Command::Filteren => {
+            app.start.filtering = true;
+            app.start.selected = 0;
+        }
+        Command::Terug => {
+            // Leaving the filter keeps it applied; Esc on an applied filter clears it.
+            if !app.start.filtering {
+                app.start.filter.clear();
+            }
+            app.start.filtering = false;
+            // Land on the first matching client, where one would continue.
+            if let Some(i) = app
+                .start_items()
+                .iter()
+                .position(|it| matches!(it, StartItem::Client(_)))
+                .filter(|_| !app.start.filter.is_empty())
             {
+                app.start.selected = i;
+            }
+            clamp_start(app);
+        }
+        Command::Kiezen => match items.get(app.start.selected) {
+            Some(StartItem::Nieuw) => return vec![Effect::CreateSession],
+            Some(StartItem::Draft(i)) => {
+                return vec![Effect::LoadDraft(app.start.drafts[*i].id.clone())];
+            }
+            Some(StartItem::Client(i)) => {
+                return vec![Effect::StartVervolg(app.start.clients[*i].sessie.clone())];
+            }
+            Some(StartItem::Oefenklant(i)) => return vec![Effect::CreateOefenSession(*i)],
+            Some(StartItem::Oefenen) => {
+                app.mode = Mode::Oefenen;
+                app.start.selected = 0;
+            }
+            Some(StartItem::Echt) => {
+                app.mode = Mode::Echt;
+                app.start.selected = 0;
+            }
+            None => {}
+        },
+        Command::Verwijderen => {
+            if let Some(StartItem::Draft(i)) = items.get(app.start.selected) {
+                let d = &app.start.drafts[*i];
                 app.overlay = Some(Overlay::ConfirmDelete(d.id.clone(), d.klant.clone()));
             }
         }
@@ -459,6 +611,14 @@ fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
             app.session.akkoord = app.session.akkoord.next();
             return changed(app);
         }
+        Command::Kiezen => {
+            if let Some(FormRow::Status(i)) = rows.get(app.form_row)
+                && let Some(e) = app.session.evaluaties.get_mut(*i)
+            {
+                e.status = e.status.next();
+                return changed(app);
+            }
+        }
         Command::AfspraakToevoegen if app.page_kind() == PageKind::Afspraken => {
             let n = form::afspraak_count(app);
             app.session
@@ -556,13 +716,37 @@ fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Omhoog => app.review_scroll = app.review_scroll.saturating_sub(1),
         Command::Omlaag => app.review_scroll = app.review_scroll.saturating_add(1),
         Command::Exporteren => return export(app),
+        Command::FormaatMd | Command::FormaatHtml | Command::FormaatTxt => {
+            let f = match cmd {
+                Command::FormaatMd => Formaat::Md,
+                Command::FormaatHtml => Formaat::Html,
+                _ => Formaat::Txt,
+            };
+            match app.formats.iter().position(|x| *x == f) {
+                // At least one format stays chosen.
+                Some(i) if app.formats.len() > 1 => {
+                    app.formats.remove(i);
+                }
+                Some(_) => {}
+                None => {
+                    app.formats.push(f);
+                    app.formats
+                        .sort_by_key(|x| Formaat::ALL.iter().position(|y| y == x));
+                }
+            }
+        }
         _ => {}
     }
     Vec::new()
 }
 
-/// Renders the plan and asks for it to be written, with the session beside it.
+/// Renders the plan in every chosen format and asks for it to be written, with the
+/// session beside it (and the MI tally report, when there is one, as its own file: the
+/// tally never goes into the client's plan). A practice session writes only the report.
 fn export(app: &mut App) -> Vec<Effect> {
+    if app.session.oefenen {
+        return export_oefening(app);
+    }
     if app.session.klant.trim().is_empty() {
         app.info(
             MessageKind::Warning,
@@ -570,16 +754,32 @@ fn export(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    let markdown = match plan::render_markdown(&app.session, &app.data, &app.template) {
-        Ok(text) => text,
-        Err(problem) => {
-            app.info(
-                MessageKind::Error,
-                format!("Sjabloon klopt niet: {problem}"),
-            );
+    if !app.bsn_toch {
+        let findings = privacy::session_bsn_findings(&app.session);
+        if let Some(text) = privacy::describe_findings(&findings) {
+            app.overlay = Some(Overlay::Bsn(text));
             return Vec::new();
         }
-    };
+    }
+    let mut files = Vec::new();
+    for &format in &app.formats {
+        match plan::render_with(
+            format,
+            &app.session,
+            &app.data,
+            &app.templates,
+            &app.gemeente,
+        ) {
+            Ok(text) => files.push((format.extension().to_string(), text)),
+            Err(problem) => {
+                app.info(
+                    MessageKind::Error,
+                    format!("Sjabloon klopt niet: {problem}"),
+                );
+                return Vec::new();
+            }
+        }
+    }
     let session = match ron::ser::to_string_pretty(&app.session, ron::ser::PrettyConfig::default())
     {
         Ok(text) => text,
@@ -591,9 +791,35 @@ fn export(app: &mut App) -> Vec<Effect> {
             return Vec::new();
         }
     };
+    files.push(("sessie.ron".into(), session));
+    if let Some(report) = tally_report(app) {
+        files.push(("mi-rapport.md".into(), report));
+    }
     let stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
+    vec![Effect::Export { stem, files }]
+}
+
+/// The MI report, when behaviour was tallied in this session.
+fn tally_report(app: &App) -> Option<String> {
+    let tally = app.session.tally.as_ref().filter(|t| t.total() > 0)?;
+    let meta = ReportMeta::for_session(&app.session, &app.data.script);
+    Some(report_markdown(tally, &meta))
+}
+
+fn export_oefening(app: &mut App) -> Vec<Effect> {
+    let Some(report) = tally_report(app) else {
+        app.info(
+            MessageKind::Info,
+            "Oefenen: er is nog niets geturfd (F6), dus er is geen rapport om op te slaan.",
+        );
+        return Vec::new();
+    };
+    let stem = format!(
+        "oefening-{}",
+        crate::store::files::plan_stem(app.session.datum, &app.session.klant)
+    );
     vec![Effect::Export {
         stem,
-        files: vec![("md".into(), markdown), ("sessie.ron".into(), session)],
+        files: vec![("mi-rapport.md".into(), report)],
     }]
 }

@@ -81,7 +81,7 @@ pub fn data() -> Data {
 pub fn app() -> App {
     App::new(
         data(),
-        assets::plan_template(None).unwrap(),
+        assets::plan_templates(None).unwrap(),
         Theme::new(ThemeKind::Standard),
         today(),
     )
@@ -90,7 +90,43 @@ pub fn app() -> App {
 /// An app with a fresh session open on the details page.
 pub fn app_in_gesprek() -> App {
     let mut app = app();
-    let s = new_session("20261123-100000-abcd".into(), today(), "test");
+    let s = new_session(
+        "20261123-100000-abcd".into(),
+        today(),
+        "test",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
     update(&mut app, Action::SessionLoaded(Box::new(s)));
     app
+}
+
+/// An app on the embedded default data (intake and vervolg scripts, demo clients), on
+/// the start screen.
+pub fn real_app() -> App {
+    let data = assets::load(None).unwrap();
+    let extras = meedoen::store::extras::load(None, &data).unwrap();
+    let mut app = App::new(
+        data,
+        assets::plan_templates(None).unwrap(),
+        Theme::new(ThemeKind::Standard),
+        today(),
+    );
+    app.vervolg = extras.vervolg;
+    app.oefenklanten = extras.oefenklanten;
+    app
+}
+
+/// Runs effects through a real runner (files under `root`), feeding results back, as the
+/// event loop does.
+pub fn run_effects(
+    app: &mut App,
+    runner: &mut meedoen::tui::run::Runner,
+    effects: Vec<meedoen::tui::effect::Effect>,
+) {
+    for e in effects {
+        if let Some(a) = runner.perform(e, app) {
+            let more = update(app, a);
+            run_effects(app, runner, more);
+        }
+    }
 }

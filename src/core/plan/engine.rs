@@ -1,13 +1,16 @@
 //! The fenced-in minijinja environment the plan is rendered with. Templates may come
 //! from users, so there is no loader (no file access), a fuel limit and an output cap
 //! (a runaway loop stops instead of hanging the laptop), and a formatter that escapes
-//! every printed value so user text cannot break the Markdown around it. Errors become
+//! every printed value so user text cannot break the document around it (Markdown,
+//! HTML or plain text, one environment per format). Errors become
 //! Dutch problems pointing at a line and column of the template.
 
 use minijinja::value::Value;
-use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, escape_formatter};
 
+use super::Formaat;
 use super::markdown::{blockquote, inline};
+use super::output::{clean, html_quote, text_quote, wrap};
 use crate::core::data::Source;
 use crate::core::problem::{Problem, position};
 
@@ -18,15 +21,28 @@ const FUEL: u64 = 2_000_000;
 /// Largest plan we produce, in bytes; a real plan is a few kilobytes.
 pub const MAX_PLAN: usize = 4 * 1024 * 1024;
 
-/// The template environment: no loader (templates cannot read files), a fuel limit,
-/// and a formatter that escapes every printed value as one line of Markdown. The
-/// `citaat` filter renders multi-line text as a blockquote; `safe` opts out.
+/// The Markdown template environment; see `environment_for`.
 pub fn environment() -> Environment<'static> {
+    environment_for(Formaat::Md)
+}
+
+/// The template environment for one output format: no loader (templates cannot read
+/// files), a fuel limit, and a formatter that makes every printed value safe for that
+/// format. Markdown: escaped as one line of Markdown. HTML: minijinja's own HTML
+/// auto-escaping. Text: verbatim. In every format, control characters that have no
+/// business in a document (NUL and friends) show as `�` and a bidi override is closed
+/// at the end of the value, so it cannot reverse the template's text after it. The
+/// `citaat` filter renders multi-line text as a quote in each format; `safe` opts out.
+pub fn environment_for(format: Formaat) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_fuel(Some(FUEL));
     env.set_debug(false);
-    // Our formatter does the escaping; HTML escaping would garble the client's words.
-    env.set_auto_escape_callback(|_| AutoEscape::None);
+    // Markdown and text do their own escaping; HTML escaping would garble the client's
+    // words there. In HTML, minijinja escapes, whatever the template's name.
+    env.set_auto_escape_callback(move |_| match format {
+        Formaat::Html => AutoEscape::Html,
+        Formaat::Md | Formaat::Txt => AutoEscape::None,
+    });
     let syntax = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)
@@ -34,21 +50,40 @@ pub fn environment() -> Environment<'static> {
         .build()
         .expect("default delimiters are valid");
     env.set_syntax(syntax);
-    env.set_formatter(|out, _state, value| {
+    env.set_formatter(move |out, state, value| {
         if value.is_undefined() || value.is_none() {
             return Ok(());
         }
-        let text = match value.as_str() {
-            Some(s) if value.is_safe() => s.to_string(),
-            Some(s) => inline(s),
-            None => inline(&value.to_string()),
+        let text = match (format, value.as_str()) {
+            (_, Some(s)) if value.is_safe() => s.to_string(),
+            (Formaat::Md, Some(s)) => inline(&clean(s)),
+            (Formaat::Md, None) => inline(&value.to_string()),
+            (Formaat::Html, Some(s)) => {
+                return escape_formatter(out, state, &Value::from(clean(s).as_ref()));
+            }
+            (Formaat::Html, None) => return escape_formatter(out, state, value),
+            (Formaat::Txt, Some(s)) => clean(s).into_owned(),
+            (Formaat::Txt, None) => value.to_string(),
         };
         out.write_str(&text)
             .map_err(|_| Error::new(ErrorKind::WriteFailure, "kan niet schrijven"))
     });
-    env.add_filter("citaat", |text: &str| {
-        Value::from_safe_string(blockquote(text))
+    env.add_filter("citaat", move |text: &str| {
+        Value::from_safe_string(match format {
+            Formaat::Md => blockquote(&clean(text)),
+            Formaat::Html => html_quote(text),
+            Formaat::Txt => text_quote(text),
+        })
     });
+    // Wrapping only means something in plain text; elsewhere it is a no-op, so a
+    // template stays portable between formats.
+    env.add_filter(
+        "ombreken",
+        move |t: &str, breedte: Option<usize>, inspringen: Option<usize>| match format {
+            Formaat::Txt => wrap(t, breedte.unwrap_or(78), inspringen.unwrap_or(0)),
+            Formaat::Md | Formaat::Html => t.to_string(),
+        },
+    );
     env
 }
 

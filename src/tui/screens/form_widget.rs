@@ -6,6 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::core::vervolg::Status;
+
 use super::super::app::App;
 use super::super::editor::{self, Field};
 use super::super::form::{self, FormRow};
@@ -45,6 +47,7 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
         let (name, invalid) = match row {
             FormRow::Text(f) => (label(app, f), app.invalid.contains_key(f)),
             FormRow::Akkoord => ("Klant gaat akkoord".to_string(), false),
+            FormRow::Status(i) => (format!("Afspraak {} · gelukt?", i + 1), false),
         };
         let marker = if focused { "▸ " } else { "  " };
         let style = if focused {
@@ -84,6 +87,33 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                     Span::raw(value.replace('\n', " ⏎ "))
                 };
                 frame.render_widget(Paragraph::new(shown), v);
+            }
+            FormRow::Status(i) => {
+                let Some(e) = app.session.evaluaties.get(*i) else {
+                    continue;
+                };
+                let mark = match e.status {
+                    Status::Nagekomen => "(•)",
+                    Status::Deels => "(½)",
+                    Status::Niet => "(×)",
+                    Status::NogNietBesproken => "( )",
+                };
+                let hint = if focused { "  F3: wisselen" } else { "" };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::styled(
+                            format!("{mark} {}", e.status.label()),
+                            if focused {
+                                app.theme.selected
+                            } else {
+                                app.theme.emphasis
+                            },
+                        ),
+                        Span::styled(hint, app.theme.muted),
+                        Span::raw(format!("  {}", e.afspraak.wat)),
+                    ])),
+                    v,
+                );
             }
             FormRow::Akkoord => {
                 let a = app.session.akkoord;

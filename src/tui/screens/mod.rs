@@ -2,6 +2,7 @@
 //! key hints). `view` only draws: it reads the app and never changes it.
 
 pub mod afspraken;
+pub mod evaluatie;
 pub mod form_widget;
 pub mod gegevens;
 pub mod overlays;
@@ -9,6 +10,7 @@ pub mod review;
 pub mod start;
 pub mod step;
 pub mod suggestions;
+pub mod tally;
 
 use std::ops::Range;
 
@@ -58,11 +60,22 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Gesprek => {
             render_header(app, frame, header);
             render_progress(app, frame, progress);
+            // Tally mode takes a strip along the bottom so every page keeps its width.
+            let body = if app.turven {
+                let [b, strip] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(tally::HEIGHT)])
+                        .areas(body);
+                tally::render(app, frame, strip);
+                b
+            } else {
+                body
+            };
             match app.page_kind() {
                 PageKind::Gegevens => gegevens::render(app, frame, body),
                 PageKind::Step => step::render(app, frame, body),
                 PageKind::Suggesties => suggestions::render(app, frame, body),
                 PageKind::Afspraken => afspraken::render(app, frame, body),
+                PageKind::Evaluatie => evaluatie::render(app, frame, body),
                 PageKind::Review => review::render(app, frame, body),
             }
         }

@@ -19,6 +19,34 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Help => help(app, frame, area),
         Overlay::Jump(selected) => jump(app, frame, area, *selected),
         Overlay::Toelichting => toelichting(app, frame, area),
+        Overlay::Bsn(text) => {
+            let r = centered(area, 70, 12);
+            frame.render_widget(Clear, r);
+            let lines = vec![
+                Line::from(Span::styled(text.as_str(), app.theme.warning)),
+                Line::raw(""),
+                Line::from("Een BSN hoort niet in een plan van aanpak."),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("j", app.theme.key),
+                    Span::raw(": verwijderen en opslaan   "),
+                    Span::styled("t", app.theme.key),
+                    Span::raw(": toch opslaan (geen BSN)   "),
+                    Span::styled("n", app.theme.key),
+                    Span::raw(": terug"),
+                ]),
+            ];
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(
+                        Block::bordered()
+                            .title(" Mogelijk een BSN ")
+                            .border_style(app.theme.warning),
+                    )
+                    .wrap(Wrap { trim: true }),
+                r,
+            );
+        }
         Overlay::ConfirmDelete(_, klant) => {
             let r = centered(area, 60, 7);
             frame.render_widget(Clear, r);
@@ -129,6 +157,8 @@ fn toelichting(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let mut lines = step::coaching_lines(app, s.stap);
+    lines.push(Line::raw(""));
+    lines.extend(step::technique_lines(app, s.stap));
     if !s.stap.bron.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(

@@ -1,25 +1,100 @@
-//! The start screen: begin a new gesprek or resume a draft. Drafts are offered first
-//! thing, so work interrupted by a crash or a closed laptop is one key away.
+//! The start screen: begin a new gesprek, resume a draft, follow up with a client from
+//! the overview (next contact due or overdue is marked with a symbol and words, not only
+//! colour), or switch to practice with a demo client. Drafts come first, so work
+//! interrupted by a crash or a closed laptop is one key away.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::super::app::App;
+use super::super::app::{App, Mode, StartItem};
+
+fn item_line<'a>(app: &'a App, item: StartItem) -> Line<'a> {
+    let t = &app.theme;
+    match item {
+        StartItem::Nieuw => {
+            Line::from(vec![Span::styled(" + ", t.key), Span::raw("Nieuw gesprek")])
+        }
+        StartItem::Oefenen => Line::from(vec![
+            Span::styled(" ◇ ", t.key),
+            Span::raw("Oefenen met een oefenklant (trainersmodus)"),
+        ]),
+        StartItem::Echt => Line::from(vec![
+            Span::styled(" ← ", t.key),
+            Span::raw("Terug naar echte gesprekken"),
+        ]),
+        StartItem::Draft(i) => {
+            let d = &app.start.drafts[i];
+            let klant = if d.klant.trim().is_empty() {
+                "(klant niet ingevuld)".to_string()
+            } else {
+                d.klant.clone()
+            };
+            Line::from(vec![
+                Span::styled(" ↻ ", t.key),
+                Span::raw("Verder met "),
+                Span::styled(klant, t.emphasis),
+                Span::styled(
+                    format!("  gesprek {} · bewaard {}", d.datum, d.gewijzigd),
+                    t.muted,
+                ),
+            ])
+        }
+        StartItem::Client(i) => {
+            let c = &app.start.clients[i];
+            let mut spans = vec![
+                Span::styled(" → ", t.key),
+                Span::raw("Vervolg "),
+                Span::styled(c.klant.clone(), t.emphasis),
+                Span::styled(
+                    format!("  laatste {} · plan {}", c.laatste, c.plan_versie),
+                    t.muted,
+                ),
+            ];
+            match (&c.opvolgen, &c.volgend_contact) {
+                (Some(when), _) if c.te_laat => {
+                    spans.push(Span::styled(format!("  ⚠ contact {when}"), t.warning));
+                }
+                (Some(when), _) => {
+                    spans.push(Span::styled(format!("  ● contact {when}"), t.emphasis))
+                }
+                (None, Some(date)) => {
+                    spans.push(Span::styled(format!("  contact {date}"), t.muted))
+                }
+                (None, None) => {}
+            }
+            Line::from(spans)
+        }
+        StartItem::Oefenklant(i) => {
+            let k = &app.oefenklanten.klanten[i];
+            Line::from(vec![
+                Span::styled(" ◇ ", t.key),
+                Span::styled(k.naam.clone(), t.emphasis),
+            ])
+        }
+    }
+}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let problems = app.start.problems.len().min(4) as u16;
-    let [intro, list_area, problem_area] = Layout::vertical([
+    let [intro, list_area, detail_area, problem_area] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
+        Constraint::Length(if app.mode == Mode::Oefenen { 4 } else { 1 }),
         Constraint::Length(if problems > 0 { problems + 2 } else { 0 }),
     ])
     .areas(area);
-    let intro_text = if app.start.drafts.is_empty() {
-        " Begin een nieuw gesprek. Alles wat u typt wordt meteen bewaard op deze computer."
-    } else {
-        " Er staan onafgemaakte gesprekken klaar. Kies er een om verder te gaan, of begin opnieuw."
+    let intro_text = match app.mode {
+        Mode::Oefenen => {
+            " Trainersmodus: oefenen met verzonnen klanten. Er wordt niets bewaard als echte klant."
+        }
+        Mode::Echt if !app.start.drafts.is_empty() => {
+            " Er staan onafgemaakte gesprekken klaar. Kies er een om verder te gaan, of begin opnieuw."
+        }
+        Mode::Echt => {
+            " Begin een nieuw gesprek. Alles wat u typt wordt meteen bewaard op deze computer."
+        }
     };
     frame.render_widget(
         Paragraph::new(vec![
@@ -29,38 +104,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .wrap(Wrap { trim: false }),
         intro,
     );
-    let mut items = vec![ListItem::new(Line::from(vec![
-        Span::styled(" + ", app.theme.key),
-        Span::raw("Nieuw gesprek"),
-    ]))];
-    for d in &app.start.drafts {
-        let klant = if d.klant.trim().is_empty() {
-            "(klant niet ingevuld)"
-        } else {
-            d.klant.as_str()
-        };
-        items.push(ListItem::new(Line::from(vec![
-            Span::styled(" ↻ ", app.theme.key),
-            Span::raw("Verder met "),
-            Span::styled(klant.to_string(), app.theme.emphasis),
-            Span::styled(
-                format!("  gesprek {} · bewaard {}", d.datum, d.gewijzigd),
-                app.theme.muted,
-            ),
-        ])));
-    }
+    let items = app.start_items();
+    let rows: Vec<ListItem> = items
+        .iter()
+        .map(|it| ListItem::new(item_line(app, *it)))
+        .collect();
     let mut state = ListState::default();
-    state.select(Some(app.start.selected));
-    let block = Block::bordered()
-        .title(" Gesprekken ")
-        .border_style(app.theme.focus);
+    state.select(Some(app.start.selected.min(items.len().saturating_sub(1))));
+    let title = match app.mode {
+        Mode::Oefenen => " Oefenklanten ".to_string(),
+        Mode::Echt if app.start.filtering || !app.start.filter.is_empty() => {
+            format!(" Gesprekken · cliënt: {}▏ ", app.start.filter)
+        }
+        Mode::Echt => " Gesprekken · /: cliënt zoeken ".to_string(),
+    };
     frame.render_stateful_widget(
-        List::new(items)
-            .block(block)
+        List::new(rows)
+            .block(Block::bordered().title(title).border_style(app.theme.focus))
             .highlight_style(app.theme.selected),
         list_area,
         &mut state,
     );
+    if let Some(StartItem::Oefenklant(i)) = items.get(app.start.selected) {
+        let k = &app.oefenklanten.klanten[*i];
+        frame.render_widget(
+            Paragraph::new(Span::styled(k.achtergrond.as_str(), app.theme.muted))
+                .wrap(Wrap { trim: true }),
+            detail_area,
+        );
+    }
     if problems > 0 {
         let lines: Vec<Line> = app
             .start
@@ -71,7 +143,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .collect();
         frame.render_widget(
             Paragraph::new(lines)
-                .block(Block::bordered().title(" Niet te openen concepten (niet verwijderd) "))
+                .block(Block::bordered().title(" Niet te openen bestanden (niet verwijderd) "))
                 .wrap(Wrap { trim: true }),
             problem_area,
         );

@@ -16,7 +16,7 @@ use super::highlighted;
 const PICKER_WIDTH: u16 = 34;
 
 /// The coaching lines of a step: badges and doel, example phrases, pitfalls.
-pub fn coaching_lines<'a>(app: &App, stap: &'a Stap) -> Vec<Line<'a>> {
+pub fn coaching_lines<'a>(app: &'a App, stap: &'a Stap) -> Vec<Line<'a>> {
     let t = &app.theme;
     let mut badges = vec![Span::raw(" ")];
     for tech in &stap.technieken {
@@ -40,7 +40,101 @@ pub fn coaching_lines<'a>(app: &App, stap: &'a Stap) -> Vec<Line<'a>> {
             Span::styled(val.as_str(), t.muted),
         ]));
     }
+    lines.extend(demo_lines(app, stap));
     lines
+}
+
+/// In practice: the demo client's answer at this step, once the trainer reveals it.
+fn demo_lines<'a>(app: &'a App, stap: &Stap) -> Vec<Line<'a>> {
+    let Some(klant) = app.oefenklant() else {
+        return Vec::new();
+    };
+    let t = &app.theme;
+    if !app.reveal {
+        return vec![Line::from(Span::styled(
+            " ◇ F4: antwoord van de oefenklant tonen",
+            t.muted,
+        ))];
+    }
+    let answer = klant
+        .antwoord(&stap.id)
+        .map_or("(geen antwoord bij deze stap)".to_string(), |a| {
+            format!("“{a}”")
+        });
+    vec![Line::from(vec![
+        Span::styled(" ◇ Oefenklant: ", t.focus),
+        Span::styled(answer, t.emphasis),
+    ])]
+}
+
+/// What each technique of the step is for, with a good and a poor example (and the
+/// demo client's own examples in practice): for the trainer's panel and presentation.
+pub fn technique_lines<'a>(app: &'a App, stap: &Stap) -> Vec<Line<'a>> {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    for tech in &stap.technieken {
+        let (uitleg, goed, slecht) = crate::core::oefen::techniek_uitleg(*tech);
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {} ", tech.letter()), t.badge),
+            Span::styled(format!(" {}: ", tech.label()), t.emphasis),
+            Span::raw(uitleg),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled("   ✓ goed: ", t.ok),
+            Span::raw(format!("“{goed}”")),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled("   ✗ minder goed: ", t.warning),
+            Span::styled(format!("“{slecht}”"), t.muted),
+        ]));
+        if let Some(klant) = app.oefenklant() {
+            for v in klant.voorbeelden(*tech) {
+                lines.push(Line::from(vec![
+                    Span::styled("   ✓ bij deze klant: ", t.ok),
+                    Span::raw(format!("“{}”", v.goed)),
+                ]));
+                lines.push(Line::from(vec![
+                    Span::styled("   ✗ liever niet: ", t.warning),
+                    Span::styled(format!("“{}” — {}", v.slecht, v.waarom), t.muted),
+                ]));
+            }
+        }
+    }
+    lines
+}
+
+/// The presentation layout: the coaching and the techniques large and uncluttered, for
+/// a trainer showing the gesprek to a group.
+fn render_presentatie(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from(Span::styled(format!(" {}", stap.titel), t.title)),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" Doel: ", t.emphasis),
+            Span::raw(stap.doel.as_str()),
+        ]),
+        Line::raw(""),
+    ];
+    for zin in &stap.voorbeeldzinnen {
+        lines.push(Line::from(vec![
+            Span::styled(" › ", t.key),
+            Span::raw(zin.as_str()),
+        ]));
+    }
+    lines.extend(demo_lines(app, stap));
+    lines.push(Line::raw(""));
+    lines.extend(technique_lines(app, stap));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(
+                Block::bordered()
+                    .title(" Presentatie · F5 terug ")
+                    .border_style(t.border),
+            )
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 /// Rows a paragraph of these lines takes when wrapped to `width` (an estimate that errs
@@ -58,6 +152,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let stap = step.stap;
+    if app.presentatie {
+        render_presentatie(app, frame, area, stap);
+        return;
+    }
     let lines = coaching_lines(app, stap);
     let needed = wrapped_height(&lines, area.width);
     // The coaching may take up to 40 % of the screen; the notes need the room more.
@@ -84,7 +182,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), coach);
     }
 
-    let (notes_area, picker_area) = if stap.kiezen.is_empty() {
+    let (notes_area, picker_area) = if stap.kiezen.is_empty() || app.turven {
         (work, None)
     } else {
         let [n, p] =

@@ -1,0 +1,346 @@
+//! Municipality settings: the policy that differs per gemeente (research §7). Whether
+//! taking part is mandatory or voluntary, what the client is called, the hour cap, how
+//! soon to evaluate and meet again, which catalogue categories count, and the wording of
+//! the art. 44a paragraphs. Policy changes more often than code, so it lives in an
+//! editable `gemeente.ron`; this module parses and checks it.
+
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::Catalogue;
+use super::data::Source;
+use super::matching::{Suggesties, Uitgesloten};
+use super::problem::{Problem, parse_ron};
+use super::session::Session;
+use super::taxonomy::Taxonomy;
+
+/// Hours per week above which unpaid participation is disproportional; a court found
+/// 20 hours too much already (research §7), so 40 is a hard ceiling, not a target.
+pub const MAX_UREN_GRENS: u8 = 40;
+
+/// Longest interval that still makes sense, in weeks: beyond a year, "follow-up" is not
+/// follow-up, and follow-up is exactly where practice is weakest (research §3).
+pub const MAX_WEKEN: u16 = 52;
+
+/// The settings of one municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gemeente {
+    /// Shown in the plan when set; empty keeps the plan neutral.
+    pub naam: String,
+    /// Mandatory participation (with consequences for the uitkering) or voluntary.
+    pub verplicht: bool,
+    /// Most hours per week the tool suggests or accepts without a warning.
+    pub max_uren: u8,
+    /// Default evaluation date: this many weeks after the gesprek.
+    pub evaluatie_na_weken: u16,
+    /// Default next contact: this many weeks after the gesprek.
+    pub contact_na_weken: u16,
+    /// What the plan calls the client: "klant", "werkzoekende", "bewoner"…
+    pub klant_label: String,
+    /// Where plans are written, when the municipality prescribes a folder.
+    #[serde(default)]
+    pub uitvoermap: Option<String>,
+    /// Catalogue categories that count in this municipality; `None` means all.
+    #[serde(default)]
+    pub categorieen: Option<Vec<String>>,
+    /// The municipality's own wording of the art. 44a paragraphs.
+    #[serde(default)]
+    pub teksten: Teksten,
+}
+
+/// Optional replacements for the standard paragraphs. An empty text keeps the standard
+/// wording, so a municipality overrides only what it must.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Teksten {
+    pub ondersteuning: String,
+    pub verplichtingen: String,
+    pub gevolgen: String,
+}
+
+impl Default for Gemeente {
+    /// Neutral settings that fit most municipalities: voluntary-leaning wording, at most
+    /// 20 hours (the upper norm in research §7), evaluation after a quarter, and a first
+    /// contact soon, because contact after signing is where plans fail (research §3).
+    /// Kept equal to `assets/gemeente.ron` by a test in `store::assets`.
+    fn default() -> Self {
+        Gemeente {
+            naam: String::new(),
+            verplicht: false,
+            max_uren: 20,
+            evaluatie_na_weken: 13,
+            contact_na_weken: 3,
+            klant_label: "klant".to_string(),
+            uitvoermap: None,
+            categorieen: None,
+            teksten: Teksten::default(),
+        }
+    }
+}
+
+impl Gemeente {
+    /// Parses a `gemeente.ron`, with Dutch errors pointing at a line and column.
+    pub fn parse(source: &Source) -> Result<Gemeente, Problem> {
+        parse_ron(&source.name, &source.text)
+    }
+
+    /// Whether options of this catalogue category count here.
+    pub fn telt_mee(&self, categorie: &str) -> bool {
+        self.categorieen
+            .as_ref()
+            .is_none_or(|ids| ids.iter().any(|c| c == categorie))
+    }
+
+    /// The default evaluation date for a gesprek on `datum`.
+    pub fn evaluatiedatum(&self, datum: chrono::NaiveDate) -> chrono::NaiveDate {
+        datum + chrono::Duration::weeks(i64::from(self.evaluatie_na_weken))
+    }
+
+    /// The default next contact for a gesprek on `datum`.
+    pub fn volgend_contact(&self, datum: chrono::NaiveDate) -> chrono::NaiveDate {
+        datum + chrono::Duration::weeks(i64::from(self.contact_na_weken))
+    }
+}
+
+/// Moves options whose category does not count in this municipality from the
+/// suggestions to the excluded list, with the reason, so the consultant still sees them
+/// (and why) instead of wondering where they went.
+pub fn apply(g: &Gemeente, found: &mut Suggesties, catalogue: &Catalogue) {
+    if g.categorieen.is_none() {
+        return;
+    }
+    let counts = |id: &str| catalogue.find(id).is_none_or(|o| g.telt_mee(&o.categorie));
+    let (keep, drop): (Vec<_>, Vec<_>) = std::mem::take(&mut found.suggesties)
+        .into_iter()
+        .partition(|s| counts(&s.id));
+    found.suggesties = keep;
+    let plaats = if g.naam.trim().is_empty() {
+        "deze gemeente".to_string()
+    } else {
+        format!("gemeente {}", g.naam.trim())
+    };
+    for s in drop {
+        found.uitgesloten.push(Uitgesloten {
+            id: s.id,
+            reden: vec![format!("deze soort activiteit telt in {plaats} niet mee")],
+        });
+    }
+}
+
+/// Dutch warnings about a session under these settings, for the review screen before a
+/// plan is saved: more hours than the municipality's cap, and no date for follow-up
+/// (the step where practice most often fails, research §3). Warnings, not errors: the
+/// consultant may have good reasons, and then says so in the plan.
+pub fn session_warnings(g: &Gemeente, session: &Session) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(uren) = session.uren_per_week.filter(|&u| u > g.max_uren) {
+        out.push(format!(
+            "{uren} uur per week is meer dan de {} uur die de gemeente als grens aanhoudt. Leg in de toelichting uit waarom.",
+            g.max_uren
+        ));
+    }
+    if session.volgend_contact.is_none() {
+        out.push(format!(
+            "Er is nog geen datum voor het volgende contact (gebruikelijk: {}).",
+            super::plan::lange_datum(g.volgend_contact(session.datum))
+        ));
+    }
+    if session.evaluatiedatum.is_none() {
+        out.push(format!(
+            "Er is nog geen evaluatiedatum (gebruikelijk: {}).",
+            super::plan::lange_datum(g.evaluatiedatum(session.datum))
+        ));
+    }
+    out
+}
+
+/// Checks the settings against the taxonomy. Every problem is placed on the offending
+/// field in the source, so the user can go straight to it.
+pub fn validate(g: &Gemeente, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let at = |needle: &str, msg: String| Problem::at(&src.name, &src.text, 0, needle, msg);
+    if g.klant_label.trim().is_empty() {
+        problems.push(at(
+            "klant_label",
+            "`klant_label` is leeg; kies bijvoorbeeld \"klant\", \"werkzoekende\" of \"bewoner\""
+                .into(),
+        ));
+    }
+    if g.max_uren == 0 || g.max_uren > MAX_UREN_GRENS {
+        problems.push(at(
+            "max_uren",
+            format!(
+                "`max_uren` is {}; kies 1 tot en met {MAX_UREN_GRENS} (gebruikelijk is hooguit 20)",
+                g.max_uren
+            ),
+        ));
+    }
+    for (field, weeks) in [
+        ("evaluatie_na_weken", g.evaluatie_na_weken),
+        ("contact_na_weken", g.contact_na_weken),
+    ] {
+        if weeks == 0 || weeks > MAX_WEKEN {
+            problems.push(at(
+                field,
+                format!("`{field}` is {weeks}; kies 1 tot en met {MAX_WEKEN} weken"),
+            ));
+        }
+    }
+    if g.contact_na_weken > g.evaluatie_na_weken && problems.is_empty() {
+        problems.push(at(
+            "contact_na_weken",
+            "het volgende contact valt na de evaluatie; is `contact_na_weken` te groot?".into(),
+        ));
+    }
+    if let Some(ids) = &g.categorieen {
+        if ids.is_empty() {
+            problems.push(at(
+                "categorieen",
+                "`categorieen` is een lege lijst, dan telt niets mee; gebruik `None` voor alle categorieën"
+                    .into(),
+            ));
+        }
+        let offset = src.text.find("categorieen").unwrap_or(0);
+        for id in ids.iter().filter(|id| tax.categorie(id).is_none()) {
+            problems.push(Problem::at(
+                &src.name,
+                &src.text,
+                offset,
+                &format!("\"{id}\""),
+                format!("onbekende categorie `{id}`; die staat niet in de taxonomie"),
+            ));
+        }
+    }
+    if g.uitvoermap.as_deref().is_some_and(|m| m.trim().is_empty()) {
+        problems.push(at(
+            "uitvoermap",
+            "`uitvoermap` is leeg; gebruik `None` voor de standaardmap".into(),
+        ));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tax() -> Taxonomy {
+        let entry = |id: &str| crate::core::taxonomy::Entry {
+            id: id.into(),
+            label: id.into(),
+            omschrijving: String::new(),
+            groep: String::new(),
+            synoniemen: Vec::new(),
+            aanpak: String::new(),
+            bron: Vec::new(),
+        };
+        Taxonomy {
+            wensen: Vec::new(),
+            krachten: Vec::new(),
+            belemmeringen: Vec::new(),
+            categorieen: vec![entry("vrijwilligerswerk"), entry("mantelzorg")],
+        }
+    }
+
+    const GOED: &str = r#"(
+    naam: "Zwolle",
+    verplicht: true,
+    max_uren: 16,
+    evaluatie_na_weken: 26,
+    contact_na_weken: 4,
+    klant_label: "werkzoekende",
+    categorieen: Some(["vrijwilligerswerk"]),
+    teksten: (gevolgen: "Eigen tekst."),
+)"#;
+
+    #[test]
+    fn a_full_file_parses_and_is_valid() {
+        let src = Source::new("gemeente.ron", GOED);
+        let g = Gemeente::parse(&src).unwrap();
+        assert_eq!(g.klant_label, "werkzoekende");
+        assert_eq!(g.teksten.gevolgen, "Eigen tekst.");
+        assert!(g.teksten.ondersteuning.is_empty());
+        assert!(g.telt_mee("vrijwilligerswerk"));
+        assert!(!g.telt_mee("mantelzorg"));
+        assert!(validate(&g, &tax(), &src).is_empty());
+        assert!(Gemeente::default().telt_mee("mantelzorg"));
+    }
+
+    #[test]
+    fn unknown_fields_are_dutch_errors_with_a_place() {
+        let text = GOED.replace("max_uren", "max_uur");
+        let p = Gemeente::parse(&Source::new("gemeente.ron", text)).unwrap_err();
+        assert_eq!(p.line, 4, "{p}");
+        assert!(p.msg.contains("onbekend veld `max_uur`"), "{p}");
+    }
+
+    #[test]
+    fn impossible_values_are_reported_on_their_line() {
+        let text = GOED
+            .replace("16", "0")
+            .replace("26", "900")
+            .replace("\"werkzoekende\"", "\" \"")
+            .replace(
+                "[\"vrijwilligerswerk\"]",
+                "[\"vrijwilligerswerk\", \"sport\"]",
+            );
+        let src = Source::new("gemeente.ron", text);
+        let g = Gemeente::parse(&src).unwrap();
+        let problems = validate(&g, &tax(), &src);
+        let lines: Vec<_> = problems.iter().map(|p| (p.line, p.msg.as_str())).collect();
+        assert_eq!(problems.len(), 4, "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 7 && m.contains("klant_label"))
+        );
+        assert!(lines.iter().any(|(l, m)| *l == 4 && m.contains("max_uren")));
+        assert!(lines.iter().any(|(l, m)| *l == 5 && m.contains("900")));
+        assert!(lines.iter().any(|(l, m)| *l == 8 && m.contains("`sport`")));
+    }
+
+    #[test]
+    fn too_many_hours_and_a_late_contact_are_reported() {
+        let g = Gemeente {
+            max_uren: 41,
+            ..Gemeente::default()
+        };
+        let src = Source::new("g", "");
+        assert_eq!(validate(&g, &tax(), &src).len(), 1);
+        let g = Gemeente {
+            contact_na_weken: 20,
+            ..Gemeente::default()
+        };
+        let p = validate(&g, &tax(), &src);
+        assert!(p[0].msg.contains("na de evaluatie"), "{p:?}");
+    }
+
+    #[test]
+    fn session_warnings_name_hours_and_missing_dates() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut s = Session::new("s".into(), d, "intake");
+        let g = Gemeente::default();
+        let w = session_warnings(&g, &s);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].contains("14 december 2026"), "{w:?}");
+        assert!(w[1].contains("22 februari 2027"), "{w:?}");
+        s.volgend_contact = Some(g.volgend_contact(d));
+        s.evaluatiedatum = Some(g.evaluatiedatum(d));
+        s.uren_per_week = Some(20);
+        assert!(session_warnings(&g, &s).is_empty());
+        s.uren_per_week = Some(24);
+        let w = session_warnings(&g, &s);
+        assert!(
+            w[0].starts_with("24 uur per week is meer dan de 20 uur"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn default_dates_follow_the_intervals() {
+        let g = Gemeente::default();
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(g.volgend_contact(d).to_string(), "2026-12-14");
+        assert_eq!(g.evaluatiedatum(d).to_string(), "2027-02-22");
+    }
+}

@@ -1,0 +1,239 @@
+//! The plan's output formats and the municipality's part of the template context.
+//! Markdown is the editable original; HTML is for printing and signing (one file, no
+//! outside resources, so it opens the same on any locked-down laptop); plain text is for
+//! pasting into a case system. One template per format, all fed the same context, so
+//! the three say the same thing.
+
+use std::fmt;
+use std::str::FromStr;
+
+use minijinja::value::{Serde, Value};
+use serde::Serialize;
+
+use super::engine::{Capped, environment_for, problem, tidy};
+use super::{PlanContext, context_with};
+use crate::core::data::{Data, Source};
+use crate::core::gemeente::Gemeente;
+use crate::core::problem::Problem;
+use crate::core::session::Session;
+
+/// An output format of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Formaat {
+    #[default]
+    Md,
+    Html,
+    Txt,
+}
+
+impl Formaat {
+    pub const ALL: [Formaat; 3] = [Formaat::Md, Formaat::Html, Formaat::Txt];
+
+    /// From "md", "html" or "txt" (case and a leading dot ignored, so `--formaat .HTML`
+    /// and a file extension both work).
+    pub fn parse(s: &str) -> Option<Formaat> {
+        match s
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "md" | "markdown" => Some(Formaat::Md),
+            "html" | "htm" => Some(Formaat::Html),
+            "txt" | "tekst" | "text" => Some(Formaat::Txt),
+            _ => None,
+        }
+    }
+
+    /// File extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Formaat::Md => "md",
+            Formaat::Html => "html",
+            Formaat::Txt => "txt",
+        }
+    }
+
+    /// Dutch description for menus and help.
+    pub fn label(self) -> &'static str {
+        match self {
+            Formaat::Md => "Markdown (om verder te bewerken)",
+            Formaat::Html => "HTML (om te printen en te ondertekenen)",
+            Formaat::Txt => "tekst (om in het klantsysteem te plakken)",
+        }
+    }
+}
+
+impl fmt::Display for Formaat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+impl FromStr for Formaat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Formaat, String> {
+        Formaat::parse(s).ok_or_else(|| format!("onbekend formaat `{s}`; kies md, html of txt"))
+    }
+}
+
+/// The template sources of all three formats.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    pub md: Source,
+    pub html: Source,
+    pub txt: Source,
+}
+
+impl Templates {
+    pub fn get(&self, format: Formaat) -> &Source {
+        match format {
+            Formaat::Md => &self.md,
+            Formaat::Html => &self.html,
+            Formaat::Txt => &self.txt,
+        }
+    }
+
+    /// Checks that all three parse, for `meedoen controleer`; renders nothing.
+    pub fn validate(&self) -> Vec<Problem> {
+        Formaat::ALL
+            .iter()
+            .flat_map(|&f| super::validate_template(self.get(f)))
+            .collect()
+    }
+}
+
+/// What the templates know about the municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GemeenteContext {
+    /// Empty when not set; templates then leave the municipality out.
+    pub naam: String,
+    pub verplicht: bool,
+    /// "klant", "werkzoekende", "bewoner"…
+    pub klant_label: String,
+    pub max_uren: u8,
+    pub evaluatie_na_weken: u16,
+    pub contact_na_weken: u16,
+    /// The municipality's own paragraphs; empty means the template's standard wording.
+    pub teksten: TekstenContext,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TekstenContext {
+    pub ondersteuning: String,
+    pub verplichtingen: String,
+    pub gevolgen: String,
+}
+
+impl GemeenteContext {
+    pub fn new(g: &Gemeente) -> GemeenteContext {
+        let tekst = |t: &str| t.trim().to_string();
+        GemeenteContext {
+            naam: g.naam.trim().to_string(),
+            verplicht: g.verplicht,
+            klant_label: match g.klant_label.trim() {
+                "" => "klant".to_string(),
+                l => l.to_string(),
+            },
+            max_uren: g.max_uren,
+            evaluatie_na_weken: g.evaluatie_na_weken,
+            contact_na_weken: g.contact_na_weken,
+            teksten: TekstenContext {
+                ondersteuning: tekst(&g.teksten.ondersteuning),
+                verplichtingen: tekst(&g.teksten.verplichtingen),
+                gevolgen: tekst(&g.teksten.gevolgen),
+            },
+        }
+    }
+}
+
+/// Renders the plan in `format` with the default municipality settings.
+pub fn render(
+    format: Formaat,
+    session: &Session,
+    data: &Data,
+    templates: &Templates,
+) -> Result<String, Problem> {
+    render_with(format, session, data, templates, &Gemeente::default())
+}
+
+/// Renders the plan in `format` with the municipality's settings.
+pub fn render_with(
+    format: Formaat,
+    session: &Session,
+    data: &Data,
+    templates: &Templates,
+    gemeente: &Gemeente,
+) -> Result<String, Problem> {
+    render_source(
+        format,
+        &context_with(session, data, gemeente),
+        templates.get(format),
+    )
+}
+
+/// Renders one template in `format` over a prepared context.
+pub fn render_source(
+    format: Formaat,
+    ctx: &PlanContext,
+    template: &Source,
+) -> Result<String, Problem> {
+    let mut env = environment_for(format);
+    env.add_template_owned(template.name.clone(), template.text.clone())
+        .map_err(|e| problem(template, &e))?;
+    let mut out = Capped(Vec::new());
+    env.get_template(&template.name)
+        .and_then(|t| t.render_captured_to(Value::from(Serde(ctx)), &mut out))
+        .map_err(|e| problem(template, &e))?;
+    // minijinja only ever writes whole `str`s, so this cannot fail; lossy is belt and braces.
+    Ok(tidy(&String::from_utf8_lossy(&out.0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_names_and_extensions() {
+        assert_eq!(Formaat::parse("md"), Some(Formaat::Md));
+        assert_eq!(Formaat::parse(".HTML"), Some(Formaat::Html));
+        assert_eq!(Formaat::parse(" txt "), Some(Formaat::Txt));
+        assert_eq!(Formaat::parse("pdf"), None);
+        assert_eq!("html".parse::<Formaat>(), Ok(Formaat::Html));
+        assert!(
+            "doc"
+                .parse::<Formaat>()
+                .unwrap_err()
+                .contains("md, html of txt")
+        );
+        for f in Formaat::ALL {
+            assert_eq!(Formaat::parse(f.extension()), Some(f));
+            assert_eq!(f.to_string(), f.extension());
+        }
+    }
+
+    #[test]
+    fn every_template_is_checked() {
+        let ok = Source::new("ok", "{{ klant }}");
+        let t = Templates {
+            md: ok.clone(),
+            html: Source::new("plan.html.j2", "<p>\n{% if %}"),
+            txt: Source::new("plan.txt.j2", "{{ x }"),
+        };
+        let files: Vec<_> = t.validate().into_iter().map(|p| p.file).collect();
+        assert_eq!(files, ["plan.html.j2", "plan.txt.j2"]);
+    }
+
+    #[test]
+    fn blank_label_falls_back_to_klant() {
+        let g = Gemeente {
+            klant_label: "  ".into(),
+            naam: " Zwolle ".into(),
+            ..Gemeente::default()
+        };
+        let c = GemeenteContext::new(&g);
+        assert_eq!(c.klant_label, "klant");
+        assert_eq!(c.naam, "Zwolle");
+    }
+}

@@ -1,0 +1,110 @@
+//! The data beyond the intake bundle: the vervolggesprek script and the demo clients for
+//! trainers. Embedded like the other defaults, and replaced whole by a file with the same
+//! name in the config folder; checked against the taxonomy (and, for demo clients, the
+//! intake script) with the same precise problems.
+
+use std::path::Path;
+
+use crate::core::data::{Data, Source};
+use crate::core::oefen::{self, Oefenklanten};
+use crate::core::problem::{Problem, parse_ron};
+use crate::core::script::Script;
+use crate::core::validate;
+
+use super::assets::read_or_default;
+
+pub const VERVOLG_FILE: &str = "vervolg.ron";
+pub const OEFENKLANTEN_FILE: &str = "oefenklanten.ron";
+
+pub const DEFAULT_VERVOLG: &str = include_str!("../../assets/vervolg.ron");
+pub const DEFAULT_OEFENKLANTEN: &str = include_str!("../../assets/oefenklanten.ron");
+
+/// The scripts and demo clients that come with a bundle.
+#[derive(Debug, Clone)]
+pub struct Extras {
+    pub vervolg: Script,
+    pub oefenklanten: Oefenklanten,
+}
+
+/// The vervolg script's source (user file or embedded).
+pub fn vervolg_source(config_dir: Option<&Path>) -> Result<Source, Problem> {
+    read_or_default(
+        config_dir,
+        VERVOLG_FILE,
+        Source::new(format!("(ingebouwd) {VERVOLG_FILE}"), DEFAULT_VERVOLG),
+    )
+}
+
+/// The demo clients' source (user file or embedded).
+pub fn oefenklanten_source(config_dir: Option<&Path>) -> Result<Source, Problem> {
+    read_or_default(
+        config_dir,
+        OEFENKLANTEN_FILE,
+        Source::new(
+            format!("(ingebouwd) {OEFENKLANTEN_FILE}"),
+            DEFAULT_OEFENKLANTEN,
+        ),
+    )
+}
+
+/// Parses and checks a vervolg script against the bundle's taxonomy.
+pub fn parse_vervolg(src: &Source, data: &Data) -> Result<Script, Vec<Problem>> {
+    let script: Script = parse_ron(&src.name, &src.text).map_err(|p| vec![p])?;
+    let problems = validate::script(&script, &data.taxonomy, src);
+    if problems.is_empty() {
+        Ok(script)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Parses and checks demo clients against the intake script and taxonomy.
+pub fn parse_oefenklanten(src: &Source, data: &Data) -> Result<Oefenklanten, Vec<Problem>> {
+    let klanten = oefen::parse(src).map_err(|p| vec![p])?;
+    let problems = oefen::validate(&klanten, &data.script, &data.taxonomy, src);
+    if problems.is_empty() {
+        Ok(klanten)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Loads both, reporting every problem of both files.
+pub fn load(config_dir: Option<&Path>, data: &Data) -> Result<Extras, Vec<Problem>> {
+    let vervolg = vervolg_source(config_dir)
+        .map_err(|p| vec![p])
+        .and_then(|s| parse_vervolg(&s, data));
+    let oefenklanten = oefenklanten_source(config_dir)
+        .map_err(|p| vec![p])
+        .and_then(|s| parse_oefenklanten(&s, data));
+    match (vervolg, oefenklanten) {
+        (Ok(vervolg), Ok(oefenklanten)) => Ok(Extras {
+            vervolg,
+            oefenklanten,
+        }),
+        (v, o) => Err(v.err().into_iter().chain(o.err()).flatten().collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_extras_are_valid() {
+        let data = super::super::assets::load(None).unwrap();
+        let extras = load(None, &data).unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(extras.vervolg.id, "vervolg");
+        assert!(extras.oefenklanten.klanten.len() >= 3);
+    }
+
+    #[test]
+    fn a_broken_user_vervolg_script_is_reported_with_its_path() {
+        let data = super::super::assets::load(None).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(VERVOLG_FILE), "(id: \"v\", titel: 3)").unwrap();
+        let problems = load(Some(dir.path()), &data).unwrap_err();
+        assert!(problems[0].file.ends_with(VERVOLG_FILE), "{}", problems[0]);
+        assert_eq!(problems[0].line, 1);
+    }
+}
