@@ -415,3 +415,42 @@ fn controleer_checks_gemeente_against_the_taxonomy_beside_it() {
         stdout(&o)
     );
 }
+
+#[test]
+fn toegankelijk_starts_the_line_by_line_mode_and_reads_stdin() {
+    use std::io::Write;
+    let dir = config();
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meedoen"))
+        .args(["--toegankelijk", "--instellingen"])
+        .arg(dir.path())
+        .arg("--uitvoer")
+        .arg(home.path().join("plannen"))
+        // Drafts go to the platform's data folder; keep them inside the temp folder.
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closing stdin ends the input; the mode keeps the draft and says where.
+    child.stdin.take().unwrap().write_all(b"").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("meedoen, toegankelijke modus."), "{out}");
+    assert!(out.contains("bewaard als concept"), "{out}");
+}
+
+#[test]
+fn an_unknown_thema_is_a_usage_error_in_dutch() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["--thema", "paars"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("kies standaard, zwartwit of hoog-contrast"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -46,6 +46,10 @@ impl Dirs {
 
 impl Session {
     fn start(dirs: &Dirs) -> Session {
+        Session::start_with(dirs, &[])
+    }
+
+    fn start_with(dirs: &Dirs, env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -62,6 +66,9 @@ impl Session {
         cmd.env("XDG_DATA_HOME", dirs.home.join("data"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.cwd(&dirs.home);
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
@@ -272,4 +279,27 @@ fn a_second_window_cannot_open_the_same_draft() {
     first.wait_for("Doel:");
     first.send(CTRL_Q);
     first.wait_exit();
+}
+
+#[test]
+fn no_color_draws_without_colour_but_keeps_the_selection_visible() {
+    let dirs = Dirs::new();
+    let mut s = Session::start_with(&dirs, &[("NO_COLOR", "1")]);
+    s.wait_for("Nieuw gesprek");
+    {
+        let parser = s.screen.lock().unwrap();
+        let screen = parser.screen();
+        let mut reversed = 0;
+        for row in 0..24 {
+            for col in 0..80 {
+                let cell = screen.cell(row, col).unwrap();
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "({row},{col})");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "({row},{col})");
+                reversed += usize::from(cell.inverse());
+            }
+        }
+        assert!(reversed > 0, "the selected row must still stand out");
+    }
+    s.send(CTRL_Q);
+    s.wait_exit();
 }

@@ -16,6 +16,7 @@ use crate::core::problem::Problem;
 use crate::core::search::fold;
 use crate::store::assets;
 use crate::store::paths::Paths;
+use crate::tui::theme::ThemeKind;
 
 pub mod controleer;
 pub mod paden;
@@ -51,6 +52,13 @@ pub struct Cli {
     /// Map met een eigen script, catalogus en taxonomie (in plaats van de standaardmap)
     #[arg(long, global = true, value_name = "MAP", display_order = 101)]
     pub instellingen: Option<PathBuf>,
+    /// Het gesprek als gewone vragen, regel voor regel: voor schermlezers en invoer uit
+    /// een bestand
+    #[arg(long, display_order = 102)]
+    pub toegankelijk: bool,
+    /// Kleuren van het scherm: standaard, zwartwit of hoog-contrast
+    #[arg(long, global = true, value_name = "NAAM", value_parser = thema, display_order = 103)]
+    pub thema: Option<ThemeKind>,
     #[command(subcommand)]
     pub opdracht: Option<Opdracht>,
 }
@@ -75,7 +83,7 @@ fn command() -> clap::Command {
         .short('h')
         .long("help")
         .help("Toon deze hulp")
-        .display_order(102)
+        .display_order(104)
         .action(ArgAction::Help)
         .global(true);
     Cli::command()
@@ -128,6 +136,10 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match &cli.opdracht {
+        None if cli.toegankelijk => {
+            drop(out);
+            return start_access(&cli);
+        }
         None => {
             drop(out);
             return start_tui(&cli, false);
@@ -173,11 +185,33 @@ fn dutch_clap_error(msg: &str) -> String {
     out.replace("tip: ", "hint: ")
 }
 
+/// `--thema`: the names `ThemeKind::parse` knows, with a Dutch message otherwise.
+fn thema(s: &str) -> Result<ThemeKind, String> {
+    ThemeKind::parse(s).ok_or_else(|| "kies standaard, zwartwit of hoog-contrast".to_string())
+}
+
+fn start_access(cli: &Cli) -> ExitCode {
+    let opts = crate::access::AccessOptions {
+        uitvoer: cli.uitvoer.clone(),
+        instellingen: cli.instellingen.clone(),
+    };
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    match crate::access::run(opts, &mut stdin.lock(), &mut stdout.lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fout: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn start_tui(cli: &Cli, oefenen: bool) -> ExitCode {
     let opts = crate::tui::Options {
         uitvoer: cli.uitvoer.clone(),
         instellingen: cli.instellingen.clone(),
         oefenen,
+        thema: cli.thema,
     };
     match crate::tui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

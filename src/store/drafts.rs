@@ -19,6 +19,18 @@ const DRAFT_EXT: &str = "ron";
 /// Extension of a draft's lock file.
 const LOCK_EXT: &str = "lock";
 
+/// A new session id: creation time plus randomness, so two laptops never collide. It
+/// names the draft file and identifies the gesprek in the event log.
+pub fn new_id() -> String {
+    use std::collections::hash_map::RandomState;
+    use std::hash::{BuildHasher, Hasher};
+    let random = RandomState::new().build_hasher().finish() & 0xffff;
+    format!(
+        "{}-{random:04x}",
+        chrono::Local::now().format("%Y%m%d-%H%M%S")
+    )
+}
+
 /// The drafts folder.
 #[derive(Debug, Clone)]
 pub struct Drafts {

@@ -26,6 +26,8 @@ pub struct Options {
     pub instellingen: Option<PathBuf>,
     /// Start in trainer mode (`meedoen oefenen`).
     pub oefenen: bool,
+    /// Theme chosen on the command line (`--thema`).
+    pub thema: Option<theme::ThemeKind>,
 }
 
 /// Runs the interactive app until the user quits. Data problems are reported before the
@@ -71,7 +73,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         anyhow::anyhow!("de gegevensbestanden bevatten fouten:\n{}", list.join("\n"))
     })?;
     let today = chrono::Local::now().date_naive();
-    let mut app = app::App::new(data, templates, theme::Theme::from_env(), today);
+    let mut app = app::App::new(data, templates, theme::Theme::choose(opts.thema), today);
     app.keymap = keymap;
     app.gemeente = gemeente;
     for dir in [&paths.output, &paths.data] {

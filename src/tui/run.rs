@@ -1,8 +1,6 @@
 //! The runtime: terminal set-up and tear-down, the event loop, and the one place where
 //! effects are performed (files, clock, randomness). Everything else in the TUI is pure.
 
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
@@ -16,7 +14,7 @@ use crate::core::oefen;
 use crate::core::plan::Formaat;
 use crate::core::session::Session;
 use crate::core::vervolg::{self, Gepland, Wanneer};
-use crate::store::drafts::{DraftLock, Drafts, load_session};
+use crate::store::drafts::{DraftLock, Drafts, load_session, new_id};
 use crate::store::eventlog::{self, Event as LogEvent};
 use crate::store::files;
 use crate::store::paths::Paths;
@@ -45,12 +43,6 @@ pub struct Runner {
 /// written durably again: a power cut loses at most this much typing; a killed process
 /// loses nothing but the key being pressed.
 pub const DURABLE_EVERY: Duration = Duration::from_secs(2);
-
-/// A new session id: creation time plus randomness, so two laptops never collide.
-fn new_id() -> String {
-    let random = RandomState::new().build_hasher().finish() & 0xffff;
-    format!("{}-{random:04x}", Local::now().format("%Y%m%d-%H%M%S"))
-}
 
 /// A fresh session with the follow-up dates already proposed from the municipality's
 /// intervals: follow-up is where plans fail in practice, so the consultant starts from a

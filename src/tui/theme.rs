@@ -38,15 +38,31 @@ pub struct Theme {
     pub key: Style,
 }
 
-impl Theme {
-    /// Picks the theme from the environment: `NO_COLOR` (any non-empty value) wins.
-    pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color {
-            Theme::new(ThemeKind::Monochrome)
-        } else {
-            Theme::new(ThemeKind::Standard)
+impl ThemeKind {
+    /// Parses the names used on the command line and in `MEEDOEN_THEMA`.
+    pub fn parse(name: &str) -> Option<ThemeKind> {
+        match name.trim().to_lowercase().as_str() {
+            "standaard" | "kleur" => Some(ThemeKind::Standard),
+            "zwartwit" | "geen-kleur" | "monochroom" => Some(ThemeKind::Monochrome),
+            "hoog-contrast" | "contrast" => Some(ThemeKind::HighContrast),
+            _ => None,
         }
+    }
+}
+
+impl Theme {
+    /// Picks the theme: an explicit choice (`--thema`) first, then `NO_COLOR` (any
+    /// non-empty value), then `MEEDOEN_THEMA`, else the standard theme.
+    pub fn choose(explicit: Option<ThemeKind>) -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let from_env = std::env::var("MEEDOEN_THEMA")
+            .ok()
+            .and_then(|v| ThemeKind::parse(&v));
+        let kind = explicit
+            .or(no_color.then_some(ThemeKind::Monochrome))
+            .or(from_env)
+            .unwrap_or(ThemeKind::Standard);
+        Theme::new(kind)
     }
 
     pub fn new(kind: ThemeKind) -> Theme {
@@ -124,6 +140,27 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn theme_names_parse() {
+        assert_eq!(
+            ThemeKind::parse("Hoog-Contrast"),
+            Some(ThemeKind::HighContrast)
+        );
+        assert_eq!(ThemeKind::parse("zwartwit"), Some(ThemeKind::Monochrome));
+        assert_eq!(ThemeKind::parse("paars"), None);
+        assert_eq!(
+            Theme::choose(Some(ThemeKind::HighContrast)).kind,
+            ThemeKind::HighContrast
+        );
+    }
+
+    #[test]
+    fn high_contrast_carries_selection_without_relying_on_hue() {
+        let t = Theme::new(ThemeKind::HighContrast);
+        assert!(t.selected.add_modifier.contains(Modifier::BOLD));
+        assert!(t.matched.add_modifier.contains(Modifier::UNDERLINED));
+    }
 
     #[test]
     fn monochrome_theme_uses_no_colours() {

@@ -1,0 +1,294 @@
+//! The accessible mode driven the way a pipe drives it: a whole gesprek typed as text
+//! into `access::run_in`, with its own small script and catalogue in a temporary folder,
+//! so the tests never touch the user's folders or the process environment.
+
+use std::fs;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use meedoen::access::run_in;
+use meedoen::core::session::{Akkoord, Session};
+use meedoen::store::drafts::{Drafts, load_session};
+use meedoen::store::paths::Paths;
+
+const SCRIPT: &str = r#"(
+    id: "toegankelijk",
+    titel: "Testgesprek",
+    fases: [
+        (id: "open", titel: "Opening", stappen: [
+            (id: "welkom", titel: "Welkom", technieken: [NeutraalInformeren, OpenVragen],
+             doel: "Uitleggen waarom we praten.", voorbeeldzinnen: ["Hoe gaat het met u?"],
+             valkuilen: ["Niet meteen over verplichtingen beginnen."], plan_sectie: Situatie),
+            (id: "wensen", titel: "Wensen", technieken: [OpenVragen, Reflecteren],
+             doel: "Ontdekken wat de klant wil.", kiezen: [Wensen, Belemmeringen],
+             notitie_label: "In de woorden van de klant", plan_sectie: Wensen),
+            (id: "crisis", titel: "Eerst hulp", technieken: [NeutraalInformeren],
+             doel: "Veiligheid en hulp gaan voor.", toon_als: Some(Belemmering("crisis"))),
+        ]),
+        (id: "keuze", titel: "Keuze", stappen: [
+            (id: "opties", titel: "Mogelijkheden", technieken: [NeutraalInformeren],
+             doel: "Samen kiezen.", soort: Suggesties, plan_sectie: Keuze),
+            (id: "afspraken", titel: "Afspraken", technieken: [Samenvatten],
+             doel: "Afspraken maken.", soort: Afspraken, plan_sectie: Samenvatting),
+        ]),
+    ],
+)"#;
+
+const TAXONOMY: &str = r#"(
+    wensen: [
+        (id: "koken", label: "Koken", omschrijving: "Eten maken."),
+        (id: "buiten", label: "Buiten werken", omschrijving: "In de buitenlucht."),
+    ],
+    krachten: [(id: "zorgzaam", label: "Zorgzaam", omschrijving: "Let op anderen.")],
+    belemmeringen: [
+        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "Pijn.", aanpak: "Geen zwaar werk."),
+        (id: "crisis", label: "Crisis", omschrijving: "Acute nood.", aanpak: "Eerst hulp."),
+    ],
+    categorieen: [
+        (id: "vrijwilligerswerk", label: "Vrijwilligerswerk", omschrijving: "Onbetaald werk."),
+        (id: "ontheffing", label: "Ontheffing", omschrijving: "Tijdelijk niet."),
+    ],
+)"#;
+
+const CATALOGUE: &str = r#"(opties: [
+    (id: "buurtkeuken", titel: "Koken in het buurthuis", categorie: "vrijwilligerswerk",
+     omschrijving: "Samen koken voor buurtbewoners.", uren_min: 4, uren_max: 8,
+     begeleiding: taakgericht, wensen: ["koken"],
+     ongeschikt_bij: [(belemmering: "fysiek", reden: "lang staan en tillen")]),
+    (id: "moestuin", titel: "Moestuin in de wijk", categorie: "vrijwilligerswerk",
+     omschrijving: "Groente kweken met buren.", uren_min: 2, uren_max: 6,
+     begeleiding: geen, wensen: ["buiten"]),
+])"#;
+
+const NOTE: &str = "Zij zegt: ‘ik wil graag koken’, é ë 🙂";
+
+/// A temporary portable folder with the test data as the user's own files.
+fn folder() -> (tempfile::TempDir, Paths) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::portable(dir.path());
+    fs::create_dir_all(&paths.config).unwrap();
+    fs::write(paths.config.join("script.ron"), SCRIPT).unwrap();
+    fs::write(paths.config.join("taxonomie.ron"), TAXONOMY).unwrap();
+    fs::write(paths.config.join("catalogus.ron"), CATALOGUE).unwrap();
+    (dir, paths)
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// Runs the accessible mode on `input`; returns everything it printed.
+fn drive(paths: &Paths, input: &str) -> String {
+    let mut input = Cursor::new(input.as_bytes().to_vec());
+    let mut out = Vec::new();
+    run_in(paths.clone(), today(), &mut input, &mut out).unwrap();
+    let text = String::from_utf8(out).expect("output is UTF-8");
+    assert!(!text.contains('\x1b'), "escape sequence in output:\n{text}");
+    text
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    };
+    v.sort();
+    v
+}
+
+/// The one draft in the drafts folder.
+fn only_draft(paths: &Paths) -> Session {
+    let drafts: Vec<PathBuf> = files_in(&paths.drafts)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    load_session(&drafts[0]).unwrap()
+}
+
+/// A whole gesprek, answer by answer.
+fn full_run() -> String {
+    [
+        // Gegevens: klant, consulent, plaats, datum (keep), leeftijd (skip).
+        "A.B.",
+        "Jan de Vries",
+        "Utrecht",
+        "",
+        "",
+        // Welkom: a note of two lines; `?` in between shows help and loses nothing.
+        NOTE,
+        "?",
+        "Tweede regel met <script>alert(1)</script>",
+        "",
+        // Wensen: a note, then tick wens 1 (Koken), no belemmeringen.
+        "Iets met eten.",
+        "",
+        "1",
+        "",
+        "",
+        // Mogelijkheden: 6 uur, choose suggestion 1, no note.
+        "6",
+        "1",
+        "",
+        "",
+        // Afspraken: one afspraak, then hours, toelichting, a bad and a good start date.
+        "Kennismaken in het buurthuis",
+        "klant",
+        "vóór 1 december",
+        "",
+        "4",
+        "",
+        "31-02-2026",
+        "1-12-2026",
+        "",
+        "",
+        "1",
+        "Klant is tevreden.",
+        "",
+        // Plan: save.
+        "j",
+    ]
+    .join("\n")
+        + "\n"
+}
+
+#[test]
+fn a_whole_gesprek_through_a_pipe_writes_plan_and_session() {
+    let (_dir, paths) = folder();
+    let out = drive(&paths, &full_run());
+    assert!(
+        out.contains("Techniek: Neutraal informeren, Open vragen"),
+        "{out}"
+    );
+    assert!(out.contains("Stap 1 van 4: Opening › Welkom"), "{out}");
+    assert!(out.contains("Voorbeeldzin: Hoe gaat het met u?"), "{out}");
+    assert!(out.contains("Hulp bij de toegankelijke modus"), "{out}");
+    assert!(out.contains("1. Koken in het buurthuis (score 3)"), "{out}");
+    assert!(out.contains("Dat is geen geldige datum"), "{out}");
+    assert!(out.contains("Opgeslagen:"), "{out}");
+
+    let written = files_in(&paths.output);
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["2026-11-23-ab.md", "2026-11-23-ab.sessie.ron"]);
+    let plan = fs::read_to_string(&written[0]).unwrap();
+    assert!(plan.contains("‘ik wil graag koken’"), "{plan}");
+    assert!(plan.contains("é ë 🙂"), "{plan}");
+    assert!(plan.contains("Koken in het buurthuis"), "{plan}");
+    assert!(plan.contains("Kennismaken in het buurthuis"), "{plan}");
+    assert!(out.contains(plan.trim()), "the plan is printed as saved");
+
+    let s = load_session(&written[1]).unwrap();
+    assert_eq!(s.klant, "A.B.");
+    assert_eq!(s.consulent, "Jan de Vries");
+    assert_eq!(s.datum, today());
+    assert!(s.note("welkom").starts_with(NOTE), "{:?}", s.note("welkom"));
+    assert!(s.note("welkom").ends_with("<script>alert(1)</script>"));
+    assert_eq!(s.wensen, ["koken"]);
+    assert_eq!(s.uren_kan, Some(6));
+    assert_eq!(s.gekozen, ["buurtkeuken"]);
+    assert_eq!(s.afspraken.len(), 1);
+    assert_eq!(s.afspraken[0].wanneer, "vóór 1 december");
+    assert_eq!(s.uren_per_week, Some(4));
+    assert_eq!(s.startdatum, NaiveDate::from_ymd_opt(2026, 12, 1));
+    assert_eq!(s.akkoord, Akkoord::Ja);
+    // Proposed follow-up dates of a new session were kept by pressing Enter.
+    assert!(s.evaluatiedatum.is_some() && s.volgend_contact.is_some());
+    // The saved session is the record now; no draft is left to resume.
+    assert!(Drafts::new(paths.drafts.clone()).list().0.is_empty());
+}
+
+#[test]
+fn end_of_input_midway_leaves_a_draft_with_the_typed_note_and_it_resumes() {
+    let (_dir, paths) = folder();
+    let out = drive(&paths, &format!("A.B.\n\n\n\n\n{NOTE}\nnog een regel"));
+    assert!(out.contains("De invoer is beëindigd"), "{out}");
+    let s = only_draft(&paths);
+    assert_eq!(s.note("welkom"), format!("{NOTE}\nnog een regel"));
+    assert_eq!(s.huidige_stap, "welkom");
+
+    // The next start offers the draft and opens it on the same step, note included.
+    let out = drive(&paths, "2\nstop\n");
+    assert!(out.contains("2. Verder met A.B."), "{out}");
+    assert!(out.contains("Opening › Welkom"), "{out}");
+    assert!(out.contains("nog een regel"), "{out}");
+    assert!(out.contains("Gestopt."), "{out}");
+    assert_eq!(only_draft(&paths).note("welkom"), s.note("welkom"));
+}
+
+#[test]
+fn a_bad_date_is_asked_again_without_losing_other_answers() {
+    let (_dir, paths) = folder();
+    let out = drive(&paths, "A.B.\nJan\nUtrecht\n30-2-2026\n23/11/26\n");
+    assert_eq!(out.matches("Dat is geen geldige datum").count(), 1, "{out}");
+    let s = only_draft(&paths);
+    assert_eq!((s.klant.as_str(), s.consulent.as_str()), ("A.B.", "Jan"));
+    assert_eq!(s.plaats, "Utrecht");
+    assert_eq!(s.datum, today());
+}
+
+#[test]
+fn terug_goes_to_the_previous_step_and_a_bsn_is_refused() {
+    let (_dir, paths) = folder();
+    let out = drive(&paths, "123456782\nA.B.\n\n\n\n\nterug\nC.D.\n");
+    assert!(out.contains("Dit lijkt op een BSN"), "{out}");
+    assert_eq!(out.matches("Gegevens van het gesprek").count(), 2, "{out}");
+    assert_eq!(only_draft(&paths).klant, "C.D.");
+}
+
+#[test]
+fn tags_show_conditional_steps_and_excluded_options_with_reasons() {
+    let (_dir, paths) = folder();
+    // Tick belemmering 1 (fysiek) and 2 (crisis): the crisis step appears, the kitchen
+    // is excluded; choosing it anyway is allowed, with a warning.
+    let input = "A.B.\n\n\n\n\n\n\n\n1 2\n\n\n\n2\n\n";
+    let out = drive(&paths, input);
+    assert!(out.contains("Stap 3 van 5: Opening › Eerst hulp"), "{out}");
+    assert!(out.contains("Niet voorgesteld (1):"), "{out}");
+    assert!(
+        out.contains("Reden: niet bij 'Lichamelijke klachten'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("is niet voorgesteld. Leg in de notities vast"),
+        "{out}"
+    );
+    let s = only_draft(&paths);
+    assert_eq!(s.belemmeringen, ["fysiek", "crisis"]);
+    assert_eq!(s.gekozen, ["buurtkeuken"]);
+}
+
+#[test]
+fn unknown_numbers_change_nothing_and_are_explained() {
+    let (_dir, paths) = folder();
+    let out = drive(&paths, "A.B.\n\n\n\n\n\n\n1 9\n2\n");
+    assert!(out.contains("Onbekend nummer: 9"), "{out}");
+    assert_eq!(only_draft(&paths).wensen, ["buiten"]);
+}
+
+#[test]
+fn windows_line_endings_and_a_byte_order_mark_are_not_part_of_the_answers() {
+    let (_dir, paths) = folder();
+    let input = full_run().replace('\n', "\r\n");
+    drive(&paths, &format!("\u{feff}{input}"));
+    let written = files_in(&paths.output);
+    assert_eq!(written.len(), 2, "{written:?}");
+    let s = load_session(&written[1]).unwrap();
+    assert_eq!(s.klant, "A.B.");
+    assert!(s.note("welkom").starts_with(&format!("{NOTE}\n")));
+    assert!(!s.note("welkom").contains('\r'));
+}
+
+#[test]
+fn broken_data_files_are_reported_with_their_place() {
+    let (_dir, paths) = folder();
+    fs::write(paths.config.join("catalogus.ron"), "(opties: [ (id: \"x\" ").unwrap();
+    let mut out = Vec::new();
+    let err = run_in(paths, today(), &mut Cursor::new(Vec::new()), &mut out).unwrap_err();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("catalogus.ron:1:"), "{text}");
+    assert!(err.to_string().contains("fouten"));
+}
