@@ -240,13 +240,17 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
         let dir = config_dir(cli)?;
         let mut found = Vec::new();
         for (soort, file) in Soort::CONFIG {
-            let path = dir.join(file);
+            // Joined part by part, so Windows shows `templates\plan.md.j2` like its
+            // other paths.
+            let rel: PathBuf = file.split('/').collect();
+            let path = dir.join(&rel);
             if path.is_file() {
                 found.push(path);
             } else {
                 writeln!(
                     out,
-                    "{file}: geen eigen bestand in {}; {}",
+                    "{}: geen eigen bestand in {}; {}",
+                    rel.display(),
                     dir.display(),
                     soort.standaard()
                 )?;
