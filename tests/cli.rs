@@ -454,3 +454,85 @@ fn an_unknown_thema_is_a_usage_error_in_dutch() {
         stderr(&o)
     );
 }
+
+/// Writes a saved session of `klant` (and a plan beside it) into `dir`, as the app does.
+fn saved_session(dir: &Path, stem: &str, klant: &str) {
+    let session = meedoen::core::session::Session {
+        klant: klant.to_string(),
+        ..meedoen::core::session::Session::default()
+    };
+    let text = ron::ser::to_string(&session).unwrap();
+    std::fs::write(dir.join(format!("{stem}.sessie.ron")), text).unwrap();
+    std::fs::write(dir.join(format!("{stem}.md")), "# Plan").unwrap();
+}
+
+/// Runs `meedoen` with all its folders inside `home`, so nothing real is touched.
+fn meedoen_in(home: &Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meedoen"))
+        .arg("--uitvoer")
+        .arg(home.join("plannen"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn wis_lists_asks_and_erases_one_client_only() {
+    let home = tempfile::tempdir().unwrap();
+    let plannen = home.path().join("plannen");
+    std::fs::create_dir(&plannen).unwrap();
+    // Unusual names, so no real client on a developer's machine can ever match.
+    saved_session(&plannen, "wt-1", "Wistest-7F3A");
+    saved_session(&plannen, "ander-1", "Ander-Wistest-9B2C");
+
+    // Declining erases nothing.
+    let o = meedoen_in(home.path(), &["wis", "wistest-7f3a"], "nee\n");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("worden 2 bestanden gewist"), "{out}");
+    assert!(
+        out.contains("wt-1.sessie.ron") && out.contains("wt-1.md"),
+        "{out}"
+    );
+    assert!(!out.contains("ander-1"), "{out}");
+    assert!(out.contains("Niets gewist."), "{out}");
+    assert!(plannen.join("wt-1.md").exists());
+
+    let o = meedoen_in(home.path(), &["wis", "wistest-7f3a"], "ja\n");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).ends_with("2 bestanden gewist.\n"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!plannen.join("wt-1.md").exists());
+    assert!(!plannen.join("wt-1.sessie.ron").exists());
+    assert!(plannen.join("ander-1.sessie.ron").exists());
+
+    // Nothing left: says so and succeeds; --ja needs no input.
+    let o = meedoen_in(home.path(), &["wis", "Wistest-7F3A", "--ja"], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("geen bestanden"), "{}", stdout(&o));
+}
+
+#[test]
+fn wis_without_a_name_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let o = meedoen_in(home.path(), &["wis", "  "], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("geef de klant op"), "{}", stderr(&o));
+}

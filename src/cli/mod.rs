@@ -22,6 +22,7 @@ pub mod controleer;
 pub mod paden;
 pub mod suggesties;
 pub mod taxonomie;
+pub mod wis;
 
 /// Clap's template with Dutch headings, for the top level and every subcommand.
 const HELP_TEMPLATE: &str = "\
@@ -75,6 +76,8 @@ pub enum Opdracht {
     Paden(paden::Args),
     /// Oefen een gesprek met een fictieve klant (trainersmodus)
     Oefenen,
+    /// Wis alle concepten, gesprekken en plannen van één klant (AVG)
+    Wis(wis::Args),
 }
 
 /// The clap command with Dutch help flags and headings everywhere.
@@ -152,6 +155,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Opdracht::Taxonomie(a)) => taxonomie::run(&cli, a, &mut out),
         Some(Opdracht::Controleer(a)) => controleer::run(&cli, a, &mut out),
         Some(Opdracht::Paden(a)) => paden::run(&cli, a, &mut out),
+        Some(Opdracht::Wis(a)) => wis::run(&cli, a, &mut out),
     };
     let _ = out.flush();
     match result {
