@@ -3,12 +3,14 @@
 //! descriptions, and match positions returned as merged character ranges so the UI can
 //! highlight whole runs instead of styling character by character.
 //!
-//! Every word of the query must match somewhere (title or the other fields); a word that
-//! matches only the long description must be fairly contiguous, or nearly every option
-//! would match a short query through scattered letters.
+//! Every word of the query must match somewhere: fuzzily in the title, or as written (after
+//! folding) in the other fields. Fuzzy matching a long description would let nearly every
+//! option match a short query through scattered letters, and would cost most of the time
+//! of a keystroke on a large catalogue.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
 use std::ops::Range;
 
 use super::catalogue::Catalogue;
@@ -16,9 +18,16 @@ use super::taxonomy::Entry;
 
 /// A title match counts this many times a match in the other fields.
 const TITEL_GEWICHT: i64 = 2;
-/// A match in the other fields counts only with at least this score per query character
-/// (skim gives 16 per matched character and subtracts for gaps).
-const MIN_PER_TEKEN: i64 = 16;
+/// Score per character of a word found in the other fields (skim's score for a matched
+/// character, so both kinds of match are on one scale).
+const PER_TEKEN: i64 = 16;
+/// Extra for a word found at the start of a word in the other fields.
+const WOORDBEGIN: i64 = 8;
+/// A fuzzy title match counts only with at least this score per query character. Below
+/// it the letters lie scattered over the title ("fiets" in "Hulp bij formulieren en
+/// instanties"), which looks like noise to someone filtering a list; typos and skipped
+/// letters in one word stay well above it.
+const MIN_TITEL_PER_TEKEN: i64 = 17;
 
 /// Lowercases and removes diacritics, one character in for one character out, so that
 /// character positions in the folded text are positions in the original.
@@ -103,19 +112,25 @@ fn char_bit(c: char) -> u64 {
     }
 }
 
-/// One searchable item, folded once when the searcher is built.
+/// One searchable item, folded once when the searcher is built. The texts live in one
+/// shared buffer: on a large catalogue, walking one contiguous block instead of two heap
+/// strings per item is what keeps a keystroke within a frame.
 struct Hay {
-    titel: String,
+    titel: Range<usize>,
     titel_bag: u64,
-    rest: String,
+    rest: Range<usize>,
     rest_bag: u64,
 }
 
-/// A folded query word with its character bag.
+/// A folded query word with its character bag and a prepared substring finder.
 struct Word {
     text: String,
+    /// The word when it is one letter.
+    single: Option<char>,
     bag: u64,
-    min_rest: i64,
+    finder: memmem::Finder<'static>,
+    rest_score: i64,
+    min_titel: i64,
 }
 
 fn words(query: &str) -> Vec<Word> {
@@ -123,14 +138,75 @@ fn words(query: &str) -> Vec<Word> {
         .split_whitespace()
         .map(|w| Word {
             text: w.to_string(),
+            single: {
+                let mut cs = w.chars();
+                cs.next().filter(|_| cs.next().is_none())
+            },
             bag: char_bag(w),
-            min_rest: MIN_PER_TEKEN * w.chars().count() as i64,
+            finder: memmem::Finder::new(w.as_bytes()).into_owned(),
+            rest_score: PER_TEKEN * w.chars().count() as i64,
+            min_titel: MIN_TITEL_PER_TEKEN * w.chars().count() as i64,
         })
         .collect()
 }
 
+/// Whether the characters of `needle` occur in `hay` in order: the condition for any
+/// fuzzy match, checked on bytes (UTF-8 keeps the order of characters) before the
+/// matcher builds its score matrix.
+fn subsequence(hay: &str, needle: &str) -> bool {
+    let mut hay = hay.as_bytes();
+    for &n in needle.as_bytes() {
+        match memchr::memchr(n, hay) {
+            Some(i) => hay = &hay[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Scores a one-letter word in a title: the first letter of the title, then the start of
+/// a word, then anywhere, earlier before later. The fuzzy matcher adds nothing for one
+/// letter but costs a score matrix per title, which made the first keystroke on a large
+/// catalogue the slowest one. Returns the score and the character index to highlight.
+fn single_letter(titel: &str, c: char) -> Option<(i64, usize)> {
+    let mut prev: Option<char> = None;
+    let mut first = None;
+    for (i, ch) in titel.chars().enumerate() {
+        if ch == c {
+            let start = prev.is_none_or(|p| !p.is_alphanumeric());
+            if start {
+                let bonus = if i == 0 { 32 } else { 24 };
+                return Some((PER_TEKEN + bonus, i));
+            }
+            first = first.or(Some(i));
+        }
+        prev = Some(ch);
+    }
+    first.map(|i| (PER_TEKEN, i))
+}
+
+/// Score of `w` found as written in `rest`, with a bonus at the start of a word. A single
+/// letter counts only at the start of a word: anywhere, it would be in nearly every text.
+fn rest_score(rest: &str, w: &Word) -> Option<i64> {
+    let mut best = None;
+    for at in w.finder.find_iter(rest.as_bytes()) {
+        let begin = rest[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if begin {
+            return Some(w.rest_score + WOORDBEGIN);
+        }
+        if w.single.is_none() {
+            best = Some(w.rest_score);
+        }
+    }
+    best
+}
+
 /// Precomputed folded haystacks of a list, built once and searched on every keystroke.
 pub struct Searcher {
+    text: String,
     items: Vec<Hay>,
     matcher: SkimMatcherV2,
 }
@@ -162,19 +238,27 @@ impl Searcher {
     }
 
     fn from_parts<'a>(parts: impl Iterator<Item = (&'a str, String)>) -> Searcher {
+        let mut text = String::new();
+        let push = |text: &mut String, s: &str| {
+            let start = text.len();
+            text.extend(s.chars().map(fold_char));
+            let range = start..text.len();
+            (char_bag(&text[range.clone()]), range)
+        };
         let items = parts
             .map(|(titel, rest)| {
-                let titel = fold(titel);
-                let rest = fold(&rest);
+                let (titel_bag, titel) = push(&mut text, titel);
+                let (rest_bag, rest) = push(&mut text, &rest);
                 Hay {
-                    titel_bag: char_bag(&titel),
-                    rest_bag: char_bag(&rest),
                     titel,
+                    titel_bag,
                     rest,
+                    rest_bag,
                 }
             })
             .collect();
         Searcher {
+            text,
             items,
             // Both sides are folded to lowercase already, so case-sensitive matching is
             // both correct and cheaper.
@@ -238,16 +322,34 @@ impl Searcher {
         hits
     }
 
+    /// The title score of `w`: the fuzzy matcher, except for a single letter (see
+    /// [`single_letter`]).
+    fn titel_match(&self, titel: &str, w: &Word) -> Option<(i64, Vec<usize>)> {
+        match w.single {
+            Some(c) => single_letter(titel, c).map(|(score, at)| (score, vec![at])),
+            None => self
+                .matcher
+                .fuzzy_indices(titel, &w.text)
+                .filter(|(score, _)| *score >= w.min_titel),
+        }
+    }
+
     fn word_score(&self, hay: &Hay, w: &Word) -> Option<i64> {
+        let titel = &self.text[hay.titel.clone()];
         let titel = if w.bag & !hay.titel_bag == 0 {
-            self.matcher.fuzzy_match(&hay.titel, &w.text)
+            match w.single {
+                Some(c) => single_letter(titel, c).map(|(score, _)| score),
+                None if subsequence(titel, &w.text) => self
+                    .matcher
+                    .fuzzy_match(titel, &w.text)
+                    .filter(|&score| score >= w.min_titel),
+                None => None,
+            }
         } else {
             None
         };
         let rest = if w.bag & !hay.rest_bag == 0 {
-            self.matcher
-                .fuzzy_match(&hay.rest, &w.text)
-                .filter(|&s| s >= w.min_rest)
+            rest_score(&self.text[hay.rest.clone()], w)
         } else {
             None
         };
@@ -261,10 +363,11 @@ impl Searcher {
         let Some(hay) = self.items.get(index) else {
             return Vec::new();
         };
+        let titel = &self.text[hay.titel.clone()];
         let mut indices = Vec::new();
         for w in words {
             if w.bag & !hay.titel_bag == 0
-                && let Some((_, found)) = self.matcher.fuzzy_indices(&hay.titel, &w.text)
+                && let Some((_, found)) = self.titel_match(titel, w)
             {
                 indices.extend(found);
             }

@@ -7,14 +7,20 @@ use std::collections::HashSet;
 use super::catalogue::Catalogue;
 use super::data::Source;
 use super::problem::Problem;
-use super::script::Script;
+use super::script::{Script, StapSoort};
 use super::taxonomy::{TagKind, Taxonomy};
 
 /// Byte offset of the block that defines `id` (its `id: "…"` line), to place later
 /// problems inside the right entry.
 fn entry_offset(text: &str, id: &str) -> usize {
+    entry_offset_from(text, 0, id)
+}
+
+/// Like [`entry_offset`], searching from byte `start`: the same id may appear in two
+/// taxonomy lists (`mantelzorg` is a belemmering and a category).
+fn entry_offset_from(text: &str, start: usize, id: &str) -> usize {
     let needle = format!("\"{id}\"");
-    let mut from = 0;
+    let mut from = start.min(text.len());
     while let Some(i) = text[from..].find(&needle) {
         let at = from + i;
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
@@ -23,7 +29,43 @@ fn entry_offset(text: &str, id: &str) -> usize {
         }
         from = at + needle.len();
     }
-    0
+    start.min(text.len())
+}
+
+/// Byte offset of the first `needle` at or after `from`, or `from` when absent; chained
+/// to walk into a field (`ongeschikt_bij`, then the id inside it).
+fn offset_of(text: &str, from: usize, needle: &str) -> usize {
+    let from = from.min(text.len());
+    text.get(from..)
+        .and_then(|rest| rest.find(needle))
+        .map_or(from, |i| from + i)
+}
+
+/// Sources are cited as `NNN:L…` (document number, line): `"003:L586"`, `"001:L1164–1171"`.
+fn valid_bron(b: &str) -> bool {
+    let b = b.as_bytes();
+    b.len() >= 6
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && b[3] == b':'
+        && b[4] == b'L'
+        && b[5].is_ascii_digit()
+}
+
+fn bron_problems(bron: &[String], what: &str, src: &Source, at: usize) -> Vec<Problem> {
+    bron.iter()
+        .filter(|b| !valid_bron(b))
+        .map(|b| {
+            Problem::at(
+                &src.name,
+                &src.text,
+                offset_of(&src.text, at, "bron"),
+                &format!("\"{b}\""),
+                format!(
+                    "{what}: bron `{b}` heeft niet de vorm `NNN:L…` (bijvoorbeeld \"003:L586\")"
+                ),
+            )
+        })
+        .collect()
 }
 
 fn duplicates<'a>(ids: impl Iterator<Item = &'a str>, what: &str, src: &Source) -> Vec<Problem> {
@@ -57,15 +99,22 @@ fn valid_id(id: &str) -> bool {
 pub fn taxonomy(tax: &Taxonomy, src: &Source) -> Vec<Problem> {
     let mut problems = Vec::new();
     let lists = [
-        ("wens", &tax.wensen),
-        ("kracht", &tax.krachten),
-        ("belemmering", &tax.belemmeringen),
-        ("categorie", &tax.categorieen),
+        ("wens", "wensen", &tax.wensen),
+        ("kracht", "krachten", &tax.krachten),
+        ("belemmering", "belemmeringen", &tax.belemmeringen),
+        ("categorie", "categorieen", &tax.categorieen),
     ];
-    for (what, list) in lists {
+    for (what, field, list) in lists {
         problems.extend(duplicates(list.iter().map(|e| e.id.as_str()), what, src));
+        let list_at = offset_of(&src.text, 0, &format!("{field}:"));
         for e in list.iter() {
-            let at = entry_offset(&src.text, &e.id);
+            let at = entry_offset_from(&src.text, list_at, &e.id);
+            problems.extend(bron_problems(
+                &e.bron,
+                &format!("{what} `{}`", e.id),
+                src,
+                at,
+            ));
             if !valid_id(&e.id) {
                 problems.push(Problem::at(
                     &src.name,
@@ -121,6 +170,41 @@ pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> 
                 ),
             );
         }
+        if o.uren_max > MAX_UREN {
+            push(
+                "uren_max",
+                format!(
+                    "optie `{}`: uren_max ({}) is meer dan {MAX_UREN} uur per week",
+                    o.id, o.uren_max
+                ),
+            );
+        }
+        if !(1..=6).contains(&o.trede) {
+            push(
+                "trede",
+                format!(
+                    "optie `{}`: trede {} bestaat niet; de participatieladder loopt van 1 tot en met 6",
+                    o.id, o.trede
+                ),
+            );
+        }
+        if let (Some(lo), Some(hi)) = (o.leeftijd_min, o.leeftijd_max)
+            && lo > hi
+        {
+            push(
+                "leeftijd_min",
+                format!(
+                    "optie `{}`: leeftijd_min ({lo}) is groter dan leeftijd_max ({hi})",
+                    o.id
+                ),
+            );
+        }
+        if o.omschrijving.trim().is_empty() {
+            push(
+                "omschrijving",
+                format!("optie `{}` heeft geen omschrijving", o.id),
+            );
+        }
         if tax.categorie(&o.categorie).is_none() {
             push(
                 &format!("\"{}\"", o.categorie),
@@ -148,9 +232,56 @@ pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> 
                 );
             }
         }
+        let at_bij = |field: &str, b: &str| {
+            let field_at = offset_of(&src.text, at, &format!("{field}:"));
+            offset_of(&src.text, field_at, &format!("\"{b}\""))
+        };
+        for b in &o.ongeschikt_bij {
+            if o.werkt_aan.contains(&b.belemmering) {
+                problems.push(Problem::at(
+                    &src.name,
+                    &src.text,
+                    at_bij("ongeschikt_bij", &b.belemmering),
+                    &format!("\"{}\"", b.belemmering),
+                    format!(
+                        "optie `{}`: werkt aan `{}` en is er ook ongeschikt bij; kies één van beide",
+                        o.id, b.belemmering
+                    ),
+                ));
+            }
+        }
+        let bijs = [
+            ("ongeschikt_bij", &o.ongeschikt_bij),
+            ("let_op_bij", &o.let_op_bij),
+        ];
+        for (field, list) in bijs {
+            for b in list.iter().filter(|b| b.reden.trim().is_empty()) {
+                let bij_at = at_bij(field, &b.belemmering);
+                problems.push(Problem::at(
+                    &src.name,
+                    &src.text,
+                    bij_at,
+                    "reden",
+                    format!(
+                        "optie `{}`: {field} `{}` heeft geen reden; de consulent moet kunnen zien waarom",
+                        o.id, b.belemmering
+                    ),
+                ));
+            }
+        }
+        problems.extend(bron_problems(
+            &o.bron,
+            &format!("optie `{}`", o.id),
+            src,
+            at,
+        ));
     }
     problems
 }
+
+/// Most hours per week an option may ask: a full working week. Practice stays far below
+/// (norm ≤ 20, research §7), but a higher number is almost certainly a typing error.
+pub const MAX_UREN: u8 = 40;
 
 /// Checks a script against the taxonomy.
 pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
@@ -163,9 +294,59 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
             "het script heeft geen stappen",
         ));
     }
+    let mut suggesties = 0;
+    let mut afspraken = 0;
+    let mut evaluatie = 0;
     for s in script.steps() {
         let stap = s.stap;
         let at = entry_offset(&src.text, &stap.id);
+        let soort = match stap.soort {
+            StapSoort::Suggesties => Some((&mut suggesties, "Suggesties")),
+            StapSoort::Afspraken => Some((&mut afspraken, "Afspraken")),
+            StapSoort::Evaluatie => Some((&mut evaluatie, "Evaluatie")),
+            StapSoort::Gesprek => None,
+        };
+        if let Some((count, name)) = soort {
+            *count += 1;
+            if *count == 2 {
+                problems.push(Problem::at(
+                    &src.name,
+                    &src.text,
+                    offset_of(&src.text, at, "soort"),
+                    name,
+                    format!(
+                        "stap `{}`: er is al een stap met `soort: {name}`; een script heeft er hoogstens één",
+                        stap.id
+                    ),
+                ));
+            }
+        }
+        if stap.voorbeeldzinnen.iter().any(|z| z.trim().is_empty()) {
+            let zinnen_at = offset_of(&src.text, at, "voorbeeldzinnen");
+            let leeg = stap
+                .voorbeeldzinnen
+                .iter()
+                .position(|z| z.trim().is_empty())
+                .unwrap_or(0);
+            // Skip the non-empty phrases before the empty one, so the column is exact.
+            let mut from = zinnen_at;
+            for z in &stap.voorbeeldzinnen[..leeg] {
+                from = offset_of(&src.text, from, &format!("\"{z}\"")) + z.len() + 2;
+            }
+            problems.push(Problem::at(
+                &src.name,
+                &src.text,
+                from,
+                "\"",
+                format!("stap `{}` heeft een lege voorbeeldzin", stap.id),
+            ));
+        }
+        problems.extend(bron_problems(
+            &stap.bron,
+            &format!("stap `{}`", stap.id),
+            src,
+            at,
+        ));
         if stap.titel.trim().is_empty() {
             problems.push(Problem::at(
                 &src.name,
@@ -211,3 +392,6 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests;

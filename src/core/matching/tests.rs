@@ -282,6 +282,18 @@ fn already_active_recognition_comes_first() {
         texts(&s.suggesties[0]),
         ["+6 al actief in 'Vrijwilligerswerk': eerst erkennen en vastleggen"]
     );
+    // Recording existing activity is not projectmoeheid, even after earlier
+    // volunteering; another new option in the category still gets the warning.
+    let p = Profiel {
+        actief: strings(&["vrijwilligerswerk"]),
+        eerder: strings(&["oud-project"]),
+        ..Profiel::default()
+    };
+    let oud = optie("oud-project", "vrijwilligerswerk");
+    let s = run(&p, vec![nieuw.clone(), erkennen.clone(), oud]);
+    assert_eq!(get(&s, "bestaand-vrijwilligerswerk").score, ERKENNEN);
+    assert!(get(&s, "bestaand-vrijwilligerswerk").let_op.is_empty());
+    assert_eq!(get(&s, "kookcafe").score, EERDER_CATEGORIE);
     // Not active in that category: no bonus.
     let s = run(&Profiel::default(), vec![nieuw, erkennen]);
     assert!(s.suggesties.iter().all(|x| x.score == 0));
@@ -443,4 +455,58 @@ fn embedded_data_suggests_or_excludes_every_option() {
     for x in &s.suggesties {
         assert_eq!(x.score, x.waarom.iter().map(|f| f.punten).sum::<i32>());
     }
+}
+
+#[test]
+fn ties_on_long_shared_id_prefixes_still_sort_by_full_id() {
+    let ids = [
+        "vrijwilligerswerk-b",
+        "vrijwilligerswerk-a2",
+        "vrijwilligerswerk-a10",
+        "vrijwilligers",
+        "a",
+    ];
+    let opties: Vec<Optie> = ids.iter().map(|id| optie(id, "cursus")).collect();
+    let mut eerder = optie("z-eerder", "vrijwilligerswerk");
+    eerder.wensen = strings(&["koken"]);
+    let mut all = opties;
+    all.push(eerder);
+    let p = Profiel {
+        wensen: strings(&["koken"]),
+        eerder: strings(&["z-eerder"]),
+        ..Profiel::default()
+    };
+    let s = run(&p, all);
+    let got: Vec<&str> = s.suggesties.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "a",
+            "vrijwilligers",
+            "vrijwilligerswerk-a10",
+            "vrijwilligerswerk-a2",
+            "vrijwilligerswerk-b",
+            "z-eerder",
+        ]
+    );
+}
+
+#[test]
+fn scores_beyond_the_packed_key_range_still_sort_exactly() {
+    let s = |id: &str, score: i32| Suggestie {
+        id: id.into(),
+        score,
+        waarom: Vec::new(),
+        let_op: Vec::new(),
+    };
+    let got = sorted(vec![
+        s("a", 40_000),
+        s("b", 50_000),
+        s("c", -40_000),
+        s("d", -50_000),
+        s("e", 0),
+        s("f", 40_000),
+    ]);
+    let ids: Vec<&str> = got.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["b", "a", "f", "e", "c", "d"]);
 }

@@ -166,3 +166,24 @@ fn embedded_catalogue_finds_each_title() {
         );
     }
 }
+
+#[test]
+fn a_single_letter_prefers_word_starts() {
+    let cat = catalogue(&["Bakken", "Samen koken", "Koken", "Tuin"]);
+    let s = Searcher::new(&cat);
+    let hits = s.search("k");
+    assert_eq!(titles(&cat, &hits), ["Koken", "Samen koken", "Bakken"]);
+    assert_eq!(hits[0].ranges, std::iter::once(0..1).collect::<Vec<_>>());
+    assert_eq!(hits[1].ranges, std::iter::once(6..7).collect::<Vec<_>>());
+    assert_eq!(hits[2].ranges, std::iter::once(2..3).collect::<Vec<_>>());
+    assert_eq!(s.ranges(hits[1].index, "k"), hits[1].ranges);
+}
+
+#[test]
+fn letters_scattered_over_a_title_do_not_match() {
+    let cat = catalogue(&["Hulp bij formulieren en instanties", "Fietsenmakerij"]);
+    let s = Searcher::new(&cat);
+    assert_eq!(titles(&cat, &s.search("fiets")), ["Fietsenmakerij"]);
+    // A typo in one word still matches.
+    assert_eq!(titles(&cat, &s.search("fietsn")), ["Fietsenmakerij"]);
+}

@@ -1,0 +1,365 @@
+//! The command line: parsing (clap, with Dutch help texts), dispatch to one module per
+//! subcommand, and the helpers they share. Without a subcommand the interactive app
+//! starts. Subcommands are thin: they load data through `store` and call `core`.
+//!
+//! Exit codes: 0 success, 1 the data or the app failed, 2 the command was used wrongly
+//! (unknown option, unknown id, missing file), so scripts can tell them apart.
+
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::core::data::Data;
+use crate::core::problem::Problem;
+use crate::core::search::fold;
+use crate::store::assets;
+use crate::store::paths::Paths;
+use crate::tui::theme::ThemeKind;
+
+pub mod controleer;
+pub mod paden;
+pub mod suggesties;
+pub mod taxonomie;
+pub mod wis;
+
+/// Clap's template with Dutch headings, for the top level and every subcommand.
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Gebruik: {usage}
+
+{all-args}{after-help}
+";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "meedoen",
+    version,
+    about = "Gespreksondersteuning voor activeringsconsulenten: NORBS-gesprek, \
+             tegenprestatie-suggesties en een plan van aanpak. Alles blijft op deze computer.",
+    after_help = "Zonder opdracht start de interactieve app.",
+    disable_help_subcommand = true,
+    disable_version_flag = true,
+    subcommand_help_heading = "Opdrachten",
+    subcommand_value_name = "OPDRACHT",
+    next_help_heading = "Opties"
+)]
+pub struct Cli {
+    /// Map waarin plannen van aanpak worden opgeslagen
+    // Display order 100+: in a subcommand's help, the global options come after its own.
+    #[arg(long, global = true, value_name = "MAP", display_order = 100)]
+    pub uitvoer: Option<PathBuf>,
+    /// Map met een eigen script, catalogus en taxonomie (in plaats van de standaardmap)
+    #[arg(long, global = true, value_name = "MAP", display_order = 101)]
+    pub instellingen: Option<PathBuf>,
+    /// Het gesprek als gewone vragen, regel voor regel: voor schermlezers en invoer uit
+    /// een bestand
+    #[arg(long, display_order = 102)]
+    pub toegankelijk: bool,
+    /// Kleuren van het scherm: standaard, zwartwit of hoog-contrast
+    #[arg(long, global = true, value_name = "NAAM", value_parser = thema, display_order = 103)]
+    pub thema: Option<ThemeKind>,
+    #[command(subcommand)]
+    pub opdracht: Option<Opdracht>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Opdracht {
+    /// Rangschik de mogelijkheden uit de catalogus voor een klant, met de redenen
+    Suggesties(suggesties::Args),
+    /// Toon de wensen, krachten, belemmeringen en categorieën met hun ids
+    Taxonomie(taxonomie::Args),
+    /// Controleer catalogus, taxonomie, script, gemeente, toetsen en plansjablonen op fouten
+    Controleer(controleer::Args),
+    /// Toon de mappen die meedoen gebruikt
+    Paden(paden::Args),
+    /// Oefen een gesprek met een fictieve klant (trainersmodus)
+    Oefenen,
+    /// Wis alle concepten, gesprekken en plannen van één klant (AVG)
+    Wis(wis::Args),
+}
+
+/// The clap command with Dutch help flags and headings everywhere.
+fn command() -> clap::Command {
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .help("Toon deze hulp")
+        .display_order(104)
+        .action(ArgAction::Help)
+        .global(true);
+    Cli::command()
+        .help_template(HELP_TEMPLATE)
+        .disable_help_flag(true)
+        .mut_subcommands(|s| {
+            s.help_template(HELP_TEMPLATE)
+                .disable_help_flag(true)
+                .mut_args(|a| {
+                    if a.get_help_heading().is_none() && !a.is_positional() {
+                        a.help_heading("Opties")
+                    } else {
+                        a
+                    }
+                })
+        })
+        .arg(help)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .help("Toon het versienummer")
+                .action(ArgAction::Version),
+        )
+}
+
+/// Runs the command line with the process's arguments.
+pub fn main() -> ExitCode {
+    run(std::env::args_os())
+}
+
+/// Parses `args` and runs the command; returns the exit code.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let cli = match command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version are "errors" to clap with exit code 0.
+            let code = ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+            if e.use_stderr() {
+                eprint!("{}", dutch_clap_error(&e.render().to_string()));
+            } else {
+                let _ = e.print();
+            }
+            return code;
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = match &cli.opdracht {
+        None if cli.toegankelijk => {
+            drop(out);
+            return start_access(&cli);
+        }
+        None => {
+            drop(out);
+            return start_tui(&cli, false);
+        }
+        Some(Opdracht::Oefenen) => {
+            drop(out);
+            return start_tui(&cli, true);
+        }
+        Some(Opdracht::Suggesties(a)) => suggesties::run(&cli, a, &mut out),
+        Some(Opdracht::Taxonomie(a)) => taxonomie::run(&cli, a, &mut out),
+        Some(Opdracht::Controleer(a)) => controleer::run(&cli, a, &mut out),
+        Some(Opdracht::Paden(a)) => paden::run(&cli, a, &mut out),
+        Some(Opdracht::Wis(a)) => wis::run(&cli, a, &mut out),
+    };
+    let _ = out.flush();
+    match result {
+        Ok(code) => code,
+        Err(Fout::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fout: {e}");
+            e.code()
+        }
+    }
+}
+
+/// Clap's error messages are English; the phrases a user meets most are put in Dutch,
+/// the rest (rare) stays as clap says it.
+fn dutch_clap_error(msg: &str) -> String {
+    const PHRASES: [(&str, &str); 9] = [
+        ("error: ", "fout: "),
+        ("unexpected argument", "onbekend argument"),
+        (" found", ""),
+        ("invalid value", "ongeldige waarde"),
+        (" for ", " voor "),
+        ("a value is required", "er ontbreekt een waarde"),
+        ("but none was supplied", ""),
+        ("Usage: ", "Gebruik: "),
+        ("For more information, try", "Meer uitleg:"),
+    ];
+    let mut out = msg.to_string();
+    for (en, nl) in PHRASES {
+        out = out.replace(en, nl);
+    }
+    out.replace("tip: ", "hint: ")
+}
+
+/// `--thema`: the names `ThemeKind::parse` knows, with a Dutch message otherwise.
+fn thema(s: &str) -> Result<ThemeKind, String> {
+    ThemeKind::parse(s).ok_or_else(|| "kies standaard, zwartwit of hoog-contrast".to_string())
+}
+
+fn start_access(cli: &Cli) -> ExitCode {
+    let opts = crate::access::AccessOptions {
+        uitvoer: cli.uitvoer.clone(),
+        instellingen: cli.instellingen.clone(),
+    };
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    match crate::access::run(opts, &mut stdin.lock(), &mut stdout.lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fout: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn start_tui(cli: &Cli, oefenen: bool) -> ExitCode {
+    let opts = crate::tui::Options {
+        uitvoer: cli.uitvoer.clone(),
+        instellingen: cli.instellingen.clone(),
+        oefenen,
+        thema: cli.thema,
+    };
+    match crate::tui::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fout: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What can go wrong in a subcommand, with the exit code it leads to.
+#[derive(Debug, thiserror::Error)]
+pub enum Fout {
+    /// The command was used wrongly (exit 2).
+    #[error("{0}")]
+    Gebruik(String),
+    /// The data files have problems (exit 1); each is printed with its place.
+    #[error("{}\nde gegevens bevatten fouten; zie `meedoen controleer`", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Gegevens(Vec<Problem>),
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+impl Fout {
+    pub fn code(&self) -> ExitCode {
+        match self {
+            Fout::Gebruik(_) => ExitCode::from(2),
+            Fout::Gegevens(_) | Fout::Io(_) => ExitCode::FAILURE,
+        }
+    }
+}
+
+/// The folder with the user's data files: `--instellingen`, else the platform's.
+pub fn config_dir(cli: &Cli) -> Result<PathBuf, Fout> {
+    match &cli.instellingen {
+        Some(dir) => Ok(dir.clone()),
+        None => Paths::resolve(cli.uitvoer.as_deref())
+            .map(|p| p.config)
+            .map_err(Fout::Gebruik),
+    }
+}
+
+/// Loads script, taxonomy and catalogue (user files where present, else embedded).
+pub fn load(cli: &Cli) -> Result<Data, Fout> {
+    let dir = config_dir(cli)?;
+    assets::load(Some(Path::new(&dir))).map_err(Fout::Gegevens)
+}
+
+/// Up to three known ids closest to `wrong`, by edit distance on the id and the label,
+/// for "bedoelt u …?". Far-off ids are not offered: a wrong guess misleads more than none.
+pub fn closest<'a>(wrong: &str, known: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<&'a str> {
+    let wrong = fold(wrong.trim());
+    let limit = (wrong.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &str)> = known
+        .filter_map(|(id, label)| {
+            let d = levenshtein(&wrong, id).min(levenshtein(&wrong, &fold(label)));
+            let prefix = id.starts_with(&wrong) || fold(label).starts_with(&wrong);
+            let d = if prefix && !wrong.is_empty() { 1 } else { d };
+            (d <= limit).then_some((d, id))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, id)| id).collect()
+}
+
+/// Edit distance in characters (insert, delete, substitute).
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Checks `ids` against the known ones; the first unknown one becomes a usage error that
+/// names the closest valid ids.
+pub fn check_ids<'a>(
+    what: &str,
+    ids: &[String],
+    known: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+) -> Result<(), Fout> {
+    for id in ids {
+        if known.clone().any(|(k, _)| k == id) {
+            continue;
+        }
+        let near = closest(id, known.clone());
+        let hint = if near.is_empty() {
+            "zie `meedoen taxonomie` voor alle ids".to_string()
+        } else {
+            format!("bedoelt u: {}?", near.join(", "))
+        };
+        return Err(Fout::Gebruik(format!("onbekende {what} '{id}'; {hint}")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(levenshtein("kooken", "koken"), 1);
+        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(levenshtein("café", "cafe"), 1);
+        assert_eq!(levenshtein("same", "same"), 0);
+    }
+
+    #[test]
+    fn closest_ids_by_id_label_and_prefix() {
+        let known = [
+            ("koken", "Koken"),
+            ("buiten", "Buiten zijn"),
+            ("fysiek", "Lichamelijke klachten"),
+        ];
+        let it = || known.iter().map(|&(a, b)| (a, b));
+        assert_eq!(closest("kooken", it()), ["koken"]);
+        assert_eq!(closest("Lichamelijk", it()), ["fysiek"]);
+        assert_eq!(closest("buit", it()), ["buiten"]);
+        assert!(closest("zeilen", it()).is_empty());
+    }
+
+    #[test]
+    fn help_is_dutch() {
+        let help = command().render_help().to_string();
+        assert!(help.contains("Gebruik: "), "{help}");
+        assert!(help.contains("Opdrachten"), "{help}");
+        assert!(help.contains("Toon deze hulp"), "{help}");
+        assert!(!help.contains("Print help"), "{help}");
+    }
+
+    #[test]
+    fn command_is_well_formed() {
+        command().debug_assert();
+    }
+}

@@ -1,0 +1,538 @@
+//! End-to-end tests of the `meedoen` binary's subcommands: each runs the real binary with
+//! `--instellingen` pointing at a temporary folder holding data written here, and asserts
+//! on what a user or a script would see (stdout, stderr, exit code).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const TAXONOMY: &str = r#"(
+    wensen: [
+        (id: "koken", label: "Koken", omschrijving: "Koken voor anderen."),
+        (id: "buiten", label: "Buiten zijn", omschrijving: "Buiten werken."),
+    ],
+    krachten: [(id: "doorzetter", label: "Doorzetter", omschrijving: "Houdt vol.")],
+    belemmeringen: [
+        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "Pijn."),
+        (id: "isolement", label: "Isolement", omschrijving: "Weinig contact."),
+    ],
+    categorieen: [
+        (id: "vrijwilligerswerk", label: "Vrijwilligerswerk", omschrijving: "Onbetaald werk."),
+    ],
+)"#;
+
+const CATALOGUE: &str = r#"(
+    opties: [
+        (
+            id: "tuin",
+            titel: "Tuinieren in de voedseltuin",
+            categorie: "vrijwilligerswerk",
+            omschrijving: "Samen groente kweken.",
+            uren_min: 2,
+            uren_max: 8,
+            begeleiding: taakgericht,
+            wensen: ["buiten"],
+            werkt_aan: ["isolement"],
+        ),
+        (
+            id: "kookcafe",
+            titel: "Koken in het buurtcafé",
+            categorie: "vrijwilligerswerk",
+            omschrijving: "Koken voor buurtbewoners.",
+            uren_min: 4,
+            uren_max: 12,
+            begeleiding: taakgericht,
+            wensen: ["koken"],
+            werkt_aan: ["isolement"],
+            drempels: [vog],
+        ),
+        (
+            id: "verhuis",
+            titel: "Verhuizen met de klussendienst",
+            categorie: "vrijwilligerswerk",
+            omschrijving: "Helpen bij verhuizingen.",
+            uren_min: 4,
+            uren_max: 8,
+            begeleiding: geen,
+            ongeschikt_bij: [(belemmering: "fysiek", reden: "zwaar tilwerk")],
+        ),
+    ],
+)"#;
+
+const SCRIPT: &str = r#"(
+    id: "test",
+    titel: "Test",
+    fases: [(id: "f", titel: "F", stappen: [
+        (id: "a", titel: "A", technieken: [OpenVragen], doel: "Doel."),
+    ])],
+)"#;
+
+/// A config folder with the test data.
+fn config() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("taxonomie.ron"), TAXONOMY).unwrap();
+    std::fs::write(dir.path().join("catalogus.ron"), CATALOGUE).unwrap();
+    std::fs::write(dir.path().join("script.ron"), SCRIPT).unwrap();
+    dir
+}
+
+fn meedoen(config: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_meedoen"))
+        .arg("--instellingen")
+        .arg(config)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const PROFILE: [&str; 6] = [
+    "suggesties",
+    "--wens",
+    "koken",
+    "--belemmering",
+    "isolement,fysiek",
+    "--json",
+];
+
+#[test]
+fn suggesties_json_has_the_documented_shape_and_content() {
+    let dir = config();
+    let o = meedoen(dir.path(), &PROFILE);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&v), ["suggesties", "uitgesloten"]);
+
+    let s = v["suggesties"].as_array().unwrap();
+    assert_eq!(s.len(), 2);
+    let mut expected = vec![
+        "categorie",
+        "id",
+        "let_op",
+        "score",
+        "titel",
+        "uren_max",
+        "uren_min",
+        "waarom",
+    ];
+    expected.sort();
+    let mut got = keys(&s[0]);
+    got.sort();
+    assert_eq!(got, expected);
+    assert_eq!(s[0]["id"], "kookcafe");
+    assert_eq!(s[0]["titel"], "Koken in het buurtcafé");
+    assert_eq!(s[0]["categorie"], "vrijwilligerswerk");
+    assert_eq!(s[0]["score"], 5);
+    assert_eq!(
+        (s[0]["uren_min"].as_u64(), s[0]["uren_max"].as_u64()),
+        (Some(4), Some(12))
+    );
+    assert_eq!(
+        s[0]["waarom"],
+        serde_json::json!(["+3 past bij wens 'Koken'", "+2 werkt aan 'Isolement'"])
+    );
+    assert!(s[0]["let_op"][0].as_str().unwrap().starts_with("VOG nodig"));
+    assert_eq!(s[1]["id"], "tuin");
+    assert_eq!(s[1]["score"], 2);
+
+    let u = v["uitgesloten"].as_array().unwrap();
+    assert_eq!(u.len(), 1);
+    let mut got = keys(&u[0]);
+    got.sort();
+    assert_eq!(got, ["id", "reden", "titel"]);
+    assert_eq!(u[0]["id"], "verhuis");
+    assert_eq!(
+        u[0]["reden"],
+        serde_json::json!(["niet bij 'Lichamelijke klachten': zwaar tilwerk"])
+    );
+}
+
+#[test]
+fn suggesties_is_deterministic() {
+    let dir = config();
+    let a = meedoen(dir.path(), &PROFILE);
+    let b = meedoen(dir.path(), &PROFILE);
+    assert!(!a.stdout.is_empty());
+    assert_eq!(a.stdout, b.stdout);
+    let t1 = meedoen(dir.path(), &PROFILE[..5]);
+    let t2 = meedoen(dir.path(), &PROFILE[..5]);
+    assert_eq!(t1.stdout, t2.stdout);
+}
+
+#[test]
+fn suggesties_table_is_readable_dutch() {
+    let dir = config();
+    let o = meedoen(dir.path(), &PROFILE[..5]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("  1. Koken in het buurtcafé  [kookcafe]  score 5"),
+        "{out}"
+    );
+    assert!(out.contains("+3 past bij wens 'Koken'"), "{out}");
+    assert!(out.contains("let op: VOG nodig"), "{out}");
+    assert!(out.contains("Niet geschikt:"), "{out}");
+    assert!(out.contains("zwaar tilwerk"), "{out}");
+}
+
+#[test]
+fn unknown_id_is_a_usage_error_with_the_closest_ids() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["suggesties", "--wens", "kooken"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).contains("onbekende wens 'kooken'; bedoelt u: koken?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = meedoen(dir.path(), &["suggesties", "--belemmering", "zeilen"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("onbekende belemmering 'zeilen'; zie `meedoen taxonomie`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = meedoen(dir.path(), &["suggesties", "--eerder", "tuinn"]);
+    assert!(stderr(&o).contains("bedoelt u: tuin?"), "{}", stderr(&o));
+}
+
+#[test]
+fn unknown_option_exits_2_and_help_exits_0() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["suggesties", "--wensen", "koken"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("fout: "), "{}", stderr(&o));
+    let o = meedoen(dir.path(), &["suggesties", "--uren", "60"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("uren moet een heel getal van 0 tot en met 40 zijn"),
+        "{}",
+        stderr(&o)
+    );
+    let o = meedoen(dir.path(), &["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Opdrachten:"));
+}
+
+#[test]
+fn taxonomie_lists_ids_and_labels() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["taxonomie", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["wensen"][1],
+        serde_json::json!({"id": "buiten", "label": "Buiten zijn"})
+    );
+    assert_eq!(v["categorieen"][0]["id"], "vrijwilligerswerk");
+    let o = meedoen(dir.path(), &["taxonomie"]);
+    let out = stdout(&o);
+    assert!(out.contains("Belemmeringen (2)"), "{out}");
+    assert!(out.contains("  isolement          Isolement"), "{out}");
+}
+
+#[test]
+fn taxonomie_of_the_embedded_data_has_all_four_lists() {
+    let empty = tempfile::tempdir().unwrap();
+    let o = meedoen(empty.path(), &["taxonomie", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for list in ["wensen", "krachten", "belemmeringen", "categorieen"] {
+        let items = v[list].as_array().unwrap();
+        assert!(!items.is_empty(), "{list}");
+        assert!(
+            items
+                .iter()
+                .all(|i| i["id"].is_string() && i["label"].is_string())
+        );
+    }
+}
+
+#[test]
+fn controleer_a_valid_folder_exits_0() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["controleer"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("In orde: 3 bestanden gecontroleerd"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn controleer_without_own_files_names_the_embedded_defaults() {
+    let empty = tempfile::tempdir().unwrap();
+    let o = meedoen(empty.path(), &["controleer"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("catalogus.ron: geen eigen bestand in"),
+        "{out}"
+    );
+    assert!(
+        out.contains("de ingebouwde standaard wordt gebruikt"),
+        "{out}"
+    );
+}
+
+#[test]
+fn controleer_reports_file_line_column_and_exits_1() {
+    let dir = config();
+    let broken = CATALOGUE
+        .replace(
+            "uren_max: 8,\n            begeleiding: taakgericht",
+            "uren_max: 45,\n            begeleiding: taakgericht",
+        )
+        .replace("wensen: [\"koken\"]", "wensen: [\"kooken\"]");
+    let path = dir.path().join("catalogus.ron");
+    std::fs::write(&path, broken).unwrap();
+    let o = meedoen(dir.path(), &["controleer", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let name = path.display().to_string();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{name}:9:13: optie `tuin`: uren_max (45) is meer dan 40 uur per week")
+                .as_str(),
+            format!("{name}:22:22: optie `kookcafe`: onbekende wens `kooken`").as_str(),
+            "2 problemen gevonden in 1 bestand.",
+        ]
+    );
+}
+
+#[test]
+fn controleer_recognises_a_file_by_its_content_and_reports_syntax_errors() {
+    let dir = config();
+    let other = dir.path().join("mijn-catalogus.ron");
+    std::fs::write(&other, CATALOGUE).unwrap();
+    let o = meedoen(dir.path(), &["controleer", other.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    let cut = &CATALOGUE[..CATALOGUE.find("titel: \"Koken").unwrap()];
+    std::fs::write(&other, cut).unwrap();
+    let o = meedoen(dir.path(), &["controleer", other.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let first = stdout(&o).lines().next().unwrap().to_string();
+    assert!(
+        first.starts_with(&format!("{}:", other.display()))
+            && first.contains("houdt onverwacht op"),
+        "{first}"
+    );
+}
+
+#[test]
+fn controleer_a_missing_file_is_a_usage_error() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["controleer", "/bestaat/niet.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("bestaat niet"), "{}", stderr(&o));
+}
+
+#[test]
+fn paden_shows_the_config_folder() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["paden"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains(&dir.path().display().to_string()), "{out}");
+    assert!(out.contains("draagbare modus: "), "{out}");
+}
+
+#[test]
+fn controleer_also_checks_the_plan_template_and_the_keymap() {
+    let dir = config();
+    std::fs::create_dir(dir.path().join("templates")).unwrap();
+    let template = dir.path().join("templates").join("plan.md.j2");
+    std::fs::write(&template, "Plan voor {{ klant }}\n{% if %}\n").unwrap();
+    let toetsen = dir.path().join("toetsen.ron");
+    std::fs::write(
+        &toetsen,
+        "(toetsen: [\n    (opdracht: Exporteren, toetsen: [\"Hyper+X\"]),\n])",
+    )
+    .unwrap();
+    let o = meedoen(dir.path(), &["controleer"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let at = |p: &Path, place: &str| format!("{}:{place}: ", p.display());
+    assert!(out.contains(&at(&toetsen, "2:38")), "{out}");
+    assert!(out.contains("onbekende toets `Hyper+X`"), "{out}");
+    assert!(out.contains(&at(&template, "2:7")), "{out}");
+    assert!(
+        out.ends_with("2 problemen gevonden in 2 van de 5 bestanden.\n"),
+        "{out}"
+    );
+
+    std::fs::write(&template, "Plan voor {{ klant }}\n").unwrap();
+    std::fs::write(
+        &toetsen,
+        "(toetsen: [(opdracht: Exporteren, toetsen: [\"F11\"])])",
+    )
+    .unwrap();
+    let o = meedoen(dir.path(), &["controleer"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("In orde: 5 bestanden gecontroleerd"));
+}
+
+#[test]
+fn controleer_checks_gemeente_against_the_taxonomy_beside_it() {
+    let dir = config();
+    let path = dir.path().join("gemeente.ron");
+    let embedded = include_str!("../assets/gemeente.ron");
+    std::fs::write(&path, embedded).unwrap();
+    let o = meedoen(dir.path(), &["controleer", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    // `zeilen` is no category in the taxonomy beside it.
+    let own = embedded.replace("categorieen: None", "categorieen: Some([\"zeilen\"])");
+    assert_ne!(own, embedded);
+    std::fs::write(&path, own).unwrap();
+    let o = meedoen(dir.path(), &["controleer", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.starts_with(&format!("{}:", path.display())), "{out}");
+    assert!(out.contains("zeilen"), "{out}");
+
+    std::fs::write(&path, "(klant_label: 3)").unwrap();
+    let o = meedoen(dir.path(), &["controleer", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with(&format!("{}:1:", path.display())),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn toegankelijk_starts_the_line_by_line_mode_and_reads_stdin() {
+    use std::io::Write;
+    let dir = config();
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meedoen"))
+        .args(["--toegankelijk", "--instellingen"])
+        .arg(dir.path())
+        .arg("--uitvoer")
+        .arg(home.path().join("plannen"))
+        // Drafts go to the platform's data folder; keep them inside the temp folder.
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closing stdin ends the input; the mode keeps the draft and says where.
+    child.stdin.take().unwrap().write_all(b"").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("meedoen, toegankelijke modus."), "{out}");
+    assert!(out.contains("bewaard als concept"), "{out}");
+}
+
+#[test]
+fn an_unknown_thema_is_a_usage_error_in_dutch() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["--thema", "paars"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("kies standaard, zwartwit of hoog-contrast"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Writes a saved session of `klant` (and a plan beside it) into `dir`, as the app does.
+fn saved_session(dir: &Path, stem: &str, klant: &str) {
+    let session = meedoen::core::session::Session {
+        klant: klant.to_string(),
+        ..meedoen::core::session::Session::default()
+    };
+    let text = ron::ser::to_string(&session).unwrap();
+    std::fs::write(dir.join(format!("{stem}.sessie.ron")), text).unwrap();
+    std::fs::write(dir.join(format!("{stem}.md")), "# Plan").unwrap();
+}
+
+/// Runs `meedoen` with all its folders inside `home`, so nothing real is touched.
+fn meedoen_in(home: &Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meedoen"))
+        .arg("--uitvoer")
+        .arg(home.join("plannen"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn wis_lists_asks_and_erases_one_client_only() {
+    let home = tempfile::tempdir().unwrap();
+    let plannen = home.path().join("plannen");
+    std::fs::create_dir(&plannen).unwrap();
+    // Unusual names, so no real client on a developer's machine can ever match.
+    saved_session(&plannen, "wt-1", "Wistest-7F3A");
+    saved_session(&plannen, "ander-1", "Ander-Wistest-9B2C");
+
+    // Declining erases nothing.
+    let o = meedoen_in(home.path(), &["wis", "wistest-7f3a"], "nee\n");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("worden 2 bestanden gewist"), "{out}");
+    assert!(
+        out.contains("wt-1.sessie.ron") && out.contains("wt-1.md"),
+        "{out}"
+    );
+    assert!(!out.contains("ander-1"), "{out}");
+    assert!(out.contains("Niets gewist."), "{out}");
+    assert!(plannen.join("wt-1.md").exists());
+
+    let o = meedoen_in(home.path(), &["wis", "wistest-7f3a"], "ja\n");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).ends_with("2 bestanden gewist.\n"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!plannen.join("wt-1.md").exists());
+    assert!(!plannen.join("wt-1.sessie.ron").exists());
+    assert!(plannen.join("ander-1.sessie.ron").exists());
+
+    // Nothing left: says so and succeeds; --ja needs no input.
+    let o = meedoen_in(home.path(), &["wis", "Wistest-7F3A", "--ja"], "");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("geen bestanden"), "{}", stdout(&o));
+}
+
+#[test]
+fn wis_without_a_name_is_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    let o = meedoen_in(home.path(), &["wis", "  "], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("geef de klant op"), "{}", stderr(&o));
+}
