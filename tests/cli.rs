@@ -536,3 +536,78 @@ fn wis_without_a_name_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("geef de klant op"), "{}", stderr(&o));
 }
+
+#[test]
+fn plan_renders_a_saved_session_again_without_overwriting() {
+    let home = tempfile::tempdir().unwrap();
+    let bron = home.path().join("bron");
+    std::fs::create_dir(&bron).unwrap();
+    let mut session = meedoen::core::session::Session {
+        klant: "P.Q.".to_string(),
+        ..meedoen::core::session::Session::default()
+    };
+    // A step whose notes go into the plan (Huidige situatie).
+    session.set_note("hoe-gaat-het", "Zij zegt: <b>‘graag’</b> 🙂".into());
+    let file = bron.join("oud.sessie.ron");
+    std::fs::write(&file, ron::ser::to_string(&session).unwrap()).unwrap();
+    let args = [
+        "plan",
+        file.to_str().unwrap(),
+        "--formaat",
+        "html",
+        "--formaat",
+        "txt",
+    ];
+    let first = meedoen_in(home.path(), &args, "");
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let listed = stdout(&first);
+    let written: Vec<&str> = listed.lines().map(str::trim).collect();
+    assert_eq!(written.len(), 3, "{written:?}");
+    assert!(written[0].ends_with("-pq.html"), "{written:?}");
+    assert!(written[1].ends_with("-pq.txt"));
+    assert!(written[2].ends_with("-pq.sessie.ron"));
+    let html = std::fs::read_to_string(written[0]).unwrap();
+    assert!(
+        html.contains("&lt;b&gt;‘graag’&lt;&#x2f;b&gt; 🙂"),
+        "{html}"
+    );
+    let txt = std::fs::read_to_string(written[1]).unwrap();
+    assert!(txt.contains("Zij zegt: <b>‘graag’</b> 🙂"), "{txt}");
+    // Again: new names, the first files untouched.
+    let second = meedoen_in(home.path(), &args, "");
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let again = stdout(&second);
+    assert!(
+        again.lines().next().unwrap().ends_with("-pq-2.html"),
+        "{again}"
+    );
+    assert_eq!(std::fs::read_to_string(written[0]).unwrap(), html);
+}
+
+#[test]
+fn plan_refuses_a_session_with_a_bsn_and_says_where() {
+    let home = tempfile::tempdir().unwrap();
+    let mut session = meedoen::core::session::Session {
+        klant: "P.Q.".to_string(),
+        ..meedoen::core::session::Session::default()
+    };
+    session.set_note("welkom", "BSN 111222333".into());
+    let file = home.path().join("x.sessie.ron");
+    std::fs::write(&file, ron::ser::to_string(&session).unwrap()).unwrap();
+    let o = meedoen_in(home.path(), &["plan", file.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("BSN"), "{}", stderr(&o));
+    assert!(!home.path().join("plannen").exists());
+}
+
+#[test]
+fn without_a_terminal_the_app_starts_in_the_line_by_line_mode() {
+    let home = tempfile::tempdir().unwrap();
+    let o = meedoen_in(home.path(), &[], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("meedoen, toegankelijke modus."),
+        "{}",
+        stdout(&o)
+    );
+}

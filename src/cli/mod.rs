@@ -20,6 +20,7 @@ use crate::tui::theme::ThemeKind;
 
 pub mod controleer;
 pub mod paden;
+pub mod plan;
 pub mod suggesties;
 pub mod taxonomie;
 pub mod wis;
@@ -78,6 +79,8 @@ pub enum Opdracht {
     Oefenen,
     /// Wis alle concepten, gesprekken en plannen van één klant (AVG)
     Wis(wis::Args),
+    /// Maak opnieuw een plan van een opgeslagen gesprek (bijvoorbeeld met een nieuw sjabloon)
+    Plan(plan::Args),
 }
 
 /// The clap command with Dutch help flags and headings everywhere.
@@ -145,6 +148,12 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         }
         None => {
             drop(out);
+            // Input from a pipe or output to a file cannot drive a full-screen app; the
+            // line-by-line mode can, and a screen reader follows it too.
+            use std::io::IsTerminal;
+            if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+                return start_access(&cli);
+            }
             return start_tui(&cli, false);
         }
         Some(Opdracht::Oefenen) => {
@@ -156,6 +165,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Opdracht::Controleer(a)) => controleer::run(&cli, a, &mut out),
         Some(Opdracht::Paden(a)) => paden::run(&cli, a, &mut out),
         Some(Opdracht::Wis(a)) => wis::run(&cli, a, &mut out),
+        Some(Opdracht::Plan(a)) => plan::run(&cli, a, &mut out),
     };
     let _ = out.flush();
     match result {
