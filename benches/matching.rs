@@ -189,6 +189,7 @@ fn catalogue(n: usize) -> Catalogue {
                     risico: [Niveau::Laag, Niveau::Laag, Niveau::Midden, Niveau::Hoog][rng.below(4)],
                     reden: "was eerder betaald werk".into(),
                 },
+                erkent_bestaand: false,
                 trede: 3,
                 leeftijd_min: if rng.below(10) == 0 { Some(18) } else { None },
                 leeftijd_max: if rng.below(10) == 0 { Some(27) } else { None },

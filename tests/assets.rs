@@ -254,21 +254,15 @@ fn ontheffing_routes_and_formalising_options_exist() {
 }
 
 #[test]
-fn recognising_options_are_named_so_and_no_others() {
-    // Options that recognise what the client already does say so in their id or title
-    // (erkennen, vastleggen, formaliseren, bestaand). No other option uses those words,
-    // so wording-based recognition never picks up an unrelated option ("werken" contains
-    // "erken", hence the careful titles).
+fn recognising_options_are_marked_and_say_so() {
+    // Options that recognise what the client already does are marked with
+    // `erkent_bestaand`; the matching puts them first for a client who is already active.
     let d = data();
-    let words = ["erken", "bestaand", "formalis", "vastleg"];
-    let named: BTreeSet<&str> = d
+    let marked: BTreeSet<&str> = d
         .catalogue
         .opties
         .iter()
-        .filter(|o| {
-            let titel = o.titel.to_lowercase();
-            words.iter().any(|w| o.id.contains(w) || titel.contains(w))
-        })
+        .filter(|o| o.erkent_bestaand)
         .map(|o| o.id.as_str())
         .collect();
     let expected: BTreeSet<&str> = [
@@ -278,7 +272,7 @@ fn recognising_options_are_named_so_and_no_others() {
         "burenhulp-vastleggen",
     ]
     .into();
-    assert_eq!(named, expected);
+    assert_eq!(marked, expected);
 }
 
 /// Options that fit a set of belemmeringen: not unsuitable for any of them.

@@ -135,6 +135,11 @@ pub struct Optie {
     pub drempels: Vec<Drempel>,
     #[serde(default)]
     pub verdringing: Verdringing,
+    /// Whether this option recognises or formalises something the client already does
+    /// (existing vrijwilligerswerk, mantelzorg): such options come first for a client who
+    /// is already active in the category, and are never "another project".
+    #[serde(default)]
+    pub erkent_bestaand: bool,
     /// Step on the participatieladder (1 geïsoleerd … 6 betaald werk).
     #[serde(default = "default_trede")]
     pub trede: u8,

@@ -38,10 +38,6 @@ pub const CRISIS: &str = "crisis";
 pub const ZORGTAKEN: [&str; 2] = ["mantelzorg", "kinderzorg"];
 /// Category ids whose options help with a crisis rather than add an activity.
 pub const HULP_CATEGORIEEN: [&str; 2] = ["ontheffing", "eigen-belemmeringen"];
-/// Words (in ids or lowercased titles) that mark an option as recognising or formalising
-/// an existing activity. The catalogue has no field for this, so the wording decides.
-const ERKENNEN_WOORDEN: [&str; 4] = ["erken", "bestaand", "formalis", "vastleg"];
-
 /// What the matching needs to know about the client; built from a session or by hand.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profiel {
@@ -232,19 +228,6 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Whether an option recognises or formalises something the client already does.
-/// Compares ASCII case-insensitively in place: this runs per option, so no allocation.
-fn erkent_bestaand(o: &Optie) -> bool {
-    let contains = |hay: &str, w: &str| {
-        hay.as_bytes()
-            .windows(w.len())
-            .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
-    };
-    ERKENNEN_WOORDEN
-        .iter()
-        .any(|w| contains(&o.id, w) || contains(&o.titel, w))
-}
-
 /// Concatenates without the formatting machinery, in one allocation: this runs for
 /// most options, and `format!` was a visible part of the time per option.
 fn concat(parts: &[&str]) -> String {
@@ -344,7 +327,7 @@ fn score(o: &Optie, p: &Prepared, uren: &mut Option<UrenTeksten>) -> Suggestie {
     }
     let mut erkent_actief = false;
     if let Some(t) = find(&p.actief, &o.categorie)
-        && erkent_bestaand(o)
+        && o.erkent_bestaand
     {
         add(ERKENNEN, &t.tekst);
         erkent_actief = true;

@@ -60,6 +60,7 @@ pub(crate) fn optie(id: &str, categorie: &str) -> Optie {
         let_op_bij: Vec::new(),
         drempels: Vec::new(),
         verdringing: Verdringing::default(),
+        erkent_bestaand: false,
         trede: 3,
         leeftijd_min: None,
         leeftijd_max: None,
@@ -269,6 +270,7 @@ fn same_option_before_is_projectmoeheid() {
 fn already_active_recognition_comes_first() {
     let mut erkennen = optie("bestaand-vrijwilligerswerk", "vrijwilligerswerk");
     erkennen.titel = "Bestaand vrijwilligerswerk laten erkennen".into();
+    erkennen.erkent_bestaand = true;
     let mut nieuw = optie("kookcafe", "vrijwilligerswerk");
     nieuw.wensen = strings(&["koken"]);
     let p = Profiel {
