@@ -2,7 +2,7 @@
 //! (page, focus, cursor positions, filters, overlays). Everything here is plain data so
 //! `update` stays pure and tests can build an `App` without a terminal.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -186,6 +186,10 @@ pub struct App {
     pub output_dir: String,
     /// Fuzzy index over the catalogue, built once.
     pub searcher: Searcher,
+    /// Catalogue position of every option id, built once: the suggestion lists refer to
+    /// options by id and are drawn every frame, so a linear search per row would make a
+    /// 10,000-option catalogue slow to scroll.
+    pub option_index: HashMap<String, usize>,
     /// Suggestions for the session as it was when the suggestions page was entered.
     pub suggesties: Suggesties,
     /// Whether the session changed after the last export (decides whether the draft can
@@ -240,6 +244,13 @@ impl App {
             quit: false,
             output_dir: String::new(),
             searcher: Searcher::new(&data.catalogue),
+            option_index: data
+                .catalogue
+                .opties
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.clone(), i))
+                .collect(),
             suggesties: Suggesties::default(),
             changed_since_export: false,
             keymap: Keymap::default(),

@@ -88,7 +88,7 @@ pub struct OptionRow {
 /// The rows of a suggestions-page tab.
 pub fn option_rows(app: &App, tab: SuggTab) -> Vec<OptionRow> {
     let cat = &app.data.catalogue;
-    let index_of = |id: &str| cat.opties.iter().position(|o| o.id == id);
+    let index_of = |id: &str| app.option_index.get(id).copied();
     let chosen = |i: usize| app.session.is_chosen(&cat.opties[i].id);
     match tab {
         SuggTab::Suggesties => app
