@@ -246,6 +246,33 @@ mod tests {
     }
 
     #[test]
+    fn a_50_megabyte_file_is_refused_with_its_size_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = std::fs::File::create(dir.path().join(CATALOGUE_FILE)).unwrap();
+        // A sparse file: the size is real, the disk is not filled.
+        file.set_len(50 * 1024 * 1024).unwrap();
+        let problems = load(Some(dir.path())).unwrap_err();
+        assert!(
+            problems[0].msg.contains("te groot (50 MB"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_reported_not_taken_as_empty_data() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(TAXONOMY_FILE), "").unwrap();
+        let problems = load(Some(dir.path())).unwrap_err();
+        assert!(problems[0].file.ends_with(TAXONOMY_FILE));
+        assert!(
+            problems[0].msg.contains("houdt onverwacht op"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
     fn binary_garbage_is_not_utf8() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(SCRIPT_FILE), b"(id: \xff\xfe)").unwrap();
