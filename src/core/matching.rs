@@ -23,6 +23,10 @@ pub const WERKT_AAN: i32 = 2;
 pub const CRISIS_HULP: i32 = 10;
 /// Options that recognise or relieve care duties rise above extra activities.
 pub const ZORG: i32 = 4;
+/// An activity that takes no account of the client's care duties would come on top of
+/// them: the grandmother made to volunteer besides caring for her grandchildren is the
+/// research's example of what undermines participation (`003:L302`).
+pub const BOVENOP_ZORG: i32 = -3;
 /// Recognising activity the client already does comes before anything new.
 pub const ERKENNEN: i32 = 6;
 /// The very same option again is the clearest case of projectmoeheid.
@@ -321,7 +325,15 @@ fn score(o: &Optie, p: &Prepared, uren: &mut Option<UrenTeksten>) -> Suggestie {
                 erkent_zorg = true;
             }
         }
-        if !erkent_zorg {
+        if erkent_zorg && o.erkent_bestaand {
+            // The care itself is what the client already does: recognising it comes
+            // before anything new, exactly as for existing vrijwilligerswerk.
+            add(
+                ERKENNEN,
+                "de zorg die de klant al geeft: eerst erkennen en vastleggen",
+            );
+        } else if !erkent_zorg {
+            add(BOVENOP_ZORG, "komt bovenop de zorgtaken");
             let_op.push(p.zorg_let_op.clone());
         }
     }

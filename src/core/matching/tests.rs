@@ -326,6 +326,7 @@ fn crisis_puts_help_first_and_warns_on_everything_else() {
 fn care_duties_raise_recognition_and_warn_on_extra_activities() {
     let mut erkennen = optie("mantelzorg-erkennen", "mantelzorg");
     erkennen.werkt_aan = strings(&["mantelzorg"]);
+    erkennen.erkent_bestaand = true;
     let mut extra = optie("kookcafe", "vrijwilligerswerk");
     extra.wensen = strings(&["koken"]);
     let p = Profiel {
@@ -339,10 +340,16 @@ fn care_duties_raise_recognition_and_warn_on_extra_activities() {
         texts(&s.suggesties[0]),
         [
             "+2 werkt aan 'Mantelzorg'",
-            "+4 houdt rekening met zorgtaken: 'Mantelzorg'"
+            "+4 houdt rekening met zorgtaken: 'Mantelzorg'",
+            "+6 de zorg die de klant al geeft: eerst erkennen en vastleggen"
         ]
     );
     let k = get(&s, "kookcafe");
+    // The wish counts, and so does that it would come on top of the care.
+    assert_eq!(
+        texts(k),
+        ["+3 past bij wens 'Koken'", "-3 komt bovenop de zorgtaken"]
+    );
     assert_eq!(k.let_op.len(), 1);
     assert!(
         k.let_op[0].contains("'Mantelzorg', 'Zorg voor kinderen'"),
