@@ -27,6 +27,8 @@ fn label(app: &App, field: &Field) -> String {
         Field::AfspraakWat(i) => format!("Afspraak {} · wat", i + 1),
         Field::AfspraakWie(i) => format!("Afspraak {} · wie", i + 1),
         Field::AfspraakWanneer(i) => format!("Afspraak {} · wanneer", i + 1),
+        Field::EvalHielp(i) => format!("Afspraak {} · wat hielp", i + 1),
+        Field::EvalLastig(i) => format!("Afspraak {} · wat zat in de weg", i + 1),
         other => other.label().to_string(),
     }
 }
