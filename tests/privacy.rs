@@ -12,8 +12,11 @@ use meedoen::core::session::Session;
 use meedoen::store::assets::{load, plan_templates};
 use meedoen::store::drafts::Drafts;
 use meedoen::store::erase::{describe, execute, plan_erase};
+#[cfg(unix)]
 use meedoen::store::eventlog::{self, Event, LOG_FILE};
-use meedoen::store::files::{plan_stem, write_atomic, write_new_set};
+#[cfg(unix)]
+use meedoen::store::files::write_atomic;
+use meedoen::store::files::{plan_stem, write_new_set};
 use meedoen::store::paths::Paths;
 
 fn session(id: &str, klant: &str) -> Session {
