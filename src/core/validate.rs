@@ -32,6 +32,33 @@ fn entry_offset_from(text: &str, start: usize, id: &str) -> usize {
     start.min(text.len())
 }
 
+/// Where an entry starts in the source, found only when a problem needs it: finding it
+/// scans the text, and a valid file (the usual case, at every start-up) needs no places
+/// at all. Scanning eagerly for every entry took milliseconds on the default catalogue.
+struct Place<'a> {
+    text: &'a str,
+    start: usize,
+    id: &'a str,
+    at: std::cell::OnceCell<usize>,
+}
+
+impl<'a> Place<'a> {
+    fn new(text: &'a str, start: usize, id: &'a str) -> Place<'a> {
+        Place {
+            text,
+            start,
+            id,
+            at: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> usize {
+        *self
+            .at
+            .get_or_init(|| entry_offset_from(self.text, self.start, self.id))
+    }
+}
+
 /// Byte offset of the first `needle` at or after `from`, or `from` when absent; chained
 /// to walk into a field (`ongeschikt_bij`, then the id inside it).
 fn offset_of(text: &str, from: usize, needle: &str) -> usize {
@@ -51,14 +78,14 @@ fn valid_bron(b: &str) -> bool {
         && b[5].is_ascii_digit()
 }
 
-fn bron_problems(bron: &[String], what: &str, src: &Source, at: usize) -> Vec<Problem> {
+fn bron_problems(bron: &[String], what: &str, src: &Source, at: &Place) -> Vec<Problem> {
     bron.iter()
         .filter(|b| !valid_bron(b))
         .map(|b| {
             Problem::at(
                 &src.name,
                 &src.text,
-                offset_of(&src.text, at, "bron"),
+                offset_of(&src.text, at.get(), "bron"),
                 &format!("\"{b}\""),
                 format!(
                     "{what}: bron `{b}` heeft niet de vorm `NNN:L…` (bijvoorbeeld \"003:L586\")"
@@ -108,18 +135,18 @@ pub fn taxonomy(tax: &Taxonomy, src: &Source) -> Vec<Problem> {
         problems.extend(duplicates(list.iter().map(|e| e.id.as_str()), what, src));
         let list_at = offset_of(&src.text, 0, &format!("{field}:"));
         for e in list.iter() {
-            let at = entry_offset_from(&src.text, list_at, &e.id);
+            let at = Place::new(&src.text, list_at, &e.id);
             problems.extend(bron_problems(
                 &e.bron,
                 &format!("{what} `{}`", e.id),
                 src,
-                at,
+                &at,
             ));
             if !valid_id(&e.id) {
                 problems.push(Problem::at(
                     &src.name,
                     &src.text,
-                    at,
+                    at.get(),
                     "id",
                     format!(
                         "id `{}` mag alleen kleine letters, cijfers en `-` bevatten",
@@ -131,7 +158,7 @@ pub fn taxonomy(tax: &Taxonomy, src: &Source) -> Vec<Problem> {
                 problems.push(Problem::at(
                     &src.name,
                     &src.text,
-                    at,
+                    at.get(),
                     "label",
                     format!("{what} `{}` heeft geen label", e.id),
                 ));
@@ -145,9 +172,9 @@ pub fn taxonomy(tax: &Taxonomy, src: &Source) -> Vec<Problem> {
 pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
     let mut problems = duplicates(cat.opties.iter().map(|o| o.id.as_str()), "optie", src);
     for o in &cat.opties {
-        let at = entry_offset(&src.text, &o.id);
+        let at = Place::new(&src.text, 0, &o.id);
         let mut push = |needle: &str, msg: String| {
-            problems.push(Problem::at(&src.name, &src.text, at, needle, msg));
+            problems.push(Problem::at(&src.name, &src.text, at.get(), needle, msg));
         };
         if !valid_id(&o.id) {
             push(
@@ -233,7 +260,7 @@ pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> 
             }
         }
         let at_bij = |field: &str, b: &str| {
-            let field_at = offset_of(&src.text, at, &format!("{field}:"));
+            let field_at = offset_of(&src.text, at.get(), &format!("{field}:"));
             offset_of(&src.text, field_at, &format!("\"{b}\""))
         };
         for b in &o.ongeschikt_bij {
@@ -273,7 +300,7 @@ pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> 
             &o.bron,
             &format!("optie `{}`", o.id),
             src,
-            at,
+            &at,
         ));
     }
     problems
@@ -299,7 +326,7 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
     let mut evaluatie = 0;
     for s in script.steps() {
         let stap = s.stap;
-        let at = entry_offset(&src.text, &stap.id);
+        let at = Place::new(&src.text, 0, &stap.id);
         let soort = match stap.soort {
             StapSoort::Suggesties => Some((&mut suggesties, "Suggesties")),
             StapSoort::Afspraken => Some((&mut afspraken, "Afspraken")),
@@ -312,7 +339,7 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
                 problems.push(Problem::at(
                     &src.name,
                     &src.text,
-                    offset_of(&src.text, at, "soort"),
+                    offset_of(&src.text, at.get(), "soort"),
                     name,
                     format!(
                         "stap `{}`: er is al een stap met `soort: {name}`; een script heeft er hoogstens één",
@@ -322,7 +349,7 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
             }
         }
         if stap.voorbeeldzinnen.iter().any(|z| z.trim().is_empty()) {
-            let zinnen_at = offset_of(&src.text, at, "voorbeeldzinnen");
+            let zinnen_at = offset_of(&src.text, at.get(), "voorbeeldzinnen");
             let leeg = stap
                 .voorbeeldzinnen
                 .iter()
@@ -345,13 +372,13 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
             &stap.bron,
             &format!("stap `{}`", stap.id),
             src,
-            at,
+            &at,
         ));
         if stap.titel.trim().is_empty() {
             problems.push(Problem::at(
                 &src.name,
                 &src.text,
-                at,
+                at.get(),
                 "titel",
                 format!("stap `{}` heeft geen titel", stap.id),
             ));
@@ -360,7 +387,7 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
             problems.push(Problem::at(
                 &src.name,
                 &src.text,
-                at,
+                at.get(),
                 "doel",
                 format!("stap `{}` heeft geen doel", stap.id),
             ));
@@ -369,7 +396,7 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
             problems.push(Problem::at(
                 &src.name,
                 &src.text,
-                at,
+                at.get(),
                 "technieken",
                 format!("stap `{}` noemt geen NORBS-techniek", stap.id),
             ));
@@ -383,7 +410,7 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
                 problems.push(Problem::at(
                     &src.name,
                     &src.text,
-                    at,
+                    at.get(),
                     &format!("\"{id}\""),
                     format!("stap `{}`: onbekende {} `{id}`", stap.id, kind.singular()),
                 ));
