@@ -7,10 +7,6 @@ use criterion::{BenchmarkId, Criterion, criterion_group};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// The same allocator as the binary, so the numbers are the app's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use meedoen::core::catalogue::{Begeleiding, Bij, Catalogue, Drempel, Niveau, Optie, Verdringing};
 use meedoen::core::matching::{Profiel, suggest};
 use meedoen::core::search::Searcher;

@@ -118,7 +118,7 @@ struct JsonSuggestie<'a> {
     uren_min: u8,
     uren_max: u8,
     waarom: Vec<String>,
-    let_op: &'a [String],
+    let_op: &'a [crate::core::matching::Tekst],
 }
 
 #[derive(Serialize)]

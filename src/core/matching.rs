@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 use std::fmt;
+use std::rc::Rc;
 
 use super::catalogue::{Catalogue, Niveau, Optie};
 use super::session::Session;
@@ -68,11 +69,16 @@ impl From<&Session> for Profiel {
     }
 }
 
+/// A reason or warning text. Shared, because the same text (a wish, a care duty, a
+/// drempel) explains thousands of options: cloning a shared text is a counter increment,
+/// where a fresh string per option was most of the time of ranking a large catalogue.
+pub type Tekst = Rc<str>;
+
 /// One contribution to a score, e.g. `+3 past bij wens 'Koken'`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Factor {
     pub punten: i32,
-    pub tekst: String,
+    pub tekst: Tekst,
 }
 
 impl fmt::Display for Factor {
@@ -87,7 +93,7 @@ pub struct Suggestie {
     pub id: String,
     pub score: i32,
     pub waarom: Vec<Factor>,
-    pub let_op: Vec<String>,
+    pub let_op: Vec<Tekst>,
 }
 
 /// An option left out, with every reason.
@@ -109,9 +115,42 @@ pub struct Suggesties {
 struct Tag<'a> {
     id: &'a str,
     label: &'a str,
-    tekst: String,
+    tekst: Tekst,
     /// The matching warning or exclusion prefix, where the rule has one.
-    let_op: String,
+    let_op: Tekst,
+}
+
+/// Texts that do not depend on the option, made once per call.
+struct Vast {
+    crisis_hulp: Tekst,
+    crisis_let_op: Tekst,
+    zorg_erkennen: Tekst,
+    bovenop_zorg: Tekst,
+    eerder_optie: Tekst,
+    eerder_optie_let_op: Tekst,
+    /// Per `Drempel`, in declaration order.
+    drempels: [Tekst; 4],
+}
+
+impl Vast {
+    fn new() -> Vast {
+        use super::catalogue::Drempel;
+        Vast {
+            crisis_hulp: "eerst veiligheid en hulp: past bij de crisis".into(),
+            crisis_let_op: "eerst de crisis: hulp en eventueel ontheffing gaan voor".into(),
+            zorg_erkennen: "de zorg die de klant al geeft: eerst erkennen en vastleggen".into(),
+            bovenop_zorg: "komt bovenop de zorgtaken".into(),
+            eerder_optie: "eerder gedaan (projectmoeheid)".into(),
+            eerder_optie_let_op:
+                "eerder gedaan: vraag wat het toen opleverde voordat u het opnieuw voorstelt".into(),
+            drempels: [
+                drempel_tekst(Drempel::Vog).into(),
+                drempel_tekst(Drempel::Reiskosten).into(),
+                drempel_tekst(Drempel::Kinderopvang).into(),
+                drempel_tekst(Drempel::Kosten).into(),
+            ],
+        }
+    }
 }
 
 /// The profile resolved against the taxonomy and catalogue.
@@ -121,7 +160,8 @@ struct Prepared<'a> {
     crisis: bool,
     /// Labels of the care duties in the profile.
     zorg: Vec<Tag<'a>>,
-    zorg_let_op: String,
+    zorg_let_op: Tekst,
+    vast: Vast,
     eerder: Vec<&'a str>,
     /// Categories of options done before, with their factor text.
     eerder_categorieen: Vec<Tag<'a>>,
@@ -148,8 +188,8 @@ impl<'a> Prepared<'a> {
                 Tag {
                     id,
                     label,
-                    tekst: format!("past bij wens '{label}'"),
-                    let_op: String::new(),
+                    tekst: format!("past bij wens '{label}'").into(),
+                    let_op: "".into(),
                 }
             })
             .collect();
@@ -161,9 +201,9 @@ impl<'a> Prepared<'a> {
                 Tag {
                     id,
                     label,
-                    tekst: format!("werkt aan '{label}'"),
+                    tekst: format!("werkt aan '{label}'").into(),
                     // Both prefixes are completed with the option's own reason.
-                    let_op: format!("let op bij '{label}': "),
+                    let_op: format!("let op bij '{label}': ").into(),
                 }
             })
             .collect();
@@ -173,18 +213,19 @@ impl<'a> Prepared<'a> {
             .map(|t| Tag {
                 id: t.id,
                 label: t.label,
-                tekst: format!("houdt rekening met zorgtaken: '{}'", t.label),
-                let_op: String::new(),
+                tekst: format!("houdt rekening met zorgtaken: '{}'", t.label).into(),
+                let_op: "".into(),
             })
             .collect();
-        let zorg_let_op = if zorg.is_empty() {
-            String::new()
+        let zorg_let_op: Tekst = if zorg.is_empty() {
+            "".into()
         } else {
             let labels: Vec<String> = zorg.iter().map(|t| format!("'{}'", t.label)).collect();
             format!(
                 "zorgtaken ({}): niets bovenop de zorg stapelen; eerst de zorg erkennen, uren afstemmen",
                 labels.join(", ")
             )
+            .into()
         };
         // One pass over the catalogue with the cheap comparison, instead of a `find` per
         // id: on a large catalogue this lookup was a visible part of the whole call.
@@ -198,10 +239,11 @@ impl<'a> Prepared<'a> {
                     eerder_categorieen.push(Tag {
                         id: &o.categorie,
                         label,
-                        tekst: format!("eerder iets in '{label}' gedaan (projectmoeheid)"),
+                        tekst: format!("eerder iets in '{label}' gedaan (projectmoeheid)").into(),
                         let_op: format!(
                             "eerder al iets in '{label}' gedaan: vraag naar die ervaring"
-                        ),
+                        )
+                        .into(),
                     });
                 }
             }
@@ -214,8 +256,8 @@ impl<'a> Prepared<'a> {
                 Tag {
                     id,
                     label,
-                    tekst: format!("al actief in '{label}': eerst erkennen en vastleggen"),
-                    let_op: String::new(),
+                    tekst: format!("al actief in '{label}': eerst erkennen en vastleggen").into(),
+                    let_op: "".into(),
                 }
             })
             .collect();
@@ -225,6 +267,7 @@ impl<'a> Prepared<'a> {
             belemmeringen,
             zorg,
             zorg_let_op,
+            vast: Vast::new(),
             eerder: p.eerder.iter().map(String::as_str).collect(),
             eerder_categorieen,
             actief,
@@ -270,18 +313,19 @@ fn exclusions(o: &Optie, p: &Prepared, leeftijd: Option<u8>) -> Vec<String> {
 /// are few distinct values, and most options share one.
 struct UrenTeksten {
     kan: u8,
-    cache: Vec<Option<(String, String)>>,
+    cache: Vec<Option<(Tekst, Tekst)>>,
 }
 
 impl UrenTeksten {
-    fn get(&mut self, min: u8) -> &(String, String) {
+    fn get(&mut self, min: u8) -> &(Tekst, Tekst) {
         let kan = self.kan;
         self.cache[usize::from(min)].get_or_insert_with(|| {
             (
-                format!("vraagt minstens {min} uur per week, klant kan {kan}"),
+                format!("vraagt minstens {min} uur per week, klant kan {kan}").into(),
                 format!(
                     "minstens {min} uur per week, meer dan de {kan} uur die nu haalbaar is: kleiner beginnen of opbouwen"
-                ),
+                )
+                .into(),
             )
         })
     }
@@ -290,13 +334,14 @@ impl UrenTeksten {
 /// Scores one option that is not excluded.
 fn score(o: &Optie, p: &Prepared, uren: &mut Option<UrenTeksten>) -> Suggestie {
     let mut waarom = Vec::new();
-    let mut let_op = Vec::new();
-    let mut add = |punten: i32, tekst: &str| {
+    let mut let_op: Vec<Tekst> = Vec::new();
+    let mut add = |punten: i32, tekst: &Tekst| {
         waarom.push(Factor {
             punten,
-            tekst: tekst.to_string(),
+            tekst: Rc::clone(tekst),
         })
     };
+    let v = &p.vast;
 
     for w in &o.wensen {
         if let Some(t) = find(&p.wensen, w) {
@@ -312,9 +357,9 @@ fn score(o: &Optie, p: &Prepared, uren: &mut Option<UrenTeksten>) -> Suggestie {
         let helpt = HULP_CATEGORIEEN.contains(&o.categorie.as_str())
             && o.werkt_aan.iter().any(|b| b == CRISIS);
         if helpt {
-            add(CRISIS_HULP, "eerst veiligheid en hulp: past bij de crisis");
+            add(CRISIS_HULP, &v.crisis_hulp);
         } else {
-            let_op.push("eerst de crisis: hulp en eventueel ontheffing gaan voor".to_string());
+            let_op.push(Rc::clone(&v.crisis_let_op));
         }
     }
     if !p.zorg.is_empty() {
@@ -328,13 +373,10 @@ fn score(o: &Optie, p: &Prepared, uren: &mut Option<UrenTeksten>) -> Suggestie {
         if erkent_zorg && o.erkent_bestaand {
             // The care itself is what the client already does: recognising it comes
             // before anything new, exactly as for existing vrijwilligerswerk.
-            add(
-                ERKENNEN,
-                "de zorg die de klant al geeft: eerst erkennen en vastleggen",
-            );
+            add(ERKENNEN, &v.zorg_erkennen);
         } else if !erkent_zorg {
-            add(BOVENOP_ZORG, "komt bovenop de zorgtaken");
-            let_op.push(p.zorg_let_op.clone());
+            add(BOVENOP_ZORG, &v.bovenop_zorg);
+            let_op.push(Rc::clone(&p.zorg_let_op));
         }
     }
     let mut erkent_actief = false;
@@ -345,43 +387,43 @@ fn score(o: &Optie, p: &Prepared, uren: &mut Option<UrenTeksten>) -> Suggestie {
         erkent_actief = true;
     }
     if p.eerder.iter().any(|e| same(e, &o.id)) {
-        add(EERDER_OPTIE, "eerder gedaan (projectmoeheid)");
-        let_op.push(
-            "eerder gedaan: vraag wat het toen opleverde voordat u het opnieuw voorstelt"
-                .to_string(),
-        );
+        add(EERDER_OPTIE, &v.eerder_optie);
+        let_op.push(Rc::clone(&v.eerder_optie_let_op));
     } else if let Some(t) = find(&p.eerder_categorieen, &o.categorie)
         // Recording what the client already does is not another project.
         && !erkent_actief
     {
         add(EERDER_CATEGORIE, &t.tekst);
-        let_op.push(t.let_op.clone());
+        let_op.push(Rc::clone(&t.let_op));
     }
     if let Some(u) = uren
         && o.uren_min > u.kan
     {
         let (factor, warning) = u.get(o.uren_min);
         add(TE_VEEL_UREN, factor);
-        let_op.push(warning.clone());
+        let_op.push(Rc::clone(warning));
     }
 
     for b in &o.let_op_bij {
         if let Some(t) = find(&p.belemmeringen, &b.belemmering) {
-            let_op.push(concat(&[&t.let_op, &b.reden]));
+            let_op.push(concat(&[&t.let_op, &b.reden]).into());
         }
     }
     if o.verdringing.risico >= Niveau::Midden {
         let reden = o.verdringing.reden.as_str();
         let sep = if reden.is_empty() { "" } else { ": " };
-        let_op.push(concat(&[
-            "verdringingsrisico ",
-            o.verdringing.risico.label(),
-            sep,
-            reden,
-        ]));
+        let_op.push(
+            concat(&[
+                "verdringingsrisico ",
+                o.verdringing.risico.label(),
+                sep,
+                reden,
+            ])
+            .into(),
+        );
     }
     for d in &o.drempels {
-        let_op.push(drempel_tekst(*d).to_string());
+        let_op.push(Rc::clone(&v.drempels[*d as usize]));
     }
 
     Suggestie {

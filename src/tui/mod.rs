@@ -30,13 +30,26 @@ pub struct Options {
     pub thema: Option<theme::ThemeKind>,
 }
 
-/// Runs the interactive app until the user quits. Data problems are reported before the
-/// terminal is taken over, so they stay readable and nothing typed is at stake yet.
+/// Runs the interactive app until the user quits. The start screen is drawn first and
+/// the data files are read and checked after (parsing the catalogue takes longer than
+/// starting the program); keys pressed meanwhile wait in the terminal. Problems in the
+/// files end the app before anything can be typed, and are printed with their places.
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let mut paths = Paths::resolve(opts.uitvoer.as_deref()).map_err(anyhow::Error::msg)?;
     if let Some(dir) = &opts.instellingen {
         paths.config = dir.clone();
     }
+    let theme = theme::Theme::choose(opts.thema);
+    run::run_app(theme, || load_app(paths, &opts, theme))
+}
+
+/// Everything the app needs from disk, checked; the app and its (possibly adjusted)
+/// folders.
+pub fn load_app(
+    mut paths: Paths,
+    opts: &Options,
+    theme: theme::Theme,
+) -> anyhow::Result<(app::App, Paths)> {
     let data = assets::load(Some(&paths.config)).map_err(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!(
@@ -73,7 +86,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         anyhow::anyhow!("de gegevensbestanden bevatten fouten:\n{}", list.join("\n"))
     })?;
     let today = chrono::Local::now().date_naive();
-    let mut app = app::App::new(data, templates, theme::Theme::choose(opts.thema), today);
+    let mut app = app::App::new(data, templates, theme, today);
     app.keymap = keymap;
     app.gemeente = gemeente;
     for dir in [&paths.output, &paths.data] {
@@ -87,8 +100,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         app.mode = app::Mode::Oefenen;
     }
     app.output_dir = paths.output.display().to_string();
-    run::run_app(app, paths)?;
-    Ok(())
+    Ok((app, paths))
 }
 
 /// The keymap: defaults, with the user's `toetsen.ron` applied when there is one.

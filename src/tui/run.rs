@@ -25,6 +25,7 @@ use super::app::{App, Screen};
 use super::effect::Effect;
 use super::keymap::map_key;
 use super::screens::view;
+use super::theme::Theme;
 use super::update::update;
 
 /// Performs effects against the disk and the clock.
@@ -305,9 +306,12 @@ pub fn event_loop(
     Ok(())
 }
 
-/// Sets up the terminal, runs the loop, and always restores the terminal.
-pub fn run_app(mut app: App, paths: Paths) -> io::Result<()> {
-    let mut runner = Runner::new(paths);
+/// Sets up the terminal, shows the start screen at once, then reads the data (`load`),
+/// runs the loop, and always restores the terminal.
+pub fn run_app(
+    theme: Theme,
+    load: impl FnOnce() -> anyhow::Result<(App, Paths)>,
+) -> anyhow::Result<()> {
     // ratatui's init installs a panic hook that restores the terminal; ours also turns
     // bracketed paste off again. The draft is already on disk: it is saved on every change.
     let previous = std::panic::take_hook();
@@ -317,7 +321,11 @@ pub fn run_app(mut app: App, paths: Paths) -> io::Result<()> {
     }));
     let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableBracketedPaste)?;
-    let result = event_loop(&mut terminal, &mut app, &mut runner);
+    let _ = terminal.draw(|f| super::screens::start::render_loading(&theme, f));
+    let result = load().and_then(|(mut app, paths)| {
+        let mut runner = Runner::new(paths);
+        event_loop(&mut terminal, &mut app, &mut runner).map_err(anyhow::Error::from)
+    });
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = io::stdout().flush();

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::super::app::{App, Mode, StartItem};
+use super::super::theme::Theme;
 
 fn item_line<'a>(app: &'a App, item: StartItem) -> Line<'a> {
     let t = &app.theme;
@@ -148,4 +149,46 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             problem_area,
         );
     }
+}
+
+/// The start screen as it looks before the data files are read (a few milliseconds): the
+/// same frame and first row, so the screen does not jump when the rest appears.
+pub fn render_loading(theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < super::MIN_WIDTH || area.height < super::MIN_HEIGHT {
+        return;
+    }
+    let [header, intro, list_area, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Fill(1),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" meedoen ", theme.title),
+            Span::styled("· gespreksondersteuning voor activering", theme.muted),
+        ])),
+        header,
+    );
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::raw(""),
+            Line::from(Span::styled(" Gegevens laden…", theme.muted)),
+        ]),
+        intro,
+    );
+    frame.render_widget(
+        List::new([ListItem::new(Line::from(vec![
+            Span::styled(" + ", theme.key),
+            Span::raw("Nieuw gesprek"),
+        ]))])
+        .block(
+            Block::bordered()
+                .title(" Gesprekken ")
+                .border_style(theme.focus),
+        ),
+        list_area,
+    );
 }
