@@ -350,3 +350,37 @@ fn the_client_overview_marks_overdue_contacts_and_starts_a_vervolggesprek() {
     assert!(shown.contains("Kennismaken bij de moestuin"), "{shown}");
     assert!(shown.contains("nagekomen"), "{shown}");
 }
+
+#[test]
+fn the_latest_plan_of_a_client_can_be_read_from_the_start_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Paths::portable(dir.path()).output;
+    std::fs::create_dir_all(&out).unwrap();
+    let s = saved_session("E.F.", (2026, 11, 2), (2026, 11, 30));
+    std::fs::write(out.join("ef.sessie.ron"), ron::ser::to_string(&s).unwrap()).unwrap();
+    std::fs::write(
+        out.join("ef.md"),
+        "# Plan van aanpak\n\nAfspraak: tuin ‘graag’ 🙂\n",
+    )
+    .unwrap();
+    let mut r = runner(dir.path());
+    let mut app = common::real_app();
+    common::run_effects(&mut app, &mut r, vec![Effect::ListClients]);
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(app.start_items()[app.start.selected], StartItem::Client(0));
+    let effects = press(&mut app, key(KeyCode::Char('p')));
+    assert!(matches!(effects.as_slice(), [Effect::ReadPlan(_)]));
+    common::run_effects(&mut app, &mut r, effects);
+    assert!(matches!(&app.overlay, Some(Overlay::Plan(title, _, 0)) if title == "ef.md"));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("tuin ‘graag’ 🙂"), "{shown}");
+    press(&mut app, key(KeyCode::Down));
+    assert!(matches!(&app.overlay, Some(Overlay::Plan(_, _, 1))));
+    press(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.overlay, None);
+    // Without a plan beside the session, the consultant is told how to make one.
+    std::fs::remove_file(out.join("ef.md")).unwrap();
+    let effects = press(&mut app, key(KeyCode::Char('p')));
+    common::run_effects(&mut app, &mut r, effects);
+    assert!(app.message.as_ref().unwrap().text.contains("meedoen plan"));
+}

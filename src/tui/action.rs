@@ -68,6 +68,8 @@ pub enum Command {
     Presentatie,
     /// Save although something looks like a BSN (it was checked by a person).
     TochOpslaan,
+    /// Show the latest plan of the client under the cursor (start screen).
+    PlanBekijken,
     /// Plan formats on the review screen, each on or off.
     FormaatMd,
     FormaatHtml,
@@ -108,6 +110,7 @@ impl Command {
             Command::Onthullen => "antwoord oefenklant",
             Command::Presentatie => "presentatie",
             Command::TochOpslaan => "toch opslaan",
+            Command::PlanBekijken => "plan bekijken",
             Command::FormaatMd => "Markdown aan/uit",
             Command::FormaatHtml => "HTML (afdrukken) aan/uit",
             Command::FormaatTxt => "platte tekst aan/uit",
@@ -173,6 +176,8 @@ pub enum Action {
         clients: Vec<ClientEntry>,
         problems: Vec<String>,
     },
+    /// A client's plan was read from disk (title, text).
+    PlanLoaded(String, String),
     /// A number key in tally mode.
     Turf(crate::core::tally::Gedrag),
     /// Seconds spent on a step, measured by the runner when the step was left.

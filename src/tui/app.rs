@@ -80,6 +80,8 @@ pub enum Overlay {
     ConfirmDelete(String, String),
     /// Something looks like a BSN: remove it, save anyway, or go back (the description).
     Bsn(String),
+    /// A client's latest plan, read from disk (title, text, scroll position).
+    Plan(String, String, u16),
 }
 
 /// How a status message should look.

@@ -22,6 +22,8 @@ pub enum Effect {
     },
     /// Read the saved sessions for the client overview.
     ListClients,
+    /// Read the plan beside a saved session file, to show it.
+    ReadPlan(std::path::PathBuf),
     /// Start a vervolggesprek from a saved session file.
     StartVervolg(std::path::PathBuf),
     /// Start a practice session with the n-th demo client.

@@ -127,6 +127,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Jump], &["Enter"], Command::Kiezen),
     b(&[Ctx::Start], &["n"], Command::Nieuw),
     b(&[Ctx::Start], &["/"], Command::Filteren),
+    b(&[Ctx::Start], &["p"], Command::PlanBekijken),
     b(&[Ctx::StartFilter], &["Enter", "Down"], Command::Terug),
     b(TRAINER, &["F6"], Command::Turven),
     b(&[Ctx::Tally], &["Backspace"], Command::TurfOngedaan),
@@ -190,6 +191,12 @@ pub const BINDINGS: &[DefaultBinding] = &[
         &[Ctx::Help, Ctx::Toelichting],
         &["F1", "?", "q", "Enter"],
         Command::Terug,
+    ),
+    b(&[Ctx::Toelichting], &["Up", "k"], Command::Omhoog),
+    b(
+        &[Ctx::Toelichting],
+        &["Down", "j", "Space"],
+        Command::Omlaag,
     ),
     b(
         &[
@@ -418,7 +425,7 @@ pub fn context(app: &App) -> Ctx {
     match &app.overlay {
         Some(Overlay::Help) => return Ctx::Help,
         Some(Overlay::Jump(_)) => return Ctx::Jump,
-        Some(Overlay::Toelichting) => return Ctx::Toelichting,
+        Some(Overlay::Toelichting | Overlay::Plan(..)) => return Ctx::Toelichting,
         Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
         None => {}
     }

@@ -202,6 +202,25 @@ impl Runner {
                     problems: problems.iter().map(ToString::to_string).collect(),
                 })
             }
+            Effect::ReadPlan(session) => {
+                // The plan beside the session: same stem, first of the formats found.
+                let name = session.file_name()?.to_string_lossy().into_owned();
+                let stem = name.strip_suffix(sessions::SESSION_EXT)?;
+                let plan = ["md", "txt"]
+                    .iter()
+                    .map(|ext| session.with_file_name(format!("{stem}.{ext}")))
+                    .find(|p| p.is_file());
+                match plan.map(|p| (std::fs::read_to_string(&p), p)) {
+                    Some((Ok(text), p)) => Some(Action::PlanLoaded(
+                        p.file_name()?.to_string_lossy().into_owned(),
+                        text,
+                    )),
+                    Some((Err(e), p)) => Some(Action::LoadFailed(files::describe_io_error(&e, &p))),
+                    None => Some(Action::LoadFailed(format!(
+                        "Naast {name} staat geen plan (.md of .txt); maak het opnieuw met `meedoen plan`."
+                    ))),
+                }
+            }
             Effect::StartVervolg(path) => match load_session(&path) {
                 Ok(prev) => {
                     let id = new_id();

@@ -84,6 +84,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             clamp_start(app);
             Vec::new()
         }
+        Action::PlanLoaded(title, text) => {
+            app.overlay = Some(Overlay::Plan(title, text, 0));
+            Vec::new()
+        }
         Action::Turf(g) => {
             let step = app.session.huidige_stap.clone();
             app.session
@@ -432,6 +436,12 @@ fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect>
                 enter_page(app, page);
                 return vec![Effect::SaveDraft, Effect::StapGewisseld];
             }
+        }
+        (Overlay::Plan(t, text, n), Command::Omhoog) => {
+            app.overlay = Some(Overlay::Plan(t, text, n.saturating_sub(1)));
+        }
+        (Overlay::Plan(t, text, n), Command::Omlaag) => {
+            app.overlay = Some(Overlay::Plan(t, text, n.saturating_add(1)));
         }
         (Overlay::Bsn(_), Command::Ja) => {
             app.overlay = None;

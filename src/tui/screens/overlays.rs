@@ -19,6 +19,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Help => help(app, frame, area),
         Overlay::Jump(selected) => jump(app, frame, area, *selected),
         Overlay::Toelichting => toelichting(app, frame, area),
+        Overlay::Plan(title, text, scroll) => {
+            let r = centered(
+                area,
+                area.width.saturating_sub(4),
+                area.height.saturating_sub(2),
+            );
+            frame.render_widget(Clear, r);
+            frame.render_widget(
+                Paragraph::new(text.as_str())
+                    .block(
+                        Block::bordered()
+                            .title(format!(" {title} · ↑↓ bladeren · Esc sluit "))
+                            .border_style(app.theme.focus),
+                    )
+                    .wrap(Wrap { trim: false })
+                    .scroll((*scroll, 0)),
+                r,
+            );
+        }
         Overlay::Bsn(text) => {
             let r = centered(area, 70, 12);
             frame.render_widget(Clear, r);

@@ -117,7 +117,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Mode::Echt if app.start.filtering || !app.start.filter.is_empty() => {
             format!(" Gesprekken · cliënt: {}▏ ", app.start.filter)
         }
-        Mode::Echt => " Gesprekken · /: cliënt zoeken ".to_string(),
+        Mode::Echt if !app.start.clients.is_empty() => {
+            " Gesprekken · /: cliënt zoeken · p: plan bekijken ".to_string()
+        }
+        Mode::Echt => " Gesprekken ".to_string(),
     };
     frame.render_stateful_widget(
         List::new(rows)

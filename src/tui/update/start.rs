@@ -56,6 +56,11 @@ pub(super) fn start_command(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             None => {}
         },
+        Command::PlanBekijken => {
+            if let Some(StartItem::Client(i)) = items.get(app.start.selected) {
+                return vec![Effect::ReadPlan(app.start.clients[*i].sessie.clone())];
+            }
+        }
         Command::Verwijderen => {
             if let Some(StartItem::Draft(i)) = items.get(app.start.selected) {
                 let d = &app.start.drafts[*i];
