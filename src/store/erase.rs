@@ -17,9 +17,8 @@ use std::path::{Path, PathBuf};
 use super::drafts::load_session;
 use super::files::describe_io_error;
 use super::paths::Paths;
+use super::sessions::{SESSION_EXT, client_key as key};
 
-/// Extension of a saved session beside a plan.
-const SESSION_EXT: &str = ".sessie.ron";
 /// Extensions of plans written beside a saved session.
 const PLAN_EXTS: [&str; 3] = ["md", "html", "txt"];
 
@@ -54,11 +53,6 @@ impl std::fmt::Display for EraseError {
 }
 
 impl std::error::Error for EraseError {}
-
-/// How a client is compared: trimmed, case-insensitive ("A.B." and " a.b." are one).
-fn key(klant: &str) -> String {
-    klant.trim().to_lowercase()
-}
 
 /// Files in `dir` whose name ends with `suffix`; a missing folder has none.
 fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
