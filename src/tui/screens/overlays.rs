@@ -20,27 +20,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Jump(selected) => jump(app, frame, area, *selected),
         Overlay::Toelichting => toelichting(app, frame, area),
         Overlay::Plan(title, text, scroll) => {
-            let r = centered(
+            let size = (area.width.saturating_sub(4), area.height.saturating_sub(2));
+            let title = format!(" {title} · ↑↓ bladeren · Esc sluit ");
+            boxed(
+                frame,
                 area,
-                area.width.saturating_sub(4),
-                area.height.saturating_sub(2),
-            );
-            frame.render_widget(Clear, r);
-            frame.render_widget(
-                Paragraph::new(text.as_str())
-                    .block(
-                        Block::bordered()
-                            .title(format!(" {title} · ↑↓ bladeren · Esc sluit "))
-                            .border_style(app.theme.focus),
-                    )
-                    .wrap(Wrap { trim: false })
-                    .scroll((*scroll, 0)),
-                r,
+                size,
+                title,
+                app.theme.focus,
+                text.as_str(),
+                *scroll,
             );
         }
         Overlay::Bsn(text) => {
-            let r = centered(area, 70, 12);
-            frame.render_widget(Clear, r);
             let lines = vec![
                 Line::from(Span::styled(text.as_str(), app.theme.warning)),
                 Line::raw(""),
@@ -55,20 +47,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     Span::raw(": terug"),
                 ]),
             ];
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(
-                        Block::bordered()
-                            .title(" Mogelijk een BSN ")
-                            .border_style(app.theme.warning),
-                    )
-                    .wrap(Wrap { trim: true }),
-                r,
-            );
+            let title = " Mogelijk een BSN ".to_string();
+            boxed(frame, area, (70, 12), title, app.theme.warning, lines, 0);
         }
         Overlay::ConfirmDelete(_, klant) => {
-            let r = centered(area, 60, 7);
-            frame.render_widget(Clear, r);
             let text = vec![
                 Line::from(format!("Het concept van {klant} verwijderen?")),
                 Line::from(Span::styled(
@@ -83,18 +65,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     Span::raw(": nee"),
                 ]),
             ];
-            frame.render_widget(
-                Paragraph::new(text)
-                    .block(
-                        Block::bordered()
-                            .title(" Verwijderen ")
-                            .border_style(app.theme.warning),
-                    )
-                    .wrap(Wrap { trim: true }),
-                r,
-            );
+            let title = " Verwijderen ".to_string();
+            boxed(frame, area, (60, 7), title, app.theme.warning, text, 0);
         }
     }
+}
+
+fn boxed<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    (w, h): (u16, u16),
+    title: String,
+    border: ratatui::style::Style,
+    text: impl Into<ratatui::text::Text<'a>>,
+    scroll: u16,
+) {
+    let r = centered(area, w, h);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(Block::bordered().title(title).border_style(border))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        r,
+    );
 }
 
 fn help(app: &App, frame: &mut Frame, area: Rect) {
@@ -185,20 +179,7 @@ fn toelichting(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.muted,
         )));
     }
-    let r = centered(
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    );
-    frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .title(format!(" {} · Esc sluit ", s.stap.titel))
-                    .border_style(app.theme.focus),
-            )
-            .wrap(Wrap { trim: false }),
-        r,
-    );
+    let size = (area.width.saturating_sub(4), area.height.saturating_sub(2));
+    let title = format!(" {} · Esc sluit ", s.stap.titel);
+    boxed(frame, area, size, title, app.theme.focus, lines, 0);
 }
