@@ -214,3 +214,29 @@ fn monochrome_theme_draws_without_any_colour() {
         assert!(matches!(cell.bg, Color::Reset), "{cell:?}");
     }
 }
+
+#[test]
+fn resizing_while_typing_keeps_the_text_and_redraws_at_every_size() {
+    use meedoen::tui::keymap::map_key;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = common::app_in_gesprek();
+    enter_page(&mut app, Page::Step("welkom".into()));
+    let mut typed = String::new();
+    for (i, (w, h)) in [(80, 24), (120, 40), (60, 15), (100, 30), (80, 24)]
+        .into_iter()
+        .enumerate()
+    {
+        for c in format!("deel{i} é ").chars() {
+            let a = map_key(&app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)).unwrap();
+            update(&mut app, a);
+            typed.push(c);
+        }
+        let screen = draw(&app, w, h);
+        if w >= 80 && h >= 24 {
+            assert!(screen.contains(&format!("deel{i} é")), "{w}×{h}:\n{screen}");
+        } else {
+            assert!(screen.contains("te klein"), "{w}×{h}:\n{screen}");
+        }
+    }
+    assert_eq!(app.session.note("welkom"), typed);
+}
