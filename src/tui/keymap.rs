@@ -63,6 +63,7 @@ const TYPING: &[Ctx] = &[
     Ctx::Search,
     Ctx::StartFilter,
 ];
+/// The contexts of an open gesprek (also where the trainer keys F4–F6 work).
 const GESPREK: &[Ctx] = &[
     Ctx::Notes,
     Ctx::Picker,
@@ -72,8 +73,10 @@ const GESPREK: &[Ctx] = &[
     Ctx::Review,
     Ctx::Tally,
 ];
-/// Gesprek contexts where the trainer keys (F4–F6) work.
-const TRAINER: &[Ctx] = &[
+/// Every screen without an overlay: help and quitting work everywhere here.
+const SCREENS: &[Ctx] = &[
+    Ctx::Start,
+    Ctx::StartFilter,
     Ctx::Notes,
     Ctx::Picker,
     Ctx::Form,
@@ -129,10 +132,10 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Start], &["/"], Command::Filteren),
     b(&[Ctx::Start], &["p"], Command::PlanBekijken),
     b(&[Ctx::StartFilter], &["Enter", "Down"], Command::Terug),
-    b(TRAINER, &["F6"], Command::Turven),
+    b(GESPREK, &["F6"], Command::Turven),
     b(&[Ctx::Tally], &["Backspace"], Command::TurfOngedaan),
-    b(TRAINER, &["F4"], Command::Onthullen),
-    b(TRAINER, &["F5"], Command::Presentatie),
+    b(GESPREK, &["F4"], Command::Onthullen),
+    b(GESPREK, &["F5"], Command::Presentatie),
     b(&[Ctx::Start], &["Delete", "d"], Command::Verwijderen),
     b(&[Ctx::Suggestions], &["Right", "l"], Command::TabVolgende),
     b(&[Ctx::Suggestions], &["Left", "h"], Command::TabVorige),
@@ -155,21 +158,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
         Command::Help,
     ),
     b(&[Ctx::Start], &["q"], Command::Stoppen),
-    b(
-        &[
-            Ctx::Start,
-            Ctx::Notes,
-            Ctx::Picker,
-            Ctx::Form,
-            Ctx::Suggestions,
-            Ctx::Search,
-            Ctx::Review,
-            Ctx::Tally,
-            Ctx::StartFilter,
-        ],
-        &["F1"],
-        Command::Help,
-    ),
+    b(SCREENS, &["F1"], Command::Help),
     b(
         &[
             Ctx::Notes,
@@ -198,21 +187,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
         &["Down", "j", "Space"],
         Command::Omlaag,
     ),
-    b(
-        &[
-            Ctx::Start,
-            Ctx::Notes,
-            Ctx::Picker,
-            Ctx::Form,
-            Ctx::Suggestions,
-            Ctx::Search,
-            Ctx::Review,
-            Ctx::Tally,
-            Ctx::StartFilter,
-        ],
-        &["Ctrl+Q"],
-        Command::Stoppen,
-    ),
+    b(SCREENS, &["Ctrl+Q"], Command::Stoppen),
 ];
 
 /// Parses a key name as written in the keymap ("Ctrl+N", "PgDn", "Shift+Tab", "j").
