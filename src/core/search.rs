@@ -209,6 +209,10 @@ pub struct Searcher {
     text: String,
     items: Vec<Hay>,
     matcher: SkimMatcherV2,
+    /// Taxonomy lists: a synonym is another name for the entry, so a word that starts a
+    /// synonym ("tuin" for 'Buiten werken') scores like a title that is exactly that
+    /// word, above letters scattered over another title ("sTrUctuur IN de dag").
+    synonyms_are_names: bool,
 }
 
 impl Searcher {
@@ -229,12 +233,14 @@ impl Searcher {
 
     /// Searches taxonomy entries: the label, and with less weight the synonyms and id.
     pub fn for_entries(entries: &[Entry]) -> Searcher {
-        Searcher::from_parts(entries.iter().map(|e| {
+        let mut searcher = Searcher::from_parts(entries.iter().map(|e| {
             let mut rest = e.synoniemen.join("\n");
             rest.push('\n');
             rest.push_str(&e.id.replace('-', " "));
             (e.label.as_str(), rest)
-        }))
+        }));
+        searcher.synonyms_are_names = true;
+        searcher
     }
 
     fn from_parts<'a>(parts: impl Iterator<Item = (&'a str, String)>) -> Searcher {
@@ -263,6 +269,7 @@ impl Searcher {
             // Both sides are folded to lowercase already, so case-sensitive matching is
             // both correct and cheaper.
             matcher: SkimMatcherV2::default().respect_case(),
+            synonyms_are_names: false,
         }
     }
 
@@ -349,7 +356,15 @@ impl Searcher {
             None
         };
         let rest = if w.bag & !hay.rest_bag == 0 {
-            rest_score(&self.text[hay.rest.clone()], w)
+            let found = rest_score(&self.text[hay.rest.clone()], w);
+            match found {
+                // Whole-word start in a synonym: as good as a title that is the word.
+                Some(r) if self.synonyms_are_names && r > w.rest_score => self
+                    .matcher
+                    .fuzzy_match(&w.text, &w.text)
+                    .map(|s| s * TITEL_GEWICHT),
+                other => other,
+            }
         } else {
             None
         };

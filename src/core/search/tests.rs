@@ -154,6 +154,19 @@ fn entries_match_label_and_synonyms() {
 }
 
 #[test]
+fn a_synonym_outranks_letters_scattered_over_another_label() {
+    let mut buiten = entry("buiten", "Buiten werken");
+    buiten.synoniemen = vec!["tuin".into(), "natuur".into()];
+    let entries = vec![entry("structuur", "Structuur in de dag"), buiten];
+    let hits = filter_entries(&entries, "tuin");
+    assert_eq!(hits[0].index, 1, "{hits:?}");
+    // The embedded taxonomy behaves the same.
+    let data = crate::store::assets::load(None).expect("embedded data is valid");
+    let hits = filter_entries(&data.taxonomy.wensen, "tuin");
+    assert_eq!(data.taxonomy.wensen[hits[0].index].id, "buiten");
+}
+
+#[test]
 fn embedded_catalogue_finds_each_title() {
     let data = crate::store::assets::load(None).expect("embedded data is valid");
     let s = Searcher::new(&data.catalogue);
