@@ -92,21 +92,11 @@ pub(super) fn number(con: &mut Console, label: &str, max: u8, value: &mut Option
     Ok(())
 }
 
-/// Whether the text holds a run of eight or nine digits: what a BSN looks like. The plan
-/// identifies the client by initials or a pseudonym only (research §8).
+/// Whether the text holds what the BSN check before export would flag (nine digits that
+/// pass the elfproef): the plan identifies the client by initials or a pseudonym only
+/// (research §8), and one check decides what counts as a BSN everywhere.
 fn looks_like_bsn(text: &str) -> bool {
-    let mut run = 0;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            run += 1;
-            if run >= 8 {
-                return true;
-            }
-        } else if !matches!(c, ' ' | '.' | '-') {
-            run = 0;
-        }
-    }
-    false
+    !crate::core::privacy::find_bsns(text).is_empty()
 }
 
 /// The details of the gesprek. Only the client's initials or pseudonym are required:
