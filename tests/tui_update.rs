@@ -400,3 +400,26 @@ fn pasted_escape_sequences_never_reach_the_session() {
     update(&mut app, Action::Paste("rood\u{1b}[31m tekst\u{7}".into()));
     assert_eq!(app.session.note("welkom"), "rood[31m tekst");
 }
+
+#[test]
+fn export_waits_until_a_half_typed_date_is_fixed() {
+    let mut app = common::app_in_gesprek();
+    app.session.klant = "AB".into();
+    go_to(&mut app, "afspraken");
+    while app.editor.field != meedoen::tui::editor::Field::Startdatum {
+        press(&mut app, key(KeyCode::Down));
+    }
+    type_text(&mut app, "8");
+    while app.page != Page::Review {
+        press(&mut app, key(KeyCode::PageDown));
+    }
+    assert!(press(&mut app, key(KeyCode::Char('e'))).is_empty());
+    let msg = &app.message.as_ref().unwrap().text;
+    assert!(msg.contains("Startdatum ‘8’"), "{msg}");
+    // Fixed: the export goes ahead.
+    app.invalid.clear();
+    assert!(matches!(
+        press(&mut app, key(KeyCode::Char('e'))).as_slice(),
+        [Effect::Export { .. }]
+    ));
+}

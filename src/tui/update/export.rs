@@ -52,6 +52,19 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
+    // Text typed into a date or number field that does not parse is kept on screen but
+    // not in the session; saving now would quietly leave it out of the plan.
+    if let Some((field, raw)) = app.invalid.iter().next() {
+        app.info(
+            MessageKind::Warning,
+            format!(
+                "Eerst verbeteren (bij Afspraken of Gegevens): {} ‘{}’ is niet geldig.",
+                field.label(),
+                raw.trim()
+            ),
+        );
+        return Vec::new();
+    }
     if !app.bsn_toch {
         let findings = privacy::session_bsn_findings(&app.session);
         if let Some(text) = privacy::describe_findings(&findings) {
