@@ -123,39 +123,43 @@ fn run_once(args: &Args, home: &std::path::Path, measure_idle: bool) -> Result<R
     drop(pair.slave);
     let pid = child.process_id().ok_or("no pid")?;
     let mut reader = pair.master.try_clone_reader().map_err(|e| e.to_string())?;
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
+    // The pty is read in this thread, as a terminal emulator reads it in its main loop.
+    // A reader thread passing chunks over a channel adds a second wake-up per chunk, and
+    // on a two-core machine that wake-up waits behind whatever the program does after
+    // its first frame, which would be counted as the program's start-up. A watchdog
+    // kills a program that never draws, so a broken build fails instead of hanging.
+    let (done, stopped) = mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if stopped.recv_timeout(TIMEOUT).is_err() {
+            // Ends the blocking read below: the pty closes when the program dies.
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
         }
     });
     let rows = NonZeroU16::new(24).expect("nonzero");
     let cols = NonZeroU16::new(80).expect("nonzero");
     let mut screen = vt100::Parser::new(rows, cols, 0);
+    let mut buf = [0u8; 8192];
     let first_frame = loop {
-        let left = TIMEOUT.saturating_sub(start.elapsed());
-        match rx.recv_timeout(left) {
-            Ok(bytes) => {
-                screen.process(&bytes);
-                if screen.screen().alternate_screen()
-                    && screen.screen().contents().contains(&args.expect)
-                {
-                    break start.elapsed();
-                }
-            }
-            Err(_) => {
-                let _ = child.kill();
-                return Err(format!(
-                    "{:?} did not appear within {TIMEOUT:?}; screen:\n{}",
-                    args.expect,
-                    screen.screen().contents()
-                ));
-            }
+        let n = reader.read(&mut buf).unwrap_or(0);
+        if n == 0 {
+            let _ = done.send(());
+            let _ = watchdog.join();
+            let _ = child.kill();
+            return Err(format!(
+                "{:?} did not appear within {TIMEOUT:?} or the program ended; screen:\n{}",
+                args.expect,
+                screen.screen().contents()
+            ));
+        }
+        screen.process(&buf[..n]);
+        if screen.screen().alternate_screen() && screen.screen().contents().contains(&args.expect) {
+            break start.elapsed();
         }
     };
+    let _ = done.send(());
+    let _ = watchdog.join();
     let idle_cpu_ticks = if measure_idle {
         let before = cpu_ticks(pid).ok_or("cannot read /proc/PID/stat")?;
         std::thread::sleep(args.idle);

@@ -15,12 +15,26 @@ pub struct Source {
     pub text: String,
 }
 
+/// How an embedded default's name starts in problems and in `meedoen controleer`.
+const EMBEDDED: &str = "(ingebouwd) ";
+
 impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
         Source {
             name: name.into(),
             text: text.into(),
         }
+    }
+
+    /// An embedded default for `file`, named so problems and listings say it is built in.
+    pub fn embedded(file: &str, text: &str) -> Source {
+        Source::new(format!("{EMBEDDED}{file}"), text)
+    }
+
+    /// Whether this is an embedded default rather than a user's file. The embedded
+    /// defaults are checked by the test suite, so start-up need not check them again.
+    pub fn is_embedded(&self) -> bool {
+        self.name.starts_with(EMBEDDED)
     }
 }
 

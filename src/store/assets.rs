@@ -34,9 +34,9 @@ pub const DEFAULT_TXT_TEMPLATE: &str = include_str!("../../assets/templates/plan
 /// The embedded defaults, named so problems in them are recognisable.
 pub fn embedded() -> Sources {
     Sources {
-        script: Source::new(format!("(ingebouwd) {SCRIPT_FILE}"), DEFAULT_SCRIPT),
-        taxonomy: Source::new(format!("(ingebouwd) {TAXONOMY_FILE}"), DEFAULT_TAXONOMY),
-        catalogue: Source::new(format!("(ingebouwd) {CATALOGUE_FILE}"), DEFAULT_CATALOGUE),
+        script: Source::embedded(SCRIPT_FILE, DEFAULT_SCRIPT),
+        taxonomy: Source::embedded(TAXONOMY_FILE, DEFAULT_TAXONOMY),
+        catalogue: Source::embedded(CATALOGUE_FILE, DEFAULT_CATALOGUE),
     }
 }
 
@@ -114,11 +114,7 @@ pub fn plan_template(config_dir: Option<&Path>) -> Result<Source, Problem> {
 
 /// A user's template file or the embedded default, without a byte order mark.
 fn template(config_dir: Option<&Path>, file: &str, default: &str) -> Result<Source, Problem> {
-    let mut source = read_or_default(
-        config_dir,
-        file,
-        Source::new(format!("(ingebouwd) {file}"), default),
-    )?;
+    let mut source = read_or_default(config_dir, file, Source::embedded(file, default))?;
     // Notepad saves UTF-8 with a byte order mark, which would otherwise open every plan.
     if let Some(text) = source.text.strip_prefix('\u{feff}') {
         source.text = text.to_string();
@@ -142,7 +138,7 @@ pub fn gemeente(config_dir: Option<&Path>) -> Result<(Gemeente, Source), Problem
     let mut source = read_or_default(
         config_dir,
         GEMEENTE_FILE,
-        Source::new(format!("(ingebouwd) {GEMEENTE_FILE}"), DEFAULT_GEMEENTE),
+        Source::embedded(GEMEENTE_FILE, DEFAULT_GEMEENTE),
     )?;
     if let Some(text) = source.text.strip_prefix('\u{feff}') {
         source.text = text.to_string();
@@ -185,6 +181,16 @@ mod tests {
             "{}",
             problems[0]
         );
+    }
+
+    #[test]
+    fn embedded_templates_compile_so_start_up_need_not_check_them() {
+        let t = plan_templates(None).unwrap();
+        assert!(t.validate().is_empty(), "{:?}", t.validate());
+        for f in crate::core::plan::Formaat::ALL {
+            assert!(t.get(f).is_embedded(), "{}", t.get(f).name);
+        }
+        assert!(t.validate_own().is_empty());
     }
 
     #[test]

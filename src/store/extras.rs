@@ -31,7 +31,7 @@ pub fn vervolg_source(config_dir: Option<&Path>) -> Result<Source, Problem> {
     read_or_default(
         config_dir,
         VERVOLG_FILE,
-        Source::new(format!("(ingebouwd) {VERVOLG_FILE}"), DEFAULT_VERVOLG),
+        Source::embedded(VERVOLG_FILE, DEFAULT_VERVOLG),
     )
 }
 
@@ -40,10 +40,7 @@ pub fn oefenklanten_source(config_dir: Option<&Path>) -> Result<Source, Problem>
     read_or_default(
         config_dir,
         OEFENKLANTEN_FILE,
-        Source::new(
-            format!("(ingebouwd) {OEFENKLANTEN_FILE}"),
-            DEFAULT_OEFENKLANTEN,
-        ),
+        Source::embedded(OEFENKLANTEN_FILE, DEFAULT_OEFENKLANTEN),
     )
 }
 

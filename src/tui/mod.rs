@@ -35,12 +35,18 @@ pub struct Options {
 /// starting the program); keys pressed meanwhile wait in the terminal. Problems in the
 /// files end the app before anything can be typed, and are printed with their places.
 pub fn run(opts: Options) -> anyhow::Result<()> {
+    let theme = theme::Theme::choose(opts.thema);
+    // Even finding the folders reads the disk, so it waits until the screen is drawn.
+    run::run_app(theme, || load_app(resolve_paths(&opts)?, &opts, theme))
+}
+
+/// The folders, with `--uitvoer` and `--instellingen` applied.
+pub fn resolve_paths(opts: &Options) -> anyhow::Result<Paths> {
     let mut paths = Paths::resolve(opts.uitvoer.as_deref()).map_err(anyhow::Error::msg)?;
     if let Some(dir) = &opts.instellingen {
         paths.config = dir.clone();
     }
-    let theme = theme::Theme::choose(opts.thema);
-    run::run_app(theme, || load_app(paths, &opts, theme))
+    Ok(paths)
 }
 
 /// Everything the app needs from disk, checked; the app and its (possibly adjusted)
@@ -59,7 +65,7 @@ pub fn load_app(
     })?;
     let templates = assets::plan_templates(Some(&paths.config))
         .map_err(|p| anyhow::anyhow!("het plansjabloon kan niet worden gelezen: {p}"))?;
-    let template_problems = templates.validate();
+    let template_problems = templates.validate_own();
     let (gemeente, gemeente_src) =
         assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
     let mut problems = template_problems;
@@ -115,4 +121,46 @@ pub fn load_keymap(config: &std::path::Path) -> anyhow::Result<keymap::Keymap> {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("de toetsenindeling bevat fouten:\n{}", list.join("\n"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(config: &std::path::Path, out: &std::path::Path) -> Options {
+        Options {
+            uitvoer: Some(out.to_path_buf()),
+            instellingen: Some(config.to_path_buf()),
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn loads_on_the_embedded_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = options(&dir.path().join("config"), &dir.path().join("uit"));
+        let paths = resolve_paths(&opts).unwrap();
+        assert_eq!(paths.config, dir.path().join("config"));
+        assert_eq!(paths.output, dir.path().join("uit"));
+        let (app, paths) =
+            load_app(paths, &opts, theme::Theme::new(theme::ThemeKind::Standard)).unwrap();
+        assert_eq!(app.output_dir, paths.output.display().to_string());
+        assert!(app.data.catalogue.opties.len() >= 80);
+    }
+
+    #[test]
+    fn a_broken_own_template_stops_the_start_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config");
+        std::fs::create_dir_all(config.join("templates")).unwrap();
+        std::fs::write(config.join("templates/plan.html.j2"), "<p>\n{% if %}").unwrap();
+        let opts = options(&config, &dir.path().join("uit"));
+        let paths = resolve_paths(&opts).unwrap();
+        let err = load_app(paths, &opts, theme::Theme::new(theme::ThemeKind::Standard))
+            .err()
+            .expect("a broken template must stop the start")
+            .to_string();
+        assert!(err.contains("de instellingen bevatten fouten"), "{err}");
+        assert!(err.contains("plan.html.j2:2:"), "{err}");
+    }
 }
