@@ -248,13 +248,13 @@ fn categories_that_do_not_count_here_are_excluded_with_the_reason() {
         app.suggesties
             .suggesties
             .iter()
-            .all(|s| s.id == "eerst-hulp")
+            .all(|s| &*s.id == "eerst-hulp")
     );
     let moestuin = app
         .suggesties
         .uitgesloten
         .iter()
-        .find(|u| u.id == "moestuin")
+        .find(|u| &*u.id == "moestuin")
         .unwrap();
     assert!(
         moestuin.reden[0].contains("gemeente Ergens"),

@@ -193,12 +193,12 @@ fn suggestions_rank_by_wens_exclude_by_belemmering_and_can_be_chosen() {
     app.session.toggle_tag(TagKind::Belemmering, "fysiek");
     go_to(&mut app, "opties");
     assert_eq!(app.page_kind(), PageKind::Suggesties);
-    assert_eq!(app.suggesties.suggesties[0].id, "moestuin");
+    assert_eq!(&*app.suggesties.suggesties[0].id, "moestuin");
     assert!(
         app.suggesties
             .uitgesloten
             .iter()
-            .any(|u| u.id == "buurtkeuken")
+            .any(|u| &*u.id == "buurtkeuken")
     );
     press(&mut app, key(KeyCode::Char(' ')));
     assert_eq!(app.session.gekozen, vec!["moestuin"]);

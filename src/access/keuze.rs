@@ -40,7 +40,7 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         ))?;
     }
     for s in &result.suggesties {
-        ids.push(s.id.clone());
+        ids.push(s.id.to_string());
         let gekozen = if g.session.is_chosen(&s.id) {
             ", gekozen"
         } else {
@@ -60,10 +60,10 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
                 o.begeleiding.label()
             ))?;
         }
-        for f in &s.waarom {
+        for f in s.waarom() {
             con.say(&format!("   Waarom: {f}"))?;
         }
-        for l in &s.let_op {
+        for l in s.let_op() {
             con.say(&format!("   Let op: {l}"))?;
         }
     }
@@ -72,7 +72,7 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         con.say(&format!("Niet voorgesteld ({}):", result.uitgesloten.len()))?;
     }
     for u in &result.uitgesloten {
-        ids.push(u.id.clone());
+        ids.push(u.id.to_string());
         let gekozen = if g.session.is_chosen(&u.id) {
             ", toch gekozen"
         } else {

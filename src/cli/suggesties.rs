@@ -118,7 +118,7 @@ struct JsonSuggestie<'a> {
     uren_min: u8,
     uren_max: u8,
     waarom: Vec<String>,
-    let_op: &'a [crate::core::matching::Tekst],
+    let_op: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -153,8 +153,8 @@ fn json<'a>(s: &'a Suggesties, opties: &HashMap<&str, &'a Optie>) -> Json<'a> {
                     score: x.score,
                     uren_min: o.uren_min,
                     uren_max: o.uren_max,
-                    waarom: x.waarom.iter().map(ToString::to_string).collect(),
-                    let_op: &x.let_op,
+                    waarom: x.waarom().iter().map(ToString::to_string).collect(),
+                    let_op: x.let_op().collect(),
                 }
             })
             .collect(),
@@ -182,7 +182,7 @@ fn table(
         writeln!(out, "Mogelijkheden, de best passende eerst:")?;
     }
     for (n, x) in s.suggesties.iter().enumerate() {
-        let Some(o) = opties.get(x.id.as_str()) else {
+        let Some(o) = opties.get(&*x.id) else {
             continue;
         };
         writeln!(out)?;
@@ -205,10 +205,10 @@ fn table(
             tax.categorie_label(&o.categorie),
             o.begeleiding.label()
         )?;
-        for f in &x.waarom {
+        for f in x.waarom() {
             writeln!(out, "     {f}")?;
         }
-        for l in &x.let_op {
+        for l in x.let_op() {
             writeln!(out, "     let op: {l}")?;
         }
     }
@@ -216,9 +216,7 @@ fn table(
         writeln!(out)?;
         writeln!(out, "Niet geschikt:")?;
         for x in &s.uitgesloten {
-            let titel = opties
-                .get(x.id.as_str())
-                .map_or(x.id.as_str(), |o| o.titel.as_str());
+            let titel = opties.get(&*x.id).map_or(&*x.id, |o| o.titel.as_str());
             writeln!(out, "   - {titel}  [{}]: {}", x.id, x.reden.join("; "))?;
         }
     }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::core::data::Data;
 use crate::core::gemeente::Gemeente;
-use crate::core::matching::Suggesties;
+use crate::core::matching::{Matcher, Suggesties};
 use crate::core::plan::{Formaat, Templates};
 use crate::core::script::{Lijst, StapSoort};
 use crate::core::search::Searcher;
@@ -188,6 +188,9 @@ pub struct App {
     pub output_dir: String,
     /// Fuzzy index over the catalogue, built once.
     pub searcher: Searcher,
+    /// The catalogue compiled for ranking, built once: opening the suggestions then only
+    /// ranks.
+    pub matcher: Matcher,
     /// Catalogue position of every option id, built once: the suggestion lists refer to
     /// options by id and are drawn every frame, so a linear search per row would make a
     /// 10,000-option catalogue slow to scroll.
@@ -246,6 +249,7 @@ impl App {
             quit: false,
             output_dir: String::new(),
             searcher: Searcher::new(&data.catalogue),
+            matcher: Matcher::new(&data.catalogue, &data.taxonomy),
             option_index: data
                 .catalogue
                 .opties

@@ -2,7 +2,7 @@
 //! returns the effects to perform; it does no I/O itself, so every behaviour here is
 //! tested by calling it directly.
 
-use crate::core::matching::{Profiel, suggest};
+use crate::core::matching::Profiel;
 use crate::core::privacy;
 use crate::core::script::Lijst;
 
@@ -176,7 +176,7 @@ pub fn enter_page(app: &mut App, page: Page) {
 /// Recomputes the suggestions from the session.
 pub fn refresh_suggestions(app: &mut App) {
     let profiel = Profiel::from(&app.session);
-    app.suggesties = suggest(&profiel, &app.data.catalogue, &app.data.taxonomy);
+    app.suggesties = app.matcher.suggest(&profiel);
     crate::core::gemeente::apply(&app.gemeente, &mut app.suggesties, &app.data.catalogue);
 }
 

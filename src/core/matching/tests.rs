@@ -2,7 +2,7 @@
 //! they do not depend on the embedded data (which changes as the catalogue grows).
 
 use super::*;
-use crate::core::catalogue::{Begeleiding, Bij, Drempel, Verdringing};
+use crate::core::catalogue::{Begeleiding, Bij, Drempel, Niveau, Optie, Verdringing};
 use crate::core::taxonomy::Entry;
 
 pub(crate) fn entry(id: &str, label: &str) -> Entry {
@@ -85,16 +85,16 @@ fn run(p: &Profiel, opties: Vec<Optie>) -> Suggesties {
 }
 
 fn get<'a>(s: &'a Suggesties, id: &str) -> &'a Suggestie {
-    s.suggesties.iter().find(|x| x.id == id).expect(id)
+    s.suggesties.iter().find(|x| &*x.id == id).expect(id)
 }
 
 fn texts(s: &Suggestie) -> Vec<String> {
-    s.waarom.iter().map(ToString::to_string).collect()
+    s.waarom().iter().map(ToString::to_string).collect()
 }
 
 /// The warnings as plain strings, to compare with literals.
 fn warnings(s: &Suggestie) -> Vec<&str> {
-    s.let_op.iter().map(|w| &**w).collect()
+    s.let_op().collect()
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn ongeschikt_bij_excludes_with_label_and_reason() {
         ..Profiel::default()
     };
     let s = run(&p, vec![o.clone(), optie("ander", "cursus")]);
-    assert!(s.suggesties.iter().all(|x| x.id != "verhuizen"));
+    assert!(s.suggesties.iter().all(|x| &*x.id != "verhuizen"));
     assert_eq!(s.uitgesloten.len(), 1);
     assert_eq!(
         s.uitgesloten[0].reden,
@@ -171,7 +171,7 @@ fn verdringing_midden_and_hoog_warn_with_reason_laag_does_not() {
         ["verdringingsrisico hoog: bezuinigde thuiszorgtaken"]
     );
     assert_eq!(warnings(get(&s, "wijkbus")), ["verdringingsrisico midden"]);
-    assert!(get(&s, "laag").let_op.is_empty());
+    assert!(get(&s, "laag").let_op().len() == 0);
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn drempels_each_give_a_warning() {
         Drempel::Kosten,
     ];
     let s = run(&Profiel::default(), vec![o]);
-    let l = &get(&s, "kinderwerk").let_op;
+    let l = warnings(get(&s, "kinderwerk"));
     assert_eq!(l.len(), 4);
     assert!(l[0].starts_with("VOG nodig"));
     assert!(l[1].starts_with("reiskosten"));
@@ -207,12 +207,12 @@ fn too_many_hours_warns_and_costs_points() {
         texts(sc),
         ["-2 vraagt minstens 12 uur per week, klant kan 4"]
     );
-    assert!(sc.let_op[0].contains("12 uur"), "{:?}", sc.let_op);
+    assert!(warnings(sc)[0].contains("12 uur"), "{:?}", warnings(sc));
     // uren_min 2 ≤ 4: nothing.
-    assert!(get(&s, "klein").waarom.is_empty());
+    assert!(get(&s, "klein").waarom().is_empty());
     // Exactly the hours the client can: nothing either.
     o.uren_min = 4;
-    assert!(run(&p, vec![o]).suggesties[0].waarom.is_empty());
+    assert!(run(&p, vec![o]).suggesties[0].waarom().is_empty());
 }
 
 #[test]
@@ -261,14 +261,14 @@ fn same_option_before_is_projectmoeheid() {
             "-4 eerder gedaan (projectmoeheid)"
         ]
     );
-    assert_eq!(a.let_op.len(), 1);
+    assert_eq!(a.let_op().len(), 1);
     let b = get(&s, "cursus-b");
     assert_eq!(
         texts(b),
         ["-1 eerder iets in 'Cursus' gedaan (projectmoeheid)"]
     );
-    assert!(b.let_op[0].contains("'Cursus'"));
-    assert!(get(&s, "iets-anders").waarom.is_empty());
+    assert!(warnings(b)[0].contains("'Cursus'"));
+    assert!(get(&s, "iets-anders").waarom().is_empty());
 }
 
 #[test]
@@ -284,7 +284,7 @@ fn already_active_recognition_comes_first() {
         ..Profiel::default()
     };
     let s = run(&p, vec![nieuw.clone(), erkennen.clone()]);
-    assert_eq!(s.suggesties[0].id, "bestaand-vrijwilligerswerk");
+    assert_eq!(&*s.suggesties[0].id, "bestaand-vrijwilligerswerk");
     assert_eq!(
         texts(&s.suggesties[0]),
         ["+6 al actief in 'Vrijwilligerswerk': eerst erkennen en vastleggen"]
@@ -299,7 +299,7 @@ fn already_active_recognition_comes_first() {
     let oud = optie("oud-project", "vrijwilligerswerk");
     let s = run(&p, vec![nieuw.clone(), erkennen.clone(), oud]);
     assert_eq!(get(&s, "bestaand-vrijwilligerswerk").score, ERKENNEN);
-    assert!(get(&s, "bestaand-vrijwilligerswerk").let_op.is_empty());
+    assert!(get(&s, "bestaand-vrijwilligerswerk").let_op().len() == 0);
     assert_eq!(get(&s, "kookcafe").score, EERDER_CATEGORIE);
     // Not active in that category: no bonus.
     let s = run(&Profiel::default(), vec![nieuw, erkennen]);
@@ -318,9 +318,9 @@ fn crisis_puts_help_first_and_warns_on_everything_else() {
         ..Profiel::default()
     };
     let s = run(&p, vec![kook, hulp]);
-    assert_eq!(s.suggesties[0].id, "hulp-eerst");
+    assert_eq!(&*s.suggesties[0].id, "hulp-eerst");
     assert_eq!(s.suggesties[0].score, WERKT_AAN + CRISIS_HULP);
-    assert!(s.suggesties[0].let_op.is_empty());
+    assert!(s.suggesties[0].let_op().len() == 0);
     assert_eq!(
         warnings(get(&s, "kookcafe")),
         ["eerst de crisis: hulp en eventueel ontheffing gaan voor"]
@@ -340,7 +340,7 @@ fn care_duties_raise_recognition_and_warn_on_extra_activities() {
         ..Profiel::default()
     };
     let s = run(&p, vec![extra, erkennen]);
-    assert_eq!(s.suggesties[0].id, "mantelzorg-erkennen");
+    assert_eq!(&*s.suggesties[0].id, "mantelzorg-erkennen");
     assert_eq!(
         texts(&s.suggesties[0]),
         [
@@ -355,11 +355,11 @@ fn care_duties_raise_recognition_and_warn_on_extra_activities() {
         texts(k),
         ["+3 past bij wens 'Koken'", "-3 komt bovenop de zorgtaken"]
     );
-    assert_eq!(k.let_op.len(), 1);
+    assert_eq!(k.let_op().len(), 1);
     assert!(
-        k.let_op[0].contains("'Mantelzorg', 'Zorg voor kinderen'"),
+        warnings(k)[0].contains("'Mantelzorg', 'Zorg voor kinderen'"),
         "{}",
-        k.let_op[0]
+        warnings(k)[0]
     );
 }
 
@@ -378,8 +378,8 @@ fn factors_always_sum_to_the_score() {
     };
     let s = run(&p, vec![o]);
     let a = &s.suggesties[0];
-    assert_eq!(a.waarom.len(), 7);
-    assert_eq!(a.score, a.waarom.iter().map(|f| f.punten).sum::<i32>());
+    assert_eq!(a.waarom().len(), 7);
+    assert_eq!(a.score, a.waarom().iter().map(|f| f.punten).sum::<i32>());
 }
 
 #[test]
@@ -401,7 +401,7 @@ fn ties_break_by_id_and_output_is_deterministic() {
         ..Profiel::default()
     };
     let s = run(&p, opties.clone());
-    let ids: Vec<&str> = s.suggesties.iter().map(|x| x.id.as_str()).collect();
+    let ids: Vec<&str> = s.suggesties.iter().map(|x| &*x.id).collect();
     assert_eq!(ids, ["z-hoog", "a", "b", "c"]);
     let mut reversed = opties;
     reversed.reverse();
@@ -467,7 +467,7 @@ fn embedded_data_suggests_or_excludes_every_option() {
     let s = suggest(&p, &data.catalogue, &data.taxonomy);
     assert_eq!(s.suggesties.len(), data.catalogue.opties.len());
     for x in &s.suggesties {
-        assert_eq!(x.score, x.waarom.iter().map(|f| f.punten).sum::<i32>());
+        assert_eq!(x.score, x.waarom().iter().map(|f| f.punten).sum::<i32>());
     }
 }
 
@@ -491,7 +491,7 @@ fn ties_on_long_shared_id_prefixes_still_sort_by_full_id() {
         ..Profiel::default()
     };
     let s = run(&p, all);
-    let got: Vec<&str> = s.suggesties.iter().map(|x| x.id.as_str()).collect();
+    let got: Vec<&str> = s.suggesties.iter().map(|x| &*x.id).collect();
     assert_eq!(
         got,
         [
@@ -506,21 +506,31 @@ fn ties_on_long_shared_id_prefixes_still_sort_by_full_id() {
 }
 
 #[test]
-fn scores_beyond_the_packed_key_range_still_sort_exactly() {
-    let s = |id: &str, score: i32| Suggestie {
-        id: id.into(),
-        score,
-        waarom: Vec::new(),
-        let_op: Vec::new(),
+fn factors_and_warnings_stay_apart_in_one_list() {
+    let f = |punten: i32, tekst: &str| Factor {
+        punten,
+        tekst: tekst.into(),
     };
-    let got = sorted(vec![
-        s("a", 40_000),
-        s("b", 50_000),
-        s("c", -40_000),
-        s("d", -50_000),
-        s("e", 0),
-        s("f", 40_000),
-    ]);
-    let ids: Vec<&str> = got.iter().map(|x| x.id.as_str()).collect();
-    assert_eq!(ids, ["b", "a", "f", "e", "c", "d"]);
+    let s = Suggestie::new(
+        "x".into(),
+        vec![f(3, "wens"), f(-2, "uren")],
+        vec!["VOG".into(), "kosten".into()],
+    );
+    assert_eq!(s.score, 1, "warnings add no points");
+    assert_eq!(texts(&s), ["+3 wens", "-2 uren"]);
+    assert_eq!(warnings(&s), ["VOG", "kosten"]);
+    assert_eq!(
+        serde_json::to_value(&s).unwrap(),
+        serde_json::json!({
+            "id": "x",
+            "score": 1,
+            "waarom": [{"punten": 3, "tekst": "wens"}, {"punten": -2, "tekst": "uren"}],
+            "let_op": ["VOG", "kosten"],
+        })
+    );
+    let leeg = Suggestie::new("y".into(), Vec::new(), Vec::new());
+    assert_eq!(
+        (leeg.score, leeg.waarom().len(), leeg.let_op().len()),
+        (0, 0, 0)
+    );
 }

@@ -162,15 +162,15 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, row: Option<&OptionRo
             t.muted,
         )),
     ];
-    if let Some(s) = app.suggesties.suggesties.iter().find(|s| s.id == o.id) {
-        for f in &s.waarom {
+    if let Some(s) = app.suggesties.suggesties.iter().find(|s| *s.id == *o.id) {
+        for f in s.waarom() {
             lines.push(Line::from(format!("{:+} {}", f.punten, f.tekst)));
         }
-        for w in &s.let_op {
+        for w in s.let_op() {
             lines.push(Line::from(Span::styled(format!("⚠ {w}"), t.warning)));
         }
     }
-    if let Some(u) = app.suggesties.uitgesloten.iter().find(|u| u.id == o.id) {
+    if let Some(u) = app.suggesties.uitgesloten.iter().find(|u| *u.id == *o.id) {
         for r in &u.reden {
             lines.push(Line::from(Span::styled(format!("✗ {r}"), t.error)));
         }
