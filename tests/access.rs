@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use meedoen::access::run_in;
 use meedoen::core::session::{Akkoord, Session};
+use meedoen::core::vervolg::Status;
 use meedoen::store::drafts::{Drafts, load_session};
 use meedoen::store::paths::Paths;
 
@@ -291,4 +292,93 @@ fn broken_data_files_are_reported_with_their_place() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("catalogus.ron:1:"), "{text}");
     assert!(err.to_string().contains("fouten"));
+}
+
+/// Input lines joined the way a pipe delivers them.
+fn lines(xs: &[&str]) -> String {
+    xs.join("\n") + "\n"
+}
+
+#[test]
+fn a_vervolggesprek_looks_back_on_each_afspraak_and_survives_a_stop() {
+    let (_dir, paths) = folder();
+    drive(&paths, &full_run());
+
+    // The saved plan's client is offered; the gesprek stops right after the evaluation.
+    let out = drive(
+        &paths,
+        &lines(&[
+            "2",
+            // Gegevens: all kept.
+            "",
+            "",
+            "",
+            "",
+            "",
+            // Hoe is het gegaan?
+            "Het ging wisselend.",
+            "",
+            // The one afspraak: a wrong number first, then "niet gelukt".
+            "7",
+            "3",
+            "de buurvrouw",
+            "mijn rug",
+            "",
+            "stop",
+        ]),
+    );
+    assert!(
+        out.contains(
+            "2. Vervolggesprek met A.B. (plan 1 van 23-11-2026, volgend contact 14-12-2026)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("dit wordt versie 2 van het plan"), "{out}");
+    assert!(
+        out.contains("Afspraak 1 van 1: Kennismaken in het buurthuis (klant, vóór 1 december)"),
+        "{out}"
+    );
+    assert!(out.contains("Typ een nummer van 1 tot en met 4."), "{out}");
+    let s = only_draft(&paths);
+    assert_eq!(s.script, "vervolg");
+    assert_eq!(s.plan_versie, 2);
+    assert_eq!(s.evaluaties.len(), 1);
+    assert_eq!(s.evaluaties[0].status, Status::Niet);
+    assert_eq!(s.evaluaties[0].hielp, "de buurvrouw");
+    assert_eq!(s.evaluaties[0].lastig, "mijn rug");
+    assert_eq!(s.note("hoe-ging-het"), "Het ging wisselend.");
+    assert_eq!(s.huidige_stap, "wat-hielp");
+
+    // Resumed, it goes on in the vervolg script, and the new plan looks back.
+    let mut rest = vec!["2"];
+    rest.extend([""; 11]);
+    rest.extend(["Twee keer meekoken", "klant", "in december"]);
+    rest.extend([""; 10]);
+    rest.push("j");
+    let out = drive(&paths, &lines(&rest));
+    assert!(out.contains("3. Vervolggesprek met A.B."), "{out}");
+    assert!(
+        out.contains("Terugkijken › Wat hielp en wat zat in de weg"),
+        "{out}"
+    );
+    assert!(out.contains("Opgeslagen:"), "{out}");
+    let plans: Vec<PathBuf> = files_in(&paths.output)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    assert_eq!(plans.len(), 2, "the first plan is kept: {plans:?}");
+    let nieuw = plans
+        .iter()
+        .find(|p| !p.ends_with("2026-11-23-ab.md"))
+        .unwrap();
+    let nieuw = fs::read_to_string(nieuw).unwrap();
+    assert!(nieuw.contains("## Terugblik op de afspraken"), "{nieuw}");
+    assert!(
+        nieuw.contains("**Kennismaken in het buurthuis** (klant, vóór 1 december): niet gelukt."),
+        "{nieuw}"
+    );
+    assert!(nieuw.contains("Wat hielp: de buurvrouw"), "{nieuw}");
+    assert!(nieuw.contains("Wat in de weg zat: mijn rug"), "{nieuw}");
+    assert!(nieuw.contains("Twee keer meekoken"), "{nieuw}");
+    assert!(Drafts::new(paths.drafts.clone()).list().0.is_empty());
 }

@@ -8,6 +8,7 @@ use super::prompt::{Ask, Console, numbers};
 use super::steps::{number, optional_date, text};
 use crate::core::matching::{Profiel, suggest};
 use crate::core::session::{Afspraak, Akkoord};
+use crate::core::vervolg::Status;
 
 /// The suggestions from the catalogue, with score, reasons and warnings, then the
 /// options left out and why. Both are numbered: an excluded option can still be chosen
@@ -204,4 +205,69 @@ pub fn afspraken(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
     )?;
     g.save(con)?;
     Ok(())
+}
+
+/// The previous plan's afspraken, one by one: how it went, what helped and what got in
+/// the way. Each answer is saved at once; Enter keeps what is there, so the step can be
+/// walked again after `terug`.
+pub(super) fn evaluaties(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
+    let n = g.session.evaluaties.len();
+    con.blank()?;
+    match n {
+        0 => {
+            con.say("Er staan geen afspraken uit een vorig plan open.")?;
+            return Ok(());
+        }
+        1 => con.say("De afspraak uit het vorige plan:")?,
+        _ => con.say(&format!(
+            "De {n} afspraken uit het vorige plan, een voor een:"
+        ))?,
+    }
+    for i in 0..n {
+        let e = &g.session.evaluaties[i];
+        con.blank()?;
+        con.say(&format!(
+            "Afspraak {} van {n}: {}",
+            i + 1,
+            beschrijf(&e.afspraak)
+        ))?;
+        con.say("Hoe ging het?")?;
+        for (j, status) in Status::ALL.iter().enumerate() {
+            con.say(&format!("{}. {}", j + 1, status.label()))?;
+        }
+        let nu = e.status;
+        let count = Status::ALL.len();
+        let status = con.ask_valid(
+            &format!("Typ een nummer (nu: {}; Enter = houden):", nu.label()),
+            |t| match t.parse::<usize>() {
+                _ if t.is_empty() => Ok(nu),
+                Ok(k) if (1..=count).contains(&k) => Ok(Status::ALL[k - 1]),
+                _ => Err(format!("Typ een nummer van 1 tot en met {count}.")),
+            },
+        )?;
+        g.session.evaluaties[i].status = status;
+        g.save(con)?;
+        let mut hielp = g.session.evaluaties[i].hielp.clone();
+        text(con, "Wat hielp", &mut hielp)?;
+        g.session.evaluaties[i].hielp = hielp;
+        g.save(con)?;
+        let mut lastig = g.session.evaluaties[i].lastig.clone();
+        text(con, "Wat zat in de weg", &mut lastig)?;
+        g.session.evaluaties[i].lastig = lastig;
+        g.save(con)?;
+    }
+    Ok(())
+}
+
+/// "wat (wie, wanneer)", leaving out what is empty.
+fn beschrijf(a: &Afspraak) -> String {
+    let extra: Vec<&str> = [a.wie.trim(), a.wanneer.trim()]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect();
+    if extra.is_empty() {
+        a.wat.trim().to_string()
+    } else {
+        format!("{} ({})", a.wat.trim(), extra.join(", "))
+    }
 }

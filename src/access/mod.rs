@@ -1,7 +1,8 @@
-//! The accessible mode (`meedoen --toegankelijk`): the same gesprek script as the TUI, as
-//! plain sequential prompts. No alternate screen, no cursor movement, no colours and no
-//! box drawing: every line is printed once, in order, so NVDA or JAWS reads it as it
-//! comes, and the whole gesprek can also be driven through a pipe.
+//! The accessible mode (`meedoen --toegankelijk`): the same gesprek scripts as the TUI
+//! (intake and vervolggesprek), as plain sequential prompts. No alternate screen, no
+//! cursor movement, no colours and no box drawing: every line is printed once, in order,
+//! so NVDA or JAWS reads it as it comes, and the whole gesprek can also be driven through
+//! a pipe.
 //!
 //! The session is autosaved as a draft after every answer, exactly like the TUI does,
 //! and both modes read and write the same drafts and plan files, so a consultant can
@@ -9,6 +10,7 @@
 
 mod keuze;
 mod prompt;
+mod start;
 mod steps;
 
 use std::io::{self, BufRead, Write};
@@ -20,10 +22,9 @@ use crate::core::data::{Data, Source};
 use crate::core::gemeente::Gemeente;
 use crate::core::plan;
 use crate::core::session::Session;
-use crate::store::assets;
 use crate::store::drafts::{DraftLock, Drafts};
-use crate::store::files;
 use crate::store::paths::Paths;
+use crate::store::{assets, extras, files, sessions};
 
 pub use prompt::printable;
 use prompt::{Ask, Console, Stop};
@@ -59,8 +60,13 @@ pub fn run_in(
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let mut con = Console::new(input, output);
-    let data = match assets::load(Some(&paths.config)) {
-        Ok(data) => data,
+    let loaded = assets::load(Some(&paths.config)).and_then(|data| {
+        let src = extras::vervolg_source(Some(&paths.config)).map_err(|p| vec![p])?;
+        let vervolg = extras::parse_vervolg(&src, &data)?;
+        Ok((data, vervolg))
+    });
+    let (mut data, vervolg) = match loaded {
+        Ok(found) => found,
         Err(problems) => {
             con.say("De gegevensbestanden bevatten fouten:")?;
             for p in &problems {
@@ -76,7 +82,22 @@ pub fn run_in(
         assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
     con.say("meedoen, toegankelijke modus. Typ ? en Enter voor hulp, op elk moment.")?;
     let drafts = Drafts::new(paths.drafts.clone());
-    let (session, lock) = match start(&mut con, &drafts, &data, &gemeente, today) {
+    let (klanten, problems) = sessions::list(&paths.output);
+    for p in &problems {
+        con.say(&format!(
+            "Let op: een opgeslagen gesprek kan niet worden gelezen en blijft staan: {p}"
+        ))?;
+    }
+    let keuzes = start::Keuzes {
+        drafts: &drafts,
+        data: &data,
+        vervolg: &vervolg,
+        gemeente: &gemeente,
+        klanten: sessions::newest_per_client(klanten),
+        today,
+    };
+    let started = start::start(&mut con, &keuzes);
+    let (session, lock) = match started {
         Ok(found) => found,
         Err(Stop::Io(e)) => return Err(e.into()),
         Err(_) => {
@@ -84,6 +105,10 @@ pub fn run_in(
             return Ok(());
         }
     };
+    // The session says which script it follows, as in the full-screen app.
+    if session.script == vervolg.id {
+        data.script = vervolg;
+    }
     let mut g = Gesprek {
         session,
         data,
@@ -315,68 +340,6 @@ impl Gesprek {
                 ))?;
                 Ok(Done::GoTo(Page::Plan))
             }
-        }
-    }
-}
-
-/// The start menu: a new gesprek, or one of the drafts.
-fn start(
-    con: &mut Console,
-    drafts: &Drafts,
-    data: &Data,
-    gemeente: &Gemeente,
-    today: NaiveDate,
-) -> Ask<(Session, Option<DraftLock>)> {
-    let (list, problems) = drafts.list();
-    for p in &problems {
-        con.say(&format!(
-            "Let op: een concept kan niet worden gelezen en blijft staan: {p}"
-        ))?;
-    }
-    loop {
-        let choice = if list.is_empty() {
-            0
-        } else {
-            con.say("Kies een gesprek:")?;
-            con.say("1. Nieuw gesprek")?;
-            for (i, d) in list.iter().enumerate() {
-                let gewijzigd =
-                    chrono::DateTime::<Local>::from(d.gewijzigd).format("%-d-%-m %H:%M");
-                con.say(&format!(
-                    "{}. Verder met {} (gesprek van {}, laatst bewaard {gewijzigd})",
-                    i + 2,
-                    d.klant,
-                    crate::tui::editor::format_date(d.datum),
-                ))?;
-            }
-            match con.choose("Typ een nummer:", list.len() + 1) {
-                Err(Stop::Back) => continue,
-                other => other?,
-            }
-        };
-        if choice == 0 {
-            con.say("Nieuw gesprek.")?;
-            let id = crate::store::drafts::new_id();
-            let lock = drafts.lock(&id).ok();
-            let session = crate::tui::run::new_session(id, today, &data.script.id, gemeente);
-            return Ok((session, lock));
-        }
-        let d = &list[choice - 1];
-        let lock = match drafts.lock(&d.id) {
-            Ok(lock) => lock,
-            Err(msg) => {
-                con.say(&msg)?;
-                continue;
-            }
-        };
-        match drafts.load(&d.id) {
-            Ok(session) => {
-                con.say(&format!("Verder met het gesprek met {}.", session.klant))?;
-                return Ok((session, Some(lock)));
-            }
-            Err(p) => con.say(&format!(
-                "Dit concept kan niet worden geopend ({p}). Het bestand blijft staan."
-            ))?,
         }
     }
 }

@@ -194,8 +194,10 @@ pub fn step(g: &mut Gesprek, con: &mut Console, id: &str) -> Ask<Done> {
             keuze::afspraken(g, con)?;
             notes(g, con, &stap)?;
         }
-        // Vervolggesprekken run in the full-screen app; here the step keeps its notes.
-        StapSoort::Evaluatie => notes(g, con, &stap)?,
+        StapSoort::Evaluatie => {
+            keuze::evaluaties(g, con)?;
+            notes(g, con, &stap)?;
+        }
     }
     Ok(Done::Next)
 }
