@@ -7,7 +7,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use meedoen::access::run_in;
+use meedoen::access::{run_in, run_oefenen_in};
 use meedoen::core::session::{Akkoord, Session};
 use meedoen::core::vervolg::Status;
 use meedoen::store::drafts::{Drafts, load_session};
@@ -381,4 +381,89 @@ fn a_vervolggesprek_looks_back_on_each_afspraak_and_survives_a_stop() {
     assert!(nieuw.contains("Wat in de weg zat: mijn rug"), "{nieuw}");
     assert!(nieuw.contains("Twee keer meekoken"), "{nieuw}");
     assert!(Drafts::new(paths.drafts.clone()).list().0.is_empty());
+}
+
+const OEFENKLANTEN: &str = r#"(klanten: [
+    (id: "test", naam: "Demo: mevrouw Test (fictief)", leeftijd: Some(50),
+     achtergrond: "Kookt graag voor de buren.",
+     antwoorden: [(stap: "welkom", tekst: "Ik kook graag, maar mijn rug doet pijn.")],
+     tags: (wensen: ["koken"], belemmeringen: ["fysiek"]),
+     voorbeelden: [(techniek: OpenVragen, goed: "Wat kookt u het liefst?",
+                    slecht: "U kookt toch wel eens?", waarom: "Open vragen laten haar vertellen.")]),
+])"#;
+
+#[test]
+fn practice_offers_only_demo_clients_and_tells_their_answer_on_request() {
+    let (_dir, paths) = folder();
+    fs::write(paths.config.join("oefenklanten.ron"), OEFENKLANTEN).unwrap();
+    // A real client's draft, which must not appear on a projected practice screen.
+    drive(&paths, "Echte-Klant-4B\n");
+
+    let input = lines(&[
+        "1",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "antwoord",
+        "uitleg",
+        "?",
+        "Vraag gesteld.",
+        "",
+        // At the next step, back: the note shows what was kept.
+        "terug",
+        "",
+        "stop",
+    ]);
+    let mut out = Vec::new();
+    run_oefenen_in(
+        paths.clone(),
+        today(),
+        &mut Cursor::new(input.into_bytes()),
+        &mut out,
+    )
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!out.contains("Echte-Klant-4B"), "{out}");
+    assert!(
+        out.contains("1. Demo: mevrouw Test (fictief): Kookt graag voor de buren."),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Demo: mevrouw Test (fictief) zegt: “Ik kook graag, maar mijn rug doet pijn.”"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Open vragen: Vragen waar geen ja of nee op past"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Bij deze klant goed: “Wat kookt u het liefst?”; minder goed: “U kookt toch wel eens?”."
+        ),
+        "{out}"
+    );
+    assert!(out.contains("In de oefenmodus:"), "{out}");
+
+    assert!(
+        out.contains("tot nu toe:\nVraag gesteld.\nTyp regels"),
+        "commands are not notes: {out}"
+    );
+    assert!(
+        out.contains("Gestopt. Een oefengesprek wordt niet bewaard."),
+        "{out}"
+    );
+    // Practice leaves no draft and no plan: only the real client's draft is there.
+    assert_eq!(only_draft(&paths).klant, "Echte-Klant-4B");
+    assert!(files_in(&paths.output).is_empty());
+}
+
+#[test]
+fn in_a_real_gesprek_antwoord_is_just_a_word() {
+    let (_dir, paths) = folder();
+    drive(&paths, "A.B.\n\n\n\n\nantwoord\nuitleg\n");
+    assert_eq!(only_draft(&paths).note("welkom"), "antwoord\nuitleg");
 }

@@ -601,6 +601,22 @@ fn plan_refuses_a_session_with_a_bsn_and_says_where() {
 }
 
 #[test]
+fn oefenen_without_a_terminal_offers_the_demo_clients_line_by_line() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [&["oefenen"][..], &["oefenen", "--toegankelijk"][..]] {
+        let o = meedoen_in(home.path(), args, "1\nstop\n");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("Oefenen met een fictieve klant"), "{out}");
+        assert!(out.contains("1. Demo: mevrouw Jansen (fictief)"), "{out}");
+        assert!(
+            out.contains("Oefengesprek met Demo: mevrouw Jansen"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
 fn without_a_terminal_the_app_starts_in_the_line_by_line_mode() {
     let home = tempfile::tempdir().unwrap();
     let o = meedoen_in(home.path(), &[], "");

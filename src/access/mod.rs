@@ -20,6 +20,7 @@ use chrono::{Local, NaiveDate};
 
 use crate::core::data::{Data, Source};
 use crate::core::gemeente::Gemeente;
+use crate::core::oefen::Oefenklant;
 use crate::core::plan;
 use crate::core::session::Session;
 use crate::store::drafts::{DraftLock, Drafts};
@@ -36,6 +37,8 @@ pub struct AccessOptions {
     pub uitvoer: Option<PathBuf>,
     /// Config folder override (`--instellingen`).
     pub instellingen: Option<PathBuf>,
+    /// Practice with a demo client (`meedoen oefenen`).
+    pub oefenen: bool,
 }
 
 /// Runs the accessible mode with the platform's folders and today's date.
@@ -48,7 +51,8 @@ pub fn run(
     if let Some(dir) = opts.instellingen {
         paths.config = dir;
     }
-    run_in(paths, Local::now().date_naive(), input, output)
+    let today = Local::now().date_naive();
+    run_mode(paths, today, opts.oefenen, input, output)
 }
 
 /// Runs the accessible mode with explicit folders and date; this is what tests drive, so
@@ -59,13 +63,32 @@ pub fn run_in(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    run_mode(paths, today, false, input, output)
+}
+
+/// `run_in` for practice with a demo client.
+pub fn run_oefenen_in(
+    paths: Paths,
+    today: NaiveDate,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+) -> anyhow::Result<()> {
+    run_mode(paths, today, true, input, output)
+}
+
+fn run_mode(
+    paths: Paths,
+    today: NaiveDate,
+    oefenen: bool,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+) -> anyhow::Result<()> {
     let mut con = Console::new(input, output);
     let loaded = assets::load(Some(&paths.config)).and_then(|data| {
-        let src = extras::vervolg_source(Some(&paths.config)).map_err(|p| vec![p])?;
-        let vervolg = extras::parse_vervolg(&src, &data)?;
-        Ok((data, vervolg))
+        let extras = extras::load(Some(&paths.config), &data)?;
+        Ok((data, extras))
     });
-    let (mut data, vervolg) = match loaded {
+    let (mut data, extras) = match loaded {
         Ok(found) => found,
         Err(problems) => {
             con.say("De gegevensbestanden bevatten fouten:")?;
@@ -91,10 +114,11 @@ pub fn run_in(
     let keuzes = start::Keuzes {
         drafts: &drafts,
         data: &data,
-        vervolg: &vervolg,
+        vervolg: &extras.vervolg,
         gemeente: &gemeente,
         klanten: sessions::newest_per_client(klanten),
         today,
+        oefenklanten: oefenen.then_some(&extras.oefenklanten),
     };
     let started = start::start(&mut con, &keuzes);
     let (session, lock) = match started {
@@ -106,10 +130,19 @@ pub fn run_in(
         }
     };
     // The session says which script it follows, as in the full-screen app.
-    if session.script == vervolg.id {
-        data.script = vervolg;
+    if session.script == extras.vervolg.id {
+        data.script = extras.vervolg;
     }
+    // A practice gesprek has its demo client, also when resumed from the drafts.
+    let oefenklant = session
+        .oefenen
+        .then(|| {
+            let mut klanten = extras.oefenklanten.klanten.into_iter();
+            klanten.find(|k| k.naam == session.klant)
+        })
+        .flatten();
     let mut g = Gesprek {
+        oefenklant,
         session,
         data,
         template,
@@ -130,6 +163,8 @@ pub(crate) struct Gesprek {
     /// Municipality settings: wording of the plan and the default follow-up dates.
     pub gemeente: Gemeente,
     pub paths: Paths,
+    /// The demo client of a practice gesprek.
+    pub oefenklant: Option<Oefenklant>,
     drafts: Drafts,
     /// Held while the gesprek is open, so the TUI in another window cannot overwrite it.
     _lock: Option<DraftLock>,
@@ -168,6 +203,10 @@ impl Gesprek {
     /// Autosaves the draft. A failure is reported but never ends the gesprek: the words
     /// are still in memory and the next save may succeed (a USB stick plugged back in).
     pub fn save(&mut self, con: &mut Console) -> io::Result<()> {
+        // Practice is never stored as a client's draft, as in the full-screen app.
+        if self.session.oefenen {
+            return Ok(());
+        }
         match self.drafts.save(&self.session) {
             Ok(()) => {
                 if self.save_failed {
@@ -243,6 +282,8 @@ impl Gesprek {
         loop {
             self.session.huidige_stap = page.key().to_string();
             self.save(con)?;
+            // A step of a practice gesprek sets its own answer and explanation.
+            con.oefenhulp = None;
             let result = match &page {
                 Page::Gegevens => steps::gegevens(self, con),
                 Page::Step(id) => steps::step(self, con, &id.clone()),
@@ -266,6 +307,10 @@ impl Gesprek {
                         "Gestopt."
                     };
                     con.blank()?;
+                    if self.session.oefenen {
+                        con.say(&format!("{why} Een oefengesprek wordt niet bewaard."))?;
+                        return Ok(());
+                    }
                     con.say(&format!(
                         "{why} Het gesprek is bewaard als concept in {}. Start meedoen opnieuw om verder te gaan.",
                         self.drafts.dir().display()
@@ -309,6 +354,10 @@ impl Gesprek {
         con.say(&markdown)?;
         con.blank()?;
         con.say("Einde van het plan.")?;
+        if self.session.oefenen {
+            con.say("Dit was een oefengesprek met een fictieve klant; er wordt niets opgeslagen.")?;
+            return Ok(Done::Finished);
+        }
         let opslaan = con.ask_valid("Opslaan? (j/n)", |t| match t.to_lowercase().as_str() {
             "j" | "ja" => Ok(true),
             "n" | "nee" => Ok(false),

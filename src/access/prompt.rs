@@ -40,10 +40,30 @@ Hulp bij de toegankelijke modus:
 - ?: deze hulp.
 Alles wat u typt wordt meteen bewaard.";
 
+/// Extra help in practice with a demo client, for the step on screen: what `antwoord`
+/// and `uitleg` print.
+#[derive(Debug, Clone, Default)]
+pub struct Oefenhulp {
+    /// The demo client's answer at this step.
+    pub antwoord: String,
+    /// What the step's techniques are for, with a good and a poor example.
+    pub uitleg: String,
+}
+
+/// The commands of practice mode, added to the help.
+const OEFENHULP: &str = "\
+In de oefenmodus:
+- antwoord: wat de oefenklant bij deze stap zegt.
+- uitleg: de technieken van deze stap, met een goed en een minder goed voorbeeld.
+Een oefengesprek wordt niet bewaard.";
+
 /// The input and output of one accessible session.
 pub struct Console<'a> {
     input: &'a mut dyn BufRead,
     output: &'a mut dyn Write,
+    /// Set while a step of a practice gesprek is open. Only then are `antwoord` and
+    /// `uitleg` commands; in a real gesprek they are words like any other.
+    pub oefenhulp: Option<Oefenhulp>,
 }
 
 /// Replaces control characters (other than line breaks and tabs) before they reach the
@@ -63,7 +83,11 @@ pub fn printable(text: &str) -> String {
 
 impl<'a> Console<'a> {
     pub fn new(input: &'a mut dyn BufRead, output: &'a mut dyn Write) -> Console<'a> {
-        Console { input, output }
+        Console {
+            input,
+            output,
+            oefenhulp: None,
+        }
     }
 
     /// Writes text followed by a line break, and flushes, so a screen reader and a pipe
@@ -105,9 +129,24 @@ impl<'a> Console<'a> {
         self.say(prompt)?;
         loop {
             let line = self.read_line()?;
+            if let Some(hulp) = &self.oefenhulp {
+                let text = match line.trim().to_lowercase().as_str() {
+                    "antwoord" => Some(hulp.antwoord.clone()),
+                    "uitleg" => Some(hulp.uitleg.clone()),
+                    _ => None,
+                };
+                if let Some(text) = text {
+                    self.say(&text)?;
+                    self.say(prompt)?;
+                    continue;
+                }
+            }
             match command(&line) {
                 Some(Command::Help) => {
                     self.say(HULP)?;
+                    if self.oefenhulp.is_some() {
+                        self.say(OEFENHULP)?;
+                    }
                     self.say(prompt)?;
                 }
                 Some(Command::Back) => return Err(Stop::Back),
@@ -209,6 +248,28 @@ mod tests {
         assert_eq!(command(" Terug "), Some(Command::Back));
         assert_eq!(command("?"), Some(Command::Help));
         assert_eq!(command("stop maar"), None);
+    }
+
+    #[test]
+    fn antwoord_and_uitleg_are_commands_only_in_practice() {
+        let mut input = Cursor::new("antwoord\nuitleg\n?\nklaar\nantwoord\n".as_bytes());
+        let mut out = Vec::new();
+        let mut con = Console::new(&mut input, &mut out);
+        con.oefenhulp = Some(Oefenhulp {
+            antwoord: "Oefenklant: ik kook graag.".into(),
+            uitleg: "Open vragen: vragen zonder ja of nee.".into(),
+        });
+        assert_eq!(con.ask("Regel:").unwrap(), "klaar");
+        con.oefenhulp = None;
+        assert_eq!(con.ask("Regel:").unwrap(), "antwoord", "just a word now");
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Oefenklant: ik kook graag."), "{text}");
+        assert!(
+            text.contains("Open vragen: vragen zonder ja of nee."),
+            "{text}"
+        );
+        assert!(text.contains("In de oefenmodus:"), "{text}");
+        assert_eq!(text.matches("Regel:").count(), 5, "{text}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use chrono::{Local, NaiveDate};
 use super::prompt::{Ask, Console, Stop};
 use crate::core::data::Data;
 use crate::core::gemeente::Gemeente;
+use crate::core::oefen::{self, Oefenklanten};
 use crate::core::script::Script;
 use crate::core::session::Session;
 use crate::core::vervolg;
@@ -24,6 +25,9 @@ pub(crate) struct Keuzes<'a> {
     /// Each client's newest saved gesprek, for a vervolggesprek.
     pub klanten: Vec<(PathBuf, Session)>,
     pub today: NaiveDate,
+    /// In practice mode (`meedoen oefenen`), the demo clients; only they are offered, so
+    /// no real client's name appears on a projected screen.
+    pub oefenklanten: Option<&'a Oefenklanten>,
 }
 
 /// One line of the menu.
@@ -35,6 +39,9 @@ enum Regel<'k> {
 
 /// Asks what to start and returns the session, with the lock on its draft.
 pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<DraftLock>)> {
+    if let Some(oefenklanten) = k.oefenklanten {
+        return start_oefenen(con, k, oefenklanten);
+    }
     let (drafts, problems) = k.drafts.list();
     for p in &problems {
         con.say(&format!(
@@ -99,6 +106,36 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
             }
         }
     }
+}
+
+/// Practice: a new gesprek with one of the demo clients.
+fn start_oefenen(
+    con: &mut Console,
+    k: &Keuzes,
+    oefenklanten: &Oefenklanten,
+) -> Ask<(Session, Option<DraftLock>)> {
+    if oefenklanten.klanten.is_empty() {
+        con.say("Er zijn geen oefenklanten. Zet ze in oefenklanten.ron in de instellingenmap.")?;
+        return Err(Stop::Quit);
+    }
+    con.say("Oefenen met een fictieve klant. Kies een oefenklant:")?;
+    for (i, klant) in oefenklanten.klanten.iter().enumerate() {
+        con.say(&format!("{}. {}: {}", i + 1, klant.naam, klant.achtergrond))?;
+    }
+    let choice = loop {
+        match con.choose("Typ een nummer:", oefenklanten.klanten.len()) {
+            Err(Stop::Back) => continue,
+            other => break other?,
+        }
+    };
+    let klant = &oefenklanten.klanten[choice];
+    let session = oefen::oefensessie(klant, new_id(), k.today, &k.data.script.id);
+    con.say(&format!(
+        "Oefengesprek met {}. Typ bij elke vraag antwoord om te horen wat de oefenklant zegt, of uitleg voor de technieken. Een oefengesprek wordt niet bewaard.",
+        klant.naam
+    ))?;
+    // Nothing is stored, so there is no draft to hold.
+    Ok((session, None))
 }
 
 fn label(regel: &Regel) -> String {

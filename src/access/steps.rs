@@ -6,8 +6,9 @@
 use chrono::NaiveDate;
 
 use super::keuze;
-use super::prompt::{Ask, Console, numbers};
+use super::prompt::{Ask, Console, Oefenhulp, numbers};
 use super::{Done, Gesprek};
+use crate::core::oefen::{self, Oefenklant};
 use crate::core::script::{Lijst, Stap, StapSoort};
 use crate::tui::editor::{format_date, parse_date};
 
@@ -166,6 +167,36 @@ fn guidance(con: &mut Console, fase: &str, stap: &Stap, nr: usize, total: usize)
     Ok(())
 }
 
+/// What `antwoord` and `uitleg` print at this step of a practice gesprek: the demo
+/// client's answer, and per technique what it is for with a good and a poor example
+/// (the client's own examples too, where it has them).
+fn oefenhulp(klant: &Oefenklant, stap: &Stap) -> Oefenhulp {
+    let antwoord = match klant.antwoord(&stap.id) {
+        Some(a) => format!("{} zegt: “{a}”", klant.naam),
+        None => format!("{} heeft bij deze stap geen antwoord.", klant.naam),
+    };
+    let mut uitleg = Vec::new();
+    for &t in &stap.technieken {
+        let (wat, goed, slecht) = oefen::techniek_uitleg(t);
+        uitleg.push(format!("{}: {wat}", t.label()));
+        uitleg.push(format!("  Goed: “{goed}”"));
+        uitleg.push(format!("  Minder goed: “{slecht}”"));
+        for v in klant.voorbeelden(t) {
+            uitleg.push(format!(
+                "  Bij deze klant goed: “{}”; minder goed: “{}”. {}",
+                v.goed, v.slecht, v.waarom
+            ));
+        }
+    }
+    if uitleg.is_empty() {
+        uitleg.push("Deze stap noemt geen technieken.".to_string());
+    }
+    Oefenhulp {
+        antwoord,
+        uitleg: uitleg.join("\n"),
+    }
+}
+
 /// One script step.
 pub fn step(g: &mut Gesprek, con: &mut Console, id: &str) -> Ask<Done> {
     let Some(r) = g.data.script.step(id) else {
@@ -179,6 +210,13 @@ pub fn step(g: &mut Gesprek, con: &mut Console, id: &str) -> Ask<Done> {
         .position(|s| *s == id)
         .map_or(total, |i| i + 1);
     guidance(con, &fase, &stap, nr, total)?;
+    if let Some(klant) = &g.oefenklant {
+        con.say(&format!(
+            "Oefenklant {}: typ antwoord om te horen wat de klant hier zegt, uitleg voor de technieken.",
+            klant.naam
+        ))?;
+        con.oefenhulp = Some(oefenhulp(klant, &stap));
+    }
     match stap.soort {
         StapSoort::Gesprek => {
             notes(g, con, &stap)?;

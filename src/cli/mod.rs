@@ -91,11 +91,19 @@ pub enum Opdracht {
     /// Toon de mappen die meedoen gebruikt
     Paden(paden::Args),
     /// Oefen een gesprek met een fictieve klant (trainersmodus)
-    Oefenen,
+    Oefenen(OefenArgs),
     /// Wis alle concepten, gesprekken en plannen van één klant (AVG)
     Wis(wis::Args),
     /// Maak opnieuw een plan van een opgeslagen gesprek (bijvoorbeeld met een nieuw sjabloon)
     Plan(plan::Args),
+}
+
+/// Options of `meedoen oefenen`.
+#[derive(Debug, clap::Args)]
+pub struct OefenArgs {
+    /// Het oefengesprek als gewone vragen, regel voor regel (voor schermlezers)
+    #[arg(long)]
+    pub toegankelijk: bool,
 }
 
 /// The clap command with Dutch help flags and headings everywhere.
@@ -162,23 +170,13 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match &cli.opdracht {
-        None if cli.toegankelijk => {
-            drop(out);
-            return start_access(&cli);
-        }
         None => {
             drop(out);
-            // Input from a pipe or output to a file cannot drive a full-screen app; the
-            // line-by-line mode can, and a screen reader follows it too.
-            use std::io::IsTerminal;
-            if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-                return start_access(&cli);
-            }
-            return start_tui(&cli, false);
+            return start_app(&cli, cli.toegankelijk, false);
         }
-        Some(Opdracht::Oefenen) => {
+        Some(Opdracht::Oefenen(a)) => {
             drop(out);
-            return start_tui(&cli, true);
+            return start_app(&cli, a.toegankelijk, true);
         }
         Some(Opdracht::Suggesties(a)) => suggesties::run(&cli, a, &mut out),
         Some(Opdracht::Taxonomie(a)) => taxonomie::run(&cli, a, &mut out),
@@ -224,10 +222,23 @@ fn thema(s: &str) -> Result<ThemeKind, String> {
     ThemeKind::parse(s).ok_or_else(|| "kies standaard, zwartwit of hoog-contrast".to_string())
 }
 
-fn start_access(cli: &Cli) -> ExitCode {
+/// The interactive app: full-screen, or line by line when asked for or when there is no
+/// terminal. Input from a pipe or output to a file cannot drive a full-screen app; the
+/// line-by-line mode can, and a screen reader follows it too.
+fn start_app(cli: &Cli, toegankelijk: bool, oefenen: bool) -> ExitCode {
+    use std::io::IsTerminal;
+    if toegankelijk || !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        start_access(cli, oefenen)
+    } else {
+        start_tui(cli, oefenen)
+    }
+}
+
+fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
     let opts = crate::access::AccessOptions {
         uitvoer: cli.uitvoer.clone(),
         instellingen: cli.instellingen.clone(),
+        oefenen,
     };
     let stdin = io::stdin();
     let stdout = io::stdout();

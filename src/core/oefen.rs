@@ -235,6 +235,27 @@ pub fn validate(
     problems
 }
 
+/// Fits the embedded demo clients to a user's own script and taxonomy: answers to steps
+/// the script does not have, and tags the taxonomy does not know, are left out. They were
+/// written for the embedded intake; a consultant with an own script should still be able
+/// to practise, and should not be told to repair a file they never wrote. A user's own
+/// demo clients are checked strictly by `validate` instead.
+pub fn fit(klanten: &mut Oefenklanten, script: &Script, tax: &Taxonomy) {
+    for k in &mut klanten.klanten {
+        k.antwoorden.retain(|a| script.step(&a.stap).is_some());
+        k.tags
+            .wensen
+            .retain(|id| tax.find(TagKind::Wens, id).is_some());
+        k.tags
+            .krachten
+            .retain(|id| tax.find(TagKind::Kracht, id).is_some());
+        k.tags
+            .belemmeringen
+            .retain(|id| tax.find(TagKind::Belemmering, id).is_some());
+        k.tags.actief.retain(|id| tax.categorie(id).is_some());
+    }
+}
+
 /// A practice session for a demo client: marked `oefenen` so it is never saved as a real
 /// client, with an empty tally ready, and the client's name and age filled in. The tags
 /// are left for the trainee to tick.

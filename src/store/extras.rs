@@ -56,8 +56,15 @@ pub fn parse_vervolg(src: &Source, data: &Data) -> Result<Script, Vec<Problem>> 
 }
 
 /// Parses and checks demo clients against the intake script and taxonomy.
+/// The embedded ones are fitted to the user's script and taxonomy rather than checked:
+/// they are correct for the embedded data (the tests say so), and a consultant with an own
+/// script should not be stopped by a file they never wrote.
 pub fn parse_oefenklanten(src: &Source, data: &Data) -> Result<Oefenklanten, Vec<Problem>> {
-    let klanten = oefen::parse(src).map_err(|p| vec![p])?;
+    let mut klanten = oefen::parse(src).map_err(|p| vec![p])?;
+    if src.is_embedded() {
+        oefen::fit(&mut klanten, &data.script, &data.taxonomy);
+        return Ok(klanten);
+    }
     let problems = oefen::validate(&klanten, &data.script, &data.taxonomy, src);
     if problems.is_empty() {
         Ok(klanten)
@@ -93,6 +100,47 @@ mod tests {
         let extras = load(None, &data).unwrap_or_else(|p| panic!("{p:?}"));
         assert_eq!(extras.vervolg.id, "vervolg");
         assert!(extras.oefenklanten.klanten.len() >= 3);
+    }
+
+    #[test]
+    fn embedded_demo_clients_fit_a_users_own_script_and_own_ones_are_checked() {
+        let mut data = super::super::assets::load(None).unwrap();
+        // An own script with one step of the embedded intake and one of its own.
+        let keep = data.script.steps().next().unwrap().stap.id.clone();
+        data.script.fases.truncate(1);
+        data.script.fases[0].stappen.retain(|s| s.id == keep);
+        let mut eigen = data.script.fases[0].stappen[0].clone();
+        eigen.id = "eigen-stap".into();
+        data.script.fases[0].stappen.push(eigen);
+        data.taxonomy.wensen.retain(|w| w.id == "koken");
+
+        let extras = load(None, &data).unwrap_or_else(|p| panic!("{p:?}"));
+        let klanten = &extras.oefenklanten.klanten;
+        assert!(klanten.len() >= 3);
+        for k in klanten {
+            assert!(
+                k.antwoorden.iter().all(|a| a.stap == keep),
+                "{:?}",
+                k.antwoorden
+            );
+            assert!(k.tags.wensen.iter().all(|w| w == "koken"), "{:?}", k.tags);
+        }
+        assert!(klanten.iter().any(|k| k.antwoord(&keep).is_some()));
+
+        // The same clients as the user's own file must fit exactly.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(OEFENKLANTEN_FILE), DEFAULT_OEFENKLANTEN).unwrap();
+        let problems = load(Some(dir.path()), &data).unwrap_err();
+        assert!(
+            problems[0].file.ends_with(OEFENKLANTEN_FILE),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[0].msg.contains("onbekende stap"),
+            "{}",
+            problems[0]
+        );
     }
 
     #[test]
