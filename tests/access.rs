@@ -396,8 +396,12 @@ const OEFENKLANTEN: &str = r#"(klanten: [
 fn practice_offers_only_demo_clients_and_tells_their_answer_on_request() {
     let (_dir, paths) = folder();
     fs::write(paths.config.join("oefenklanten.ron"), OEFENKLANTEN).unwrap();
-    // A real client's draft, which must not appear on a projected practice screen.
+    // A real client's draft and an unreadable saved gesprek: neither may appear on a
+    // projected practice screen, not even in a warning.
     drive(&paths, "Echte-Klant-4B\n");
+    fs::create_dir_all(&paths.output).unwrap();
+    let kapot = paths.output.join("2026-11-01-geheim-7c.sessie.ron");
+    fs::write(&kapot, "(kapot").unwrap();
 
     let input = lines(&[
         "1",
@@ -426,6 +430,7 @@ fn practice_offers_only_demo_clients_and_tells_their_answer_on_request() {
     .unwrap();
     let out = String::from_utf8(out).unwrap();
     assert!(!out.contains("Echte-Klant-4B"), "{out}");
+    assert!(!out.contains("geheim-7c"), "{out}");
     assert!(
         out.contains("1. Demo: mevrouw Test (fictief): Kookt graag voor de buren."),
         "{out}"
@@ -458,7 +463,7 @@ fn practice_offers_only_demo_clients_and_tells_their_answer_on_request() {
     );
     // Practice leaves no draft and no plan: only the real client's draft is there.
     assert_eq!(only_draft(&paths).klant, "Echte-Klant-4B");
-    assert!(files_in(&paths.output).is_empty());
+    assert_eq!(files_in(&paths.output), [kapot]);
 }
 
 #[test]

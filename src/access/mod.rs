@@ -105,7 +105,12 @@ fn run_mode(
         assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
     con.say("meedoen, toegankelijke modus. Typ ? en Enter voor hulp, op elk moment.")?;
     let drafts = Drafts::new(paths.drafts.clone());
-    let (klanten, problems) = sessions::list(&paths.output);
+    // Practice offers no real clients, nor names them in a warning on a projected screen.
+    let (klanten, problems) = if oefenen {
+        (Vec::new(), Vec::new())
+    } else {
+        sessions::list(&paths.output)
+    };
     for p in &problems {
         con.say(&format!(
             "Let op: een opgeslagen gesprek kan niet worden gelezen en blijft staan: {p}"
@@ -133,7 +138,7 @@ fn run_mode(
     if session.script == extras.vervolg.id {
         data.script = extras.vervolg;
     }
-    // A practice gesprek has its demo client, also when resumed from the drafts.
+    // A practice gesprek has its demo client, found by the name it was started with.
     let oefenklant = session
         .oefenen
         .then(|| {
