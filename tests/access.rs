@@ -447,7 +447,7 @@ fn practice_offers_only_demo_clients_and_tells_their_answer_on_request() {
     );
     assert!(
         out.contains(
-            "Bij deze klant goed: “Wat kookt u het liefst?”; minder goed: “U kookt toch wel eens?”."
+            "  Bij deze klant goed: “Wat kookt u het liefst?”\n  Bij deze klant minder goed: “U kookt toch wel eens?”\n  Waarom: Open vragen laten haar vertellen."
         ),
         "{out}"
     );

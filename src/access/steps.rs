@@ -182,10 +182,9 @@ fn oefenhulp(klant: &Oefenklant, stap: &Stap) -> Oefenhulp {
         uitleg.push(format!("  Goed: “{goed}”"));
         uitleg.push(format!("  Minder goed: “{slecht}”"));
         for v in klant.voorbeelden(t) {
-            uitleg.push(format!(
-                "  Bij deze klant goed: “{}”; minder goed: “{}”. {}",
-                v.goed, v.slecht, v.waarom
-            ));
+            uitleg.push(format!("  Bij deze klant goed: “{}”", v.goed));
+            uitleg.push(format!("  Bij deze klant minder goed: “{}”", v.slecht));
+            uitleg.push(format!("  Waarom: {}", v.waarom));
         }
     }
     if uitleg.is_empty() {
