@@ -108,9 +108,14 @@ fn only_draft(paths: &Paths) -> Session {
     load_session(&drafts[0]).unwrap()
 }
 
+/// Input lines joined the way a pipe delivers them.
+fn lines(xs: &[&str]) -> String {
+    xs.join("\n") + "\n"
+}
+
 /// A whole gesprek, answer by answer.
 fn full_run() -> String {
-    [
+    lines(&[
         // Gegevens: klant, consulent, plaats, datum (keep), leeftijd (skip).
         "A.B.",
         "Jan de Vries",
@@ -149,9 +154,7 @@ fn full_run() -> String {
         "",
         // Plan: save.
         "j",
-    ]
-    .join("\n")
-        + "\n"
+    ])
 }
 
 #[test]
@@ -292,11 +295,6 @@ fn broken_data_files_are_reported_with_their_place() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("catalogus.ron:1:"), "{text}");
     assert!(err.to_string().contains("fouten"));
-}
-
-/// Input lines joined the way a pipe delivers them.
-fn lines(xs: &[&str]) -> String {
-    xs.join("\n") + "\n"
 }
 
 #[test]

@@ -5,29 +5,17 @@
 //! The default number of cases keeps CI fast; `PROPTEST_CASES=100000 cargo test --release
 //! --test fuzz_loaders` runs a long pass (see docs/fuzzing.md).
 
+mod common;
+
 use std::fs;
 
+use common::fuzz::config;
 use meedoen::core::data::{Data, Source, Sources};
 use meedoen::core::problem::Problem;
 use meedoen::core::session::Session;
 use meedoen::store::assets;
 use meedoen::store::drafts::load_session;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
-
-/// Cases per property: 64 unless `PROPTEST_CASES` says otherwise.
-fn config() -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64);
-    Config {
-        cases,
-        // Failures print their minimal input; no regression files appear in the tree.
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
 
 /// Which of the three data files a case replaces.
 #[derive(Debug, Clone, Copy)]

@@ -6,28 +6,17 @@
 //! The default number of cases keeps CI fast; `PROPTEST_CASES=100000 cargo test --release
 //! --test fuzz_plan` runs a long pass (see docs/fuzzing.md).
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use common::fuzz::config;
 use meedoen::core::data::{Data, Source, Sources};
 use meedoen::core::plan::render_markdown;
 use meedoen::core::session::{Afspraak, Akkoord, Session};
 use meedoen::store::assets;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
-
-/// Cases per property: 64 unless `PROPTEST_CASES` says otherwise.
-fn config() -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64);
-    Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
 
 /// One step per plan section (and one working-notes step), so every section is reached.
 const SCRIPT: &str = r#"(

@@ -127,13 +127,7 @@ pub fn afspraken(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
     if !bestaand.is_empty() {
         con.say("Afspraken tot nu toe:")?;
         for (i, a) in bestaand.iter().enumerate() {
-            con.say(&format!(
-                "{}. {}; wie: {}; wanneer: {}",
-                i + 1,
-                a.wat,
-                a.wie,
-                a.wanneer
-            ))?;
+            con.say(&format!("{}. {}", i + 1, beschrijf(a)))?;
         }
     }
     g.session.afspraken = bestaand;
@@ -259,7 +253,9 @@ pub(super) fn evaluaties(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
     Ok(())
 }
 
-/// "wat (wie, wanneer)", leaving out what is empty.
+/// An afspraak as one line, "wat (wie, wanneer)", leaving out what is empty: a screen
+/// reader then reads no empty labels. Used for the afspraken made now and for those
+/// looked back on.
 fn beschrijf(a: &Afspraak) -> String {
     let extra: Vec<&str> = [a.wie.trim(), a.wanneer.trim()]
         .into_iter()

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod fuzz;
 pub mod plan_data;
 
 use chrono::NaiveDate;
