@@ -3,6 +3,8 @@
 
 pub mod catalogue;
 pub mod data;
+pub mod datum;
+pub mod fields;
 pub mod gemeente;
 pub mod matching;
 pub mod oefen;
