@@ -11,6 +11,7 @@ pub mod oefen;
 pub mod plan;
 pub mod privacy;
 pub mod problem;
+pub mod route;
 pub mod script;
 pub mod search;
 pub mod session;
