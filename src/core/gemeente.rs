@@ -233,12 +233,14 @@ mod tests {
             synoniemen: Vec::new(),
             aanpak: String::new(),
             bron: Vec::new(),
+            ..Default::default()
         };
         Taxonomy {
             wensen: Vec::new(),
             krachten: Vec::new(),
             belemmeringen: Vec::new(),
             categorieen: vec![entry("vrijwilligerswerk"), entry("mantelzorg")],
+            ..Default::default()
         }
     }
 

@@ -6,6 +6,7 @@ pub mod data;
 pub mod datum;
 pub mod fields;
 pub mod gemeente;
+pub mod layered;
 pub mod matching;
 pub mod oefen;
 pub mod plan;
