@@ -25,12 +25,15 @@ fn sources(dir: &Path) -> Vec<(String, String)> {
 }
 
 fn uses(code: &str, module: &str) -> bool {
-    code.contains(&format!("crate::{module}::")) || code.contains(&format!("crate::{module};"))
+    code.contains(&format!("crate::{module}::"))
+        || code.contains(&format!("crate::{module};"))
         || code.contains(&format!("crate::{module}}}"))
 }
 
 fn assert_never(layer: &str, forbidden: &[&str], except: &[&str]) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(layer);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join(layer);
     let mut wrong = Vec::new();
     for (file, code) in sources(&root) {
         if except.iter().any(|e| file.ends_with(e)) {
