@@ -21,6 +21,7 @@ pub mod paden;
 pub mod plan;
 pub mod suggesties;
 pub mod taxonomie;
+pub mod voorbeelden;
 pub mod wis;
 
 /// Clap's template with Dutch headings, for the top level and every subcommand.
@@ -110,6 +111,8 @@ pub enum Opdracht {
     Wis(wis::Args),
     /// Maak opnieuw een plan van een opgeslagen gesprek (bijvoorbeeld met een nieuw sjabloon)
     Plan(plan::Args),
+    /// Schrijf de ingebouwde gegevens en instellingen als voorbeeld in een map (overschrijft niets)
+    Voorbeelden(voorbeelden::Args),
 }
 
 /// Options of `meedoen oefenen`.
@@ -198,6 +201,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Opdracht::Paden(a)) => paden::run(&cli, a, &mut out),
         Some(Opdracht::Wis(a)) => wis::run(&cli, a, &mut out),
         Some(Opdracht::Plan(a)) => plan::run(&cli, a, &mut out),
+        Some(Opdracht::Voorbeelden(a)) => voorbeelden::run(&cli, a, &mut out),
     };
     let _ = out.flush();
     match result {
