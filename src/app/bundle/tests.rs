@@ -302,3 +302,17 @@ fn gemeente_profiles_load_per_layer_and_a_broken_one_is_named_alone() {
     assert_eq!(g, &b.gemeente);
     assert!(notice.unwrap().contains("`opgeheven`"));
 }
+
+#[test]
+fn an_unreadable_profile_is_left_out_alone() {
+    let f = folders();
+    std::fs::create_dir_all(f.paths.config.join("gemeenten").join("map.ron")).unwrap();
+    std::fs::write(f.paths.config.join(CATALOGUE_FILE), EIGEN_OPTIE).unwrap();
+    let b = load(&f, false);
+    assert_eq!(b.uitgesloten.len(), 1, "{:?}", b.uitgesloten);
+    assert_eq!(b.uitgesloten[0].file, layers::PROFILES_DIR);
+    assert!(
+        b.data.catalogue.find("kookgroep-de-linde").is_some(),
+        "the catalogue is used"
+    );
+}
