@@ -53,7 +53,19 @@ pub struct DraftSummary {
 #[derive(Debug)]
 pub struct DraftLock {
     file: File,
+    /// The session id this lock holds.
+    id: String,
 }
+
+impl DraftLock {
+    /// The session id this lock holds.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// The message when another window holds a draft.
+pub const IN_GEBRUIK: &str = "Dit gesprek is al geopend in een ander venster van meedoen.";
 
 impl Drop for DraftLock {
     fn drop(&mut self) {
@@ -138,8 +150,23 @@ impl Drafts {
         load_session(&self.path(id, DRAFT_EXT))
     }
 
-    /// Removes a draft (after its plan is written); a draft that is already gone is fine.
+    /// Removes a draft that no window holds (the start screen's Delete). Takes the lock
+    /// first, so a draft open in another window is refused (`ResourceBusy`) instead of
+    /// deleted under that window's feet; a draft that is already gone is fine.
     pub fn remove(&self, id: &str) -> io::Result<()> {
+        let lock = match self.lock(id) {
+            Ok(lock) => lock,
+            Err(LockError::InGebruik) => {
+                return Err(io::Error::new(io::ErrorKind::ResourceBusy, IN_GEBRUIK));
+            }
+            Err(LockError::Io(e)) => return Err(e),
+        };
+        self.remove_held(&lock)
+    }
+
+    /// Removes the draft this window holds the lock of (after its plan is written).
+    pub fn remove_held(&self, lock: &DraftLock) -> io::Result<()> {
+        let id = lock.id();
         match fs::remove_file(self.path(id, DRAFT_EXT)) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
             _ => {}
@@ -149,26 +176,54 @@ impl Drafts {
         Ok(())
     }
 
-    /// Claims a draft for this window, so a second window cannot overwrite its autosaves.
-    pub fn lock(&self, id: &str) -> Result<DraftLock, String> {
+    /// Claims a draft for this window, so a second window cannot overwrite its autosaves,
+    /// open it or delete it. The lock is the operating system's lock on the open lock
+    /// file, not the file's existence: it ends with the process, so a window that
+    /// crashed or was killed never leaves a draft locked, and no pid has to be guessed.
+    pub fn lock(&self, id: &str) -> Result<DraftLock, LockError> {
         let path = self.path(id, LOCK_EXT);
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
         let file = super::files::create_private_dir_all(&self.dir)
-            .and_then(|()| {
-                OpenOptions::new()
-                    .create(true)
-                    .truncate(false)
-                    .write(true)
-                    .open(&path)
-            })
-            .map_err(|e| describe_io_error(&e, &path))?;
+            .and_then(|()| options.open(&path))
+            .map_err(LockError::Io)?;
+        // A lock file made by an older release may still be readable by others.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        }
         match file.try_lock() {
-            Ok(()) => Ok(DraftLock { file }),
-            Err(fs::TryLockError::WouldBlock) => {
-                Err("Dit gesprek is al geopend in een ander venster van meedoen.".to_string())
-            }
-            Err(fs::TryLockError::Error(e)) => Err(describe_io_error(&e, &path)),
+            Ok(()) => Ok(DraftLock {
+                file,
+                id: id.to_string(),
+            }),
+            Err(fs::TryLockError::WouldBlock) => Err(LockError::InGebruik),
+            Err(fs::TryLockError::Error(e)) => Err(LockError::Io(e)),
         }
     }
+
+    /// [`Drafts::lock`] with the failure as a Dutch sentence.
+    pub fn lock_or_say(&self, id: &str) -> Result<DraftLock, String> {
+        self.lock(id).map_err(|e| match e {
+            LockError::InGebruik => IN_GEBRUIK.to_string(),
+            LockError::Io(e) => describe_io_error(&e, &self.path(id, LOCK_EXT)),
+        })
+    }
+}
+
+/// Why a draft could not be locked.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another live window holds it.
+    InGebruik,
+    /// The lock file could not be made or locked.
+    Io(io::Error),
 }
 
 /// Reads a saved session (a draft, or a `.sessie.ron` written next to a plan).
@@ -289,17 +344,45 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let drafts = Drafts::new(dir.path().join("concepten"));
         let first = drafts.lock("s1").unwrap();
-        let msg = drafts.lock("s1").unwrap_err();
-        assert_eq!(
-            msg,
-            "Dit gesprek is al geopend in een ander venster van meedoen."
-        );
+        let msg = drafts.lock_or_say("s1").unwrap_err();
+        assert_eq!(msg, IN_GEBRUIK);
         let other = drafts.lock("s2").unwrap();
         drop(first);
         let again = drafts.lock("s1").unwrap();
         drop((again, other));
         // The lock file is not a draft.
         assert!(drafts.list().1.is_empty());
+    }
+
+    #[test]
+    fn a_held_draft_cannot_be_removed_but_its_holder_can() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().to_path_buf());
+        drafts.save(&session("open", "A")).unwrap();
+        let held = drafts.lock("open").unwrap();
+        let e = drafts.remove("open").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::ResourceBusy);
+        assert!(dir.path().join("open.ron").exists());
+        drafts.remove_held(&held).unwrap();
+        assert!(!dir.path().join("open.ron").exists());
+        drop(held);
+        drafts.save(&session("vrij", "B")).unwrap();
+        drafts.remove("vrij").unwrap();
+        assert!(!dir.path().join("vrij.ron").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn lock_files_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().to_path_buf());
+        let _held = drafts.lock("x").unwrap();
+        let mode = fs::metadata(dir.path().join("x.lock"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]

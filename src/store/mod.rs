@@ -2,7 +2,9 @@
 //! overrides, atomic writes, drafts.
 
 pub mod assets;
+pub mod clipboard;
 pub mod drafts;
+pub mod emergency;
 pub mod erase;
 pub mod eventlog;
 pub mod extras;

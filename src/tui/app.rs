@@ -82,6 +82,34 @@ pub enum Overlay {
     Bsn(String),
     /// A client's latest plan, read from disk (title, text, scroll position).
     Plan(String, String, u16),
+    /// Quitting while the draft cannot be saved: what to do with the typed text.
+    Onbewaard(Onbewaard),
+}
+
+/// The choices offered when the app should stop but the gesprek is not on disk. Only
+/// F10, never a letter or Enter on a highlighted row, lets the text go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Onbewaard {
+    /// Why saving failed (Dutch, from the runner).
+    pub melding: String,
+    /// Where an emergency copy was written, when that worked.
+    pub noodkopie: Option<PathBuf>,
+    /// Folders offered for "save elsewhere", first the emergency folder.
+    pub mappen: Vec<PathBuf>,
+    /// The highlighted row.
+    pub keuze: usize,
+    /// Whether the folder list is showing instead of the choices.
+    pub map_kiezen: bool,
+}
+
+impl Onbewaard {
+    /// The rows of the choice list, in order (F10 is not a row on purpose).
+    pub const KEUZES: [&'static str; 4] = [
+        "Opnieuw proberen op te slaan",
+        "Elders opslaan (een map kiezen)",
+        "De tekst naar het klembord kopiëren",
+        "Terug naar het gesprek",
+    ];
 }
 
 /// How a status message should look.
@@ -184,6 +212,9 @@ pub struct App {
     /// Whether the draft could not be saved; shown until a save succeeds.
     pub save_error: Option<String>,
     pub quit: bool,
+    /// Printed after the terminal is restored, when the app stops: where the text went
+    /// when it was saved somewhere the start screen does not look.
+    pub afscheid: Option<String>,
     /// The output folder, for display.
     pub output_dir: String,
     /// Fuzzy index over the catalogue, built once.
@@ -247,6 +278,7 @@ impl App {
             exported: Vec::new(),
             save_error: None,
             quit: false,
+            afscheid: None,
             output_dir: String::new(),
             searcher: Searcher::new(&data.catalogue),
             matcher: Matcher::new(&data.catalogue, &data.taxonomy),

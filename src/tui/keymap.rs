@@ -36,6 +36,8 @@ pub enum Ctx {
     StartFilter,
     /// Tally mode: number keys count MI behaviour.
     Tally,
+    /// Stopping while the draft cannot be saved: choose what happens to the text.
+    Onbewaard,
 }
 
 /// Every context, for validation and tests.
@@ -53,6 +55,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Confirm,
     Ctx::StartFilter,
     Ctx::Tally,
+    Ctx::Onbewaard,
 ];
 
 /// Contexts where letters are typed text.
@@ -188,6 +191,12 @@ pub const BINDINGS: &[DefaultBinding] = &[
         Command::Omlaag,
     ),
     b(SCREENS, &["Ctrl+Q"], Command::Stoppen),
+    // No letters here: a consultant typing on after Ctrl+Q must not pick anything.
+    b(&[Ctx::Onbewaard], &["Up"], Command::Omhoog),
+    b(&[Ctx::Onbewaard], &["Down"], Command::Omlaag),
+    b(&[Ctx::Onbewaard], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Onbewaard], &["Esc"], Command::Terug),
+    b(&[Ctx::Onbewaard], &["F10"], Command::StoppenZonderOpslaan),
 ];
 
 /// Parses a key name as written in the keymap ("Ctrl+N", "PgDn", "Shift+Tab", "j").
@@ -402,6 +411,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Jump(_)) => return Ctx::Jump,
         Some(Overlay::Toelichting | Overlay::Plan(..)) => return Ctx::Toelichting,
         Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
+        Some(Overlay::Onbewaard(_)) => return Ctx::Onbewaard,
         None => {}
     }
     base_context(app)

@@ -2,6 +2,7 @@
 //! effects are performed (files, clock, randomness). Everything else in the TUI is pure.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate};
@@ -15,6 +16,7 @@ use crate::core::plan::Formaat;
 use crate::core::session::Session;
 use crate::core::vervolg::{self, Gepland, Wanneer};
 use crate::store::drafts::{DraftLock, Drafts, load_session, new_id};
+use crate::store::emergency::Emergency;
 use crate::store::eventlog::{self, Event as LogEvent};
 use crate::store::files;
 use crate::store::paths::Paths;
@@ -32,6 +34,8 @@ use super::update::update;
 pub struct Runner {
     pub paths: Paths,
     drafts: Drafts,
+    /// The second place a draft goes when the drafts folder fails.
+    emergency: Emergency,
     /// Lock on the open draft, so a second window cannot edit the same gesprek.
     lock: Option<DraftLock>,
     /// The step being timed and since when.
@@ -57,7 +61,13 @@ pub fn new_session(id: String, today: NaiveDate, script: &str, gemeente: &Gemeen
 
 impl Runner {
     pub fn new(paths: Paths) -> Runner {
+        Runner::with_emergency(paths, Emergency::standard())
+    }
+
+    /// A runner with the emergency folder given (tests keep it out of the real temp).
+    pub fn with_emergency(paths: Paths, emergency: Emergency) -> Runner {
         Runner {
+            emergency,
             drafts: Drafts::new(paths.drafts.clone()),
             paths,
             lock: None,
@@ -76,18 +86,42 @@ impl Runner {
     pub fn perform(&mut self, effect: Effect, app: &App) -> Option<Action> {
         match effect {
             Effect::ListDrafts => {
-                let (list, problems) = self.drafts.list();
-                let drafts = list
+                let (list, mut problems) = self.drafts.list();
+                let (nood, nood_problems) = self.emergency.list();
+                problems.extend(nood_problems);
+                let when = |t: std::time::SystemTime| {
+                    chrono::DateTime::<Local>::from(t)
+                        .format("%-d-%-m %H:%M")
+                        .to_string()
+                };
+                // An emergency copy is newer than a draft with the same id (it was
+                // written because that draft could not be), so it takes its place.
+                let mut drafts: Vec<DraftEntry> = nood
                     .into_iter()
-                    .map(|d| DraftEntry {
+                    .map(|n| DraftEntry {
+                        gewijzigd: when(
+                            std::fs::metadata(&n.path)
+                                .and_then(|m| m.modified())
+                                .unwrap_or(std::time::SystemTime::UNIX_EPOCH),
+                        ),
+                        id: n.session.id,
+                        klant: n.session.klant,
+                        datum: n.session.datum.format("%-d-%-m-%Y").to_string(),
+                        noodkopie: Some(n.path),
+                    })
+                    .collect();
+                for d in list {
+                    if drafts.iter().any(|n| n.id == d.id) {
+                        continue;
+                    }
+                    drafts.push(DraftEntry {
                         id: d.id,
                         klant: d.klant,
                         datum: d.datum.format("%-d-%-m-%Y").to_string(),
-                        gewijzigd: chrono::DateTime::<Local>::from(d.gewijzigd)
-                            .format("%-d-%-m %H:%M")
-                            .to_string(),
-                    })
-                    .collect();
+                        gewijzigd: when(d.gewijzigd),
+                        noodkopie: None,
+                    });
+                }
                 Some(Action::DraftsLoaded {
                     drafts,
                     problems: problems.iter().map(ToString::to_string).collect(),
@@ -101,12 +135,29 @@ impl Runner {
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::LoadDraft(id) => {
-                let lock = match self.drafts.lock(&id) {
+                let lock = match self.drafts.lock_or_say(&id) {
                     Ok(lock) => lock,
                     Err(msg) => return Some(Action::LoadFailed(msg)),
                 };
-                match self.drafts.load(&id) {
+                let nood = app
+                    .start
+                    .drafts
+                    .iter()
+                    .find(|d| d.id == id)
+                    .and_then(|d| d.noodkopie.clone());
+                let loaded = match &nood {
+                    Some(path) => load_session(path),
+                    None => self.drafts.load(&id),
+                };
+                match loaded {
                     Ok(s) => {
+                        // Back into the drafts folder; the emergency copy goes only once
+                        // the draft is safely there.
+                        if let Some(path) = &nood
+                            && self.drafts.save(&s).is_ok()
+                        {
+                            let _ = self.emergency.remove(path);
+                        }
                         self.lock = Some(lock);
                         self.log(&LogEvent::GesprekGeopend { sessie: &id });
                         Some(Action::SessionLoaded(Box::new(s)))
@@ -117,14 +168,14 @@ impl Runner {
                 }
             }
             Effect::DeleteDraft(id) => {
-                let klant = app
-                    .start
-                    .drafts
-                    .iter()
-                    .find(|d| d.id == id)
-                    .map(|d| d.klant.clone())
-                    .unwrap_or_default();
-                match self.drafts.remove(&id) {
+                let entry = app.start.drafts.iter().find(|d| d.id == id);
+                let klant = entry.map(|d| d.klant.clone()).unwrap_or_default();
+                let removed = match entry.and_then(|d| d.noodkopie.as_ref()) {
+                    Some(path) => self.emergency.remove(path),
+                    // Refused while another window holds the draft.
+                    None => self.drafts.remove(&id),
+                };
+                match removed {
                     Ok(()) => {
                         self.log(&LogEvent::ConceptVerwijderd { sessie: &id });
                         Some(Action::DraftDeleted(klant))
@@ -146,9 +197,19 @@ impl Runner {
                 let result = self
                     .drafts
                     .save_with(&app.session, durable)
-                    .map_err(|e| files::describe_io_error(&e, self.drafts.dir()));
+                    .map_err(|e| self.rescue(&e, &app.session).0);
                 if durable && result.is_ok() {
                     self.last_durable = Some(Instant::now());
+                }
+                // Saved again after a failure: the emergency copy has done its work.
+                if result.is_ok() && app.save_error.is_some() {
+                    let _ = self.drafts.save(&app.session).and_then(|()| {
+                        let path = self
+                            .emergency
+                            .dir()
+                            .join(format!("{}.ron", files::sanitize(&app.session.id)));
+                        self.emergency.remove(&path)
+                    });
                 }
                 // Only report changes of state, not every successful keystroke.
                 (result.is_err() || app.save_error.is_some()).then_some(Action::Saved(result))
@@ -254,8 +315,16 @@ impl Runner {
                 None
             }
             Effect::Quit => {
-                if app.screen == Screen::Gesprek && !app.session.oefenen {
-                    let _ = self.drafts.save(&app.session);
+                if app.screen == Screen::Gesprek
+                    && !app.session.oefenen
+                    && let Err(e) = self.drafts.save(&app.session)
+                {
+                    let (melding, noodkopie) = self.rescue(&e, &app.session);
+                    return Some(Action::QuitBlocked {
+                        melding,
+                        noodkopie,
+                        mappen: self.elsewhere(),
+                    });
                 }
                 // A gesprek whose plan was saved and not changed since needs no draft:
                 // the saved session beside the plan is the record.
@@ -263,12 +332,75 @@ impl Runner {
                     && !app.exported.is_empty()
                     && !app.changed_since_export
                 {
-                    let _ = self.drafts.remove(&app.session.id);
+                    let _ = match &self.lock {
+                        Some(lock) => self.drafts.remove_held(lock),
+                        None => self.drafts.remove(&app.session.id),
+                    };
                 }
-                None
+                Some(Action::Afsluiten)
             }
+            Effect::SaveElsewhere(dir) => Some(Action::SavedElsewhere(
+                self.emergency
+                    .save_in(&dir, &app.session)
+                    .map_err(|e| files::describe_io_error(&e, &dir)),
+            )),
+            Effect::CopyToClipboard => Some(Action::Copied(crate::store::clipboard::copy(
+                &clipboard_text(&app.session),
+            ))),
         }
     }
+}
+
+impl Runner {
+    /// After a failed draft save: writes the emergency copy and says both what failed
+    /// and where the copy is (or that it failed too).
+    fn rescue(&self, e: &io::Error, session: &Session) -> (String, Option<PathBuf>) {
+        let why = files::describe_io_error(e, self.drafts.dir());
+        match self.emergency.save(session) {
+            Ok(path) => (
+                format!(
+                    "{why} Een noodkopie staat in {}.",
+                    self.emergency.dir().display()
+                ),
+                Some(path),
+            ),
+            Err(_) => (format!("{why} Ook een noodkopie lukte niet."), None),
+        }
+    }
+
+    /// Folders offered for "save elsewhere": the emergency folder, the plans folder,
+    /// and the user's desktop, documents and home folder, each once.
+    fn elsewhere(&self) -> Vec<PathBuf> {
+        let mut v = vec![
+            self.emergency.dir().to_path_buf(),
+            self.paths.output.clone(),
+        ];
+        if let Some(u) = directories::UserDirs::new() {
+            v.extend(u.desktop_dir().map(Path::to_path_buf));
+            v.extend(u.document_dir().map(Path::to_path_buf));
+            v.push(u.home_dir().to_path_buf());
+        }
+        let mut seen = Vec::new();
+        v.retain(|p| {
+            let new = !seen.contains(p);
+            seen.push(p.clone());
+            new
+        });
+        v
+    }
+}
+
+/// The gesprek as text for the clipboard: the draft itself, readable RON, with a line
+/// that says how to get it back into meedoen. Nothing is left out.
+pub fn clipboard_text(session: &Session) -> String {
+    let body = ron::ser::to_string_pretty(session, ron::ser::PrettyConfig::default())
+        .unwrap_or_else(|e| format!("// {e}"));
+    format!(
+        "// meedoen: concept van het gesprek met {}. Bewaar deze tekst als {}.ron in de \
+         map met concepten om verder te gaan.\n{body}\n",
+        session.klant,
+        files::sanitize(&session.id)
+    )
 }
 
 /// Runs an action through `update` and performs the effects, feeding results back in.
@@ -276,12 +408,8 @@ pub fn dispatch(app: &mut App, runner: &mut Runner, action: Action) {
     let mut queue = std::collections::VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in update(app, action) {
-            let quit = effect == Effect::Quit;
             if let Some(result) = runner.perform(effect, app) {
                 queue.push_back(result);
-            }
-            if quit {
-                app.quit = true;
             }
         }
     }
@@ -298,8 +426,17 @@ pub fn event_loop(
             dispatch(app, runner, a);
         }
     }
+    let stop = stop_signals();
     while !app.quit {
         terminal.draw(|f| view(app, f))?;
+        // Wake now and then to see whether a SIGTERM or SIGHUP came in; a closed
+        // terminal cannot be asked anything, so the draft is saved and the app goes.
+        while !event::poll(SIGNAL_CHECK)? {
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                app.afscheid = runner.save_before_exit(app);
+                return Ok(());
+            }
+        }
         let mut next = Some(event::read()?);
         // Handle everything already waiting before drawing again, so a burst of keys
         // (fast typing, a paste without bracketed paste) costs one frame.
@@ -325,6 +462,32 @@ pub fn event_loop(
     Ok(())
 }
 
+/// How often the event loop looks for a stop signal while no key comes in.
+const SIGNAL_CHECK: Duration = Duration::from_millis(300);
+
+/// A flag raised by SIGTERM or SIGHUP (unix). Windows has neither; a closed console
+/// window there ends the process, and the draft on disk is what every key left.
+fn stop_signals() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&flag));
+    }
+    flag
+}
+
+impl Runner {
+    /// Saves the draft when the app must go without asking (a stop signal); what to tell
+    /// the consultant afterwards when it could not be saved in the drafts folder.
+    pub fn save_before_exit(&mut self, app: &App) -> Option<String> {
+        if app.screen != Screen::Gesprek || app.session.oefenen {
+            return None;
+        }
+        let e = self.drafts.save(&app.session).err()?;
+        Some(self.rescue(&e, &app.session).0)
+    }
+}
+
 /// Sets up the terminal, shows the start screen at once, then reads the data (`load`),
 /// runs the loop, and always restores the terminal.
 pub fn run_app(
@@ -341,12 +504,22 @@ pub fn run_app(
     let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableBracketedPaste)?;
     let _ = terminal.draw(|f| super::screens::start::render_loading(&theme, f));
+    let mut afscheid = None;
     let result = load().and_then(|(mut app, paths)| {
         let mut runner = Runner::new(paths);
-        event_loop(&mut terminal, &mut app, &mut runner).map_err(anyhow::Error::from)
+        let looped = event_loop(&mut terminal, &mut app, &mut runner);
+        if looped.is_err() {
+            // The terminal failed (closed, gone): the words must still reach a disk.
+            app.afscheid = runner.save_before_exit(&app);
+        }
+        afscheid = app.afscheid.take();
+        looped.map_err(anyhow::Error::from)
     });
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = io::stdout().flush();
+    if let Some(text) = afscheid {
+        eprintln!("{text}");
+    }
     result
 }

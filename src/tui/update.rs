@@ -13,6 +13,7 @@ use super::effect::Effect;
 use super::form::{self, FormRow};
 
 mod export;
+mod onbewaard;
 mod pages;
 mod start;
 
@@ -96,6 +97,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .add_bij(&step, g);
             changed(app)
         }
+        a @ (Action::Afsluiten
+        | Action::QuitBlocked { .. }
+        | Action::SavedElsewhere(_)
+        | Action::Copied(_)) => onbewaard::result(app, a),
         Action::StapTijd { vorige, sinds } => {
             app.stap_sinds = Some(sinds);
             // Time is kept only where someone is measuring: practice or a tallied gesprek.
@@ -323,7 +328,8 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         return start_command(app, cmd);
     }
     match cmd {
-        Command::Stoppen => vec![Effect::SaveDraft, Effect::Quit],
+        // Stopping saves durably first; the runner answers whether the app may go.
+        Command::Stoppen => vec![Effect::Quit],
         Command::Help => {
             app.overlay = Some(Overlay::Help);
             Vec::new()
@@ -423,6 +429,7 @@ fn terug(app: &mut App) {
 
 fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect> {
     match (overlay, cmd) {
+        (Overlay::Onbewaard(o), cmd) => return onbewaard::command(app, o, cmd),
         (Overlay::Jump(i), Command::Omhoog) => {
             app.overlay = Some(Overlay::Jump(i.saturating_sub(1)))
         }

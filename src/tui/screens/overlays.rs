@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::super::app::{App, Overlay};
+use super::super::app::{App, Onbewaard, Overlay};
 use super::super::form;
 use super::super::keymap;
 use super::{centered, step};
@@ -68,7 +68,69 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let title = " Verwijderen ".to_string();
             boxed(frame, area, (60, 7), title, app.theme.warning, text, 0);
         }
+        Overlay::Onbewaard(o) => onbewaard(app, frame, area, o),
     }
+}
+
+/// Stopping while the draft is not on disk: why, where the emergency copy is, the
+/// choices (or the folders), and F10 apart from the list.
+fn onbewaard(app: &App, frame: &mut Frame, area: Rect, o: &Onbewaard) {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "Het gesprek is niet opgeslagen. Wat wilt u doen?",
+            t.error,
+        )),
+        Line::from(o.melding.as_str()),
+    ];
+    if let Some(p) = &o.noodkopie {
+        lines.push(Line::from(format!(
+            "Een noodkopie staat in {}; die kan tijdelijk zijn.",
+            p.display()
+        )));
+    }
+    lines.push(Line::raw(""));
+    let rows: Vec<String> = if o.map_kiezen {
+        o.mappen.iter().map(|p| p.display().to_string()).collect()
+    } else {
+        Onbewaard::KEUZES.iter().map(ToString::to_string).collect()
+    };
+    for (i, row) in rows.into_iter().enumerate() {
+        let (mark, style) = if i == o.keuze {
+            ("▶ ", t.selected)
+        } else {
+            ("  ", ratatui::style::Style::default())
+        };
+        lines.push(Line::from(Span::styled(format!("{mark}{row}"), style)));
+    }
+    lines.push(Line::raw(""));
+    let back = if o.map_kiezen {
+        "terug"
+    } else {
+        "terug naar het gesprek"
+    };
+    lines.push(Line::from(vec![
+        Span::styled("↑↓", t.key),
+        Span::raw(" kiezen   "),
+        Span::styled("Enter", t.key),
+        Span::raw(" doen   "),
+        Span::styled("Esc", t.key),
+        Span::raw(format!(" {back}")),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("F10", t.key),
+        Span::styled(
+            " stoppen zonder opslaan: wat niet is opgeslagen gaat verloren",
+            t.warning,
+        ),
+    ]));
+    let title = if o.map_kiezen {
+        " Elders opslaan: kies een map "
+    } else {
+        " Niet opgeslagen "
+    };
+    let h = (lines.len() as u16 + 4).min(area.height);
+    boxed(frame, area, (76, h), title.to_string(), t.error, lines, 0);
 }
 
 fn boxed<'a>(
