@@ -627,3 +627,32 @@ fn without_a_terminal_the_app_starts_in_the_line_by_line_mode() {
         stdout(&o)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn controleer_and_suggesties_refuse_a_fifo_a_folder_and_dev_zero_without_hanging() {
+    let dir = config();
+    let odd = tempfile::tempdir().unwrap();
+    let fifo = odd.path().join("catalogus.ron");
+    use std::fs;
+    let have_fifo = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have_fifo {
+        eprintln!("mkfifo ontbreekt: alleen de map en /dev/zero worden getest");
+        fs::create_dir(&fifo).unwrap();
+    }
+    let o = meedoen(dir.path(), &["controleer", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("geen gewoon bestand"), "{}", stdout(&o));
+    // The same file as the user's catalogue: `suggesties` refuses it, does not wait.
+    let cfg = odd.path();
+    let zero = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", zero.path().join("catalogus.ron")).unwrap();
+    for folder in [cfg, zero.path()] {
+        let o = meedoen(folder, &["suggesties", "--wens", "koken"]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("geen gewoon bestand"), "{}", stderr(&o));
+    }
+}

@@ -207,3 +207,13 @@ fn a_very_long_gesprek_stays_within_the_fuel_limit() {
     let plan = render(&s);
     assert!(plan.contains("Afspraak 499"));
 }
+
+#[test]
+fn a_huge_note_is_blamed_on_the_note_not_on_a_loop() {
+    let mut s = full_session();
+    s.set_note("welzijn", "Een heel lange notitie. ".repeat(220_000));
+    let template = plan_template(None).unwrap();
+    let p = render_markdown(&s, &data(), &template).unwrap_err();
+    assert!(p.msg.contains("te veel tekst"), "{p}");
+    assert!(!p.msg.contains("lus"), "{p}");
+}

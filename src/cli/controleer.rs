@@ -144,19 +144,17 @@ impl Soort {
 /// Reads a file named on the command line; a missing or unreadable one is a usage error.
 fn read(path: &Path) -> Result<Source, Fout> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Fout::Gebruik(format!("kan {name} niet openen: {e}")))?;
-    if !meta.is_file() {
-        return Err(Fout::Gebruik(format!("{name} is geen bestand")));
-    }
-    if meta.len() > MAX_DATA_FILE {
-        return Err(Fout::Gebruik(format!(
-            "{name} is te groot voor een gegevensbestand ({} MB)",
-            meta.len() / (1024 * 1024)
-        )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| Fout::Gebruik(format!("kan {name} niet lezen: {e}")))?;
+    let bytes = crate::store::lezen::read_regular(path, MAX_DATA_FILE).map_err(|e| match e {
+        // A file that is there but cannot be read is a problem found in the data.
+        crate::store::lezen::LeesFout::GeenBestand(_)
+        | crate::store::lezen::LeesFout::TeGroot(_) => Fout::Gegevens(vec![Problem::new(
+            &name,
+            0,
+            0,
+            e.melding(path, MAX_DATA_FILE),
+        )]),
+        e => Fout::Bestand(format!("{name}: {}", e.melding(path, MAX_DATA_FILE))),
+    })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Source::new(name, text)),
         Err(e) => {
@@ -180,8 +178,9 @@ fn taxonomy_for(path: &Path) -> (Taxonomy, Option<String>) {
     if !beside.is_file() {
         return (embedded(), None);
     }
-    let parsed = std::fs::read_to_string(&beside)
+    let parsed = crate::store::lezen::read_regular(&beside, MAX_DATA_FILE)
         .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
         .and_then(|text| parse_ron::<Taxonomy>("", &text).ok());
     match parsed {
         Some(tax) => (tax, None),
@@ -244,7 +243,9 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
             // other paths.
             let rel: PathBuf = file.split('/').collect();
             let path = dir.join(&rel);
-            if path.is_file() {
+            // Anything by that name is checked: a folder, a FIFO or a link to a device
+            // named catalogus.ron is the user's mistake to hear about, not "no file".
+            if path.symlink_metadata().is_ok() {
                 found.push(path);
             } else {
                 writeln!(
@@ -260,7 +261,7 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     } else {
         // A mistyped path is a usage error, reported before any file is checked.
         for p in &args.paden {
-            if !p.is_file() {
+            if p.symlink_metadata().is_err() {
                 return Err(Fout::Gebruik(format!(
                     "{} bestaat niet of is geen bestand",
                     p.display()

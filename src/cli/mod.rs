@@ -278,13 +278,21 @@ pub enum Fout {
     Gegevens(Vec<Problem>),
     #[error("{0}")]
     Io(#[from] io::Error),
+    /// A file or disk error, already in Dutch (exit 3).
+    #[error("{0}")]
+    Bestand(String),
 }
+
+/// Exit code for a file or disk error (documented in the README: 0 ok, 1 problem found,
+/// 2 wrong usage, 3 a file or disk error).
+pub const EXIT_BESTAND: u8 = 3;
 
 impl Fout {
     pub fn code(&self) -> ExitCode {
         match self {
             Fout::Gebruik(_) => ExitCode::from(2),
-            Fout::Gegevens(_) | Fout::Io(_) => ExitCode::FAILURE,
+            Fout::Gegevens(_) => ExitCode::FAILURE,
+            Fout::Io(_) | Fout::Bestand(_) => ExitCode::from(EXIT_BESTAND),
         }
     }
 }

@@ -76,7 +76,7 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     let parts: Vec<(&str, &[u8])> = set.iter().map(|(e, t)| (*e, t.as_bytes())).collect();
     let stem = files::plan_stem(session.datum, &session.klant);
     let written = files::write_new_set(&paths.output, &stem, &parts)
-        .map_err(|e| Fout::Gebruik(files::describe_io_error(&e, &paths.output)))?;
+        .map_err(|e| Fout::Bestand(files::describe_io_error(&e, &paths.output)))?;
     for f in &formats {
         let _ = eventlog::append(
             &paths,

@@ -67,7 +67,12 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
                     writeln!(out, "  {}", f.display())?;
                 }
             }
-            Ok(ExitCode::FAILURE)
+            // A draft open elsewhere is a problem found; a disk that refuses is a disk error.
+            Ok(if e.schijf {
+                ExitCode::from(super::EXIT_BESTAND)
+            } else {
+                ExitCode::FAILURE
+            })
         }
     }
 }

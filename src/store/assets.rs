@@ -49,32 +49,11 @@ pub fn read_or_default(dir: Option<&Path>, file: &str, default: Source) -> Resul
     let Some(dir) = dir else { return Ok(default) };
     let path = dir.join(file);
     let name = path.display().to_string();
-    let meta = match std::fs::metadata(&path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(default),
-        Err(e) => {
-            return Err(Problem::new(
-                &name,
-                0,
-                0,
-                format!("kan het bestand niet lezen: {e}"),
-            ));
-        }
+    let bytes = match super::lezen::read_regular(&path, MAX_DATA_FILE) {
+        Ok(bytes) => bytes,
+        Err(super::lezen::LeesFout::Ontbreekt) => return Ok(default),
+        Err(e) => return Err(Problem::new(&name, 0, 0, e.melding(&path, MAX_DATA_FILE))),
     };
-    if meta.len() > MAX_DATA_FILE {
-        return Err(Problem::new(
-            &name,
-            0,
-            0,
-            format!(
-                "het bestand is te groot ({} MB; maximaal {} MB)",
-                meta.len() / (1024 * 1024),
-                MAX_DATA_FILE / (1024 * 1024)
-            ),
-        ));
-    }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Problem::new(&name, 0, 0, format!("kan het bestand niet lezen: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = crate::core::problem::position(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),

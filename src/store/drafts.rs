@@ -230,16 +230,16 @@ pub enum LockError {
 pub fn load_session(path: &Path) -> Result<Session, Problem> {
     let name = path.display().to_string();
     let fail = |e: &io::Error| Problem::new(&name, 0, 0, describe_io_error(e, path));
-    let meta = fs::metadata(path).map_err(|e| fail(&e))?;
-    if meta.len() > MAX_DATA_FILE {
-        return Err(Problem::new(
+    let bytes = super::lezen::read_regular(path, MAX_DATA_FILE).map_err(|e| match e {
+        super::lezen::LeesFout::TeGroot(_) => Problem::new(
             &name,
             0,
             0,
             "dit bestand is te groot voor een gesprek; het is niet geopend en blijft staan",
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| fail(&e))?;
+        ),
+        super::lezen::LeesFout::Io(e) => fail(&e),
+        e => Problem::new(&name, 0, 0, e.melding(path, MAX_DATA_FILE)),
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Problem::new(
             &name,

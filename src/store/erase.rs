@@ -44,6 +44,8 @@ pub struct EraseError {
     pub gewist: Vec<PathBuf>,
     /// Dutch explanation.
     pub melding: String,
+    /// Whether the file system refused (a disk error), rather than a gesprek being open.
+    pub schijf: bool,
 }
 
 impl std::fmt::Display for EraseError {
@@ -164,6 +166,7 @@ pub fn execute(erasure: &Erasure) -> Result<Vec<PathBuf>, EraseError> {
         if let Err(fs::TryLockError::WouldBlock) = file.try_lock() {
             return Err(EraseError {
                 gewist: Vec::new(),
+                schijf: false,
                 melding: "Een gesprek van deze klant is nog geopend in een ander venster van \
                           meedoen. Sluit dat venster en probeer het opnieuw."
                     .to_string(),
@@ -187,6 +190,7 @@ fn fail(gewist: Vec<PathBuf>, e: &io::Error, path: &Path) -> EraseError {
     EraseError {
         gewist,
         melding: describe_io_error(e, path),
+        schijf: true,
     }
 }
 

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use tempfile::NamedTempFile;
 
+pub use super::melding::describe_io_error;
+
 /// Longest name part we produce, in characters; leaves room for a date, a `-N` suffix
 /// and an extension within Windows' classic 260-character path limit.
 const MAX_NAME: usize = 40;
@@ -132,6 +134,17 @@ pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Res
 /// On Windows, new folders inherit the parent's ACL, which for the user's profile
 /// already means owner-only.
 pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
+    // A file (or anything else) where the folder should be: the OS says "already
+    // exists", which reads as if a plan were in the way. Say what it is.
+    if let Some(blocker) = dir
+        .ancestors()
+        .find(|a| fs::metadata(a).is_ok_and(|m| !m.is_dir()))
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!("{} is geen map", blocker.display()),
+        ));
+    }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -269,59 +282,6 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-/// A Dutch sentence for a failed file operation on `path`, naming the folder, for people
-/// who do not know what "errno 28" means. Says what to do where there is something to do.
-pub fn describe_io_error(e: &io::Error, path: &Path) -> String {
-    use io::ErrorKind as K;
-    let folder = if path.is_dir() {
-        path
-    } else {
-        path.parent().unwrap_or(path)
-    };
-    let folder = folder.display();
-    let file = path.display();
-    let raw = e.raw_os_error();
-    let disk_full = if cfg!(windows) {
-        matches!(raw, Some(39 | 112))
-    } else {
-        raw == Some(28)
-    };
-    // Windows: another program (Word, a virus scanner) holds the file open.
-    let in_use = cfg!(windows) && matches!(raw, Some(32 | 33));
-    if disk_full || e.kind() == K::StorageFull {
-        return format!(
-            "De schijf is vol: er is geen ruimte om op te slaan in de map {folder}. Maak ruimte vrij of kies een andere map."
-        );
-    }
-    if in_use {
-        return format!(
-            "Het bestand {file} is geopend in een ander programma. Sluit dat programma en probeer het opnieuw."
-        );
-    }
-    match e.kind() {
-        K::NotFound => format!(
-            "De map {folder} of het bestand {file} bestaat niet (meer). Is een USB-stick of netwerkschijf losgekoppeld?"
-        ),
-        K::PermissionDenied => format!(
-            "U heeft geen toestemming om de map {folder} te gebruiken. Kies een andere map of vraag uw beheerder om schrijfrechten."
-        ),
-        K::ReadOnlyFilesystem => format!(
-            "De map {folder} staat op een schijf waarop alleen gelezen kan worden. Kies een andere map."
-        ),
-        K::QuotaExceeded => format!(
-            "Uw opslagruimte is op: er kan niets meer bij in de map {folder}. Maak ruimte vrij of kies een andere map."
-        ),
-        K::AlreadyExists => format!(
-            "Het bestand {file} bestaat al. meedoen overschrijft nooit een bestaand bestand."
-        ),
-        K::NotADirectory => format!("{folder} is geen map. Kies een map om in op te slaan."),
-        K::IsADirectory => format!("{file} is een map, geen bestand."),
-        K::InvalidFilename => format!("De naam {file} is niet geldig als bestandsnaam."),
-        K::InvalidData => format!("Het bestand {file} bevat geen leesbare tekst."),
-        _ => format!("Er ging iets mis met {file} in de map {folder}: {e}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,19 +330,6 @@ mod tests {
         assert_eq!(plan_stem(d, "A.B."), "2026-11-23-ab");
         assert_eq!(plan_stem(d, ""), "2026-11-23-klant");
         assert_eq!(plan_stem(d, "../con"), "2026-11-23-con_");
-    }
-
-    #[test]
-    fn describe_names_the_folder_in_dutch() {
-        let e = io::Error::from(io::ErrorKind::PermissionDenied);
-        let msg = describe_io_error(&e, Path::new("/nergens/plan.md"));
-        assert!(msg.contains("/nergens"), "{msg}");
-        assert!(msg.contains("toestemming"), "{msg}");
-        #[cfg(unix)]
-        {
-            let full = io::Error::from_raw_os_error(28);
-            assert!(describe_io_error(&full, Path::new("/x/y.md")).contains("vol"));
-        }
     }
 
     fn names(paths: &[PathBuf]) -> Vec<String> {
@@ -510,7 +457,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("bestand");
         fs::write(&file, b"x").unwrap();
-        assert!(write_new_set(&file, "x", &[("md", b"plan")]).is_err());
+        let e = write_new_set(&file, "x", &[("md", b"plan")]).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
+        let msg = describe_io_error(&e, &file);
+        assert!(!msg.contains("bestaat al"), "{msg}");
+        assert!(
+            msg.contains(&format!("{} is geen map", file.display())),
+            "{msg}"
+        );
+        let e = write_new_set(&file.join("sub"), "x", &[("md", b"plan")]).unwrap_err();
+        assert!(describe_io_error(&e, &file.join("sub")).contains("bestand is geen map"));
     }
 
     #[test]

@@ -9,5 +9,7 @@ pub mod erase;
 pub mod eventlog;
 pub mod extras;
 pub mod files;
+pub mod lezen;
+pub mod melding;
 pub mod paths;
 pub mod sessions;

@@ -271,12 +271,18 @@ impl Runner {
                     .iter()
                     .map(|ext| session.with_file_name(format!("{stem}.{ext}")))
                     .find(|p| p.is_file());
-                match plan.map(|p| (std::fs::read_to_string(&p), p)) {
+                let limit = crate::store::assets::MAX_DATA_FILE;
+                let read = |p: &Path| {
+                    crate::store::lezen::read_regular(p, limit)
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .map_err(|e| e.melding(p, limit))
+                };
+                match plan.map(|p| (read(&p), p)) {
                     Some((Ok(text), p)) => Some(Action::PlanLoaded(
                         p.file_name()?.to_string_lossy().into_owned(),
                         text,
                     )),
-                    Some((Err(e), p)) => Some(Action::LoadFailed(files::describe_io_error(&e, &p))),
+                    Some((Err(e), _)) => Some(Action::LoadFailed(e)),
                     None => Some(Action::LoadFailed(format!(
                         "Naast {name} staat geen plan (.md of .txt); maak het opnieuw met `meedoen plan`."
                     ))),
