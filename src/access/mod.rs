@@ -107,6 +107,8 @@ fn run_mode(
     con.say("meedoen, toegankelijke modus. Typ ? en Enter voor hulp, op elk moment.")?;
     let drafts = Drafts::new(paths.drafts.clone());
     // Practice offers no real clients, nor names them in a warning on a projected screen.
+    // What a killed export left is rolled back first, as in the full-screen app.
+    files::recover(&paths.output);
     let (klanten, problems) = if oefenen {
         (Vec::new(), Vec::new())
     } else {

@@ -19,8 +19,8 @@ use super::files::describe_io_error;
 use super::paths::Paths;
 use super::sessions::{SESSION_EXT, client_key as key};
 
-/// Extensions of plans written beside a saved session.
-const PLAN_EXTS: [&str; 3] = ["md", "html", "txt"];
+/// Extensions of plans (and the trainer's report) written beside a saved session.
+const PLAN_EXTS: [&str; 4] = ["md", "html", "txt", "mi-rapport.md"];
 
 /// What erasing one client would delete.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -35,6 +35,9 @@ pub struct Erasure {
     /// Session files that could not be read, so could not be checked; the consultant
     /// should look at them by hand.
     pub onleesbaar: Vec<PathBuf>,
+    /// Staging folders of killed exports that held the client's files; removed once
+    /// their files are.
+    pub mappen: Vec<PathBuf>,
 }
 
 /// Why an erasure stopped.
@@ -114,11 +117,60 @@ pub fn plan_erase(paths: &Paths, klant: &str) -> Erasure {
         }
         files.push(session);
     }
+    // What a killed export or write left: partial sets without their session, staging
+    // folders and temporary files. They are matched on their contents.
+    for dir in [&paths.output, &paths.drafts] {
+        for left in super::set::leftovers(dir) {
+            if left.is_dir() {
+                let inside: Vec<PathBuf> = fs::read_dir(&left)
+                    .map(|e| e.flatten().map(|e| e.path()).collect())
+                    .unwrap_or_default();
+                if inside.iter().any(|f| belongs(f, &wanted)) {
+                    files.extend(inside);
+                    erasure.mappen.push(left);
+                }
+            } else if belongs(&left, &wanted) {
+                files.push(left);
+            }
+        }
+    }
+    for ext in PLAN_EXTS {
+        for plan in files_ending(&paths.output, &format!(".{ext}")) {
+            let name = plan.to_string_lossy();
+            let stem = &name[..name.len() - ext.len() - 1];
+            let orphan = !Path::new(&format!("{stem}{SESSION_EXT}")).exists();
+            if orphan && belongs(&plan, &wanted) {
+                files.push(plan);
+            }
+        }
+    }
     files.sort();
     files.dedup();
     erasure.files = files;
     erasure.locks = locks;
     erasure
+}
+
+/// Whether a file without a session beside it is the client's: a session of theirs, or
+/// a text that names them as a whole word (`Klant: A.B.`).
+fn belongs(path: &Path, wanted: &str) -> bool {
+    let Ok(bytes) = super::lezen::read_regular(path, super::assets::MAX_DATA_FILE) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    if let Ok(s) = ron::from_str::<crate::core::session::Session>(&text) {
+        return key(&s.klant) == wanted;
+    }
+    names_whole(&text.to_lowercase(), wanted)
+}
+
+/// Whether `name` occurs in `text` with no letter or digit right before or after it.
+fn names_whole(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A Dutch description of what `execute` will delete, for the confirmation question.
@@ -183,6 +235,9 @@ pub fn execute(erasure: &Erasure) -> Result<Vec<PathBuf>, EraseError> {
         }
     }
     drop(held);
+    for dir in &erasure.mappen {
+        let _ = fs::remove_dir_all(dir);
+    }
     Ok(gewist)
 }
 
@@ -197,6 +252,14 @@ fn fail(gewist: Vec<PathBuf>, e: &io::Error, path: &Path) -> EraseError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_names_only() {
+        assert!(names_whole("- **klant:** a.b.\n", "a.b."));
+        assert!(names_whole("klant: ab", "ab"));
+        assert!(!names_whole("taboe", "ab"));
+        assert!(!names_whole("abc", "ab"));
+    }
 
     #[test]
     fn an_empty_name_matches_nothing() {
@@ -215,6 +278,7 @@ mod tests {
             files: vec![PathBuf::from("/x/a.md"), PathBuf::from("/x/a.sessie.ron")],
             locks: Vec::new(),
             onleesbaar: vec![PathBuf::from("/x/kapot.sessie.ron")],
+            mappen: Vec::new(),
         };
         let text = describe(&e);
         assert!(

@@ -5,12 +5,13 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use tempfile::NamedTempFile;
 
 pub use super::melding::describe_io_error;
+pub use super::set::{leftovers as set_leftovers, recover, write_new_set};
 
 /// Longest name part we produce, in characters; leaves room for a date, a `-N` suffix
 /// and an extension within Windows' classic 260-character path limit.
@@ -18,7 +19,7 @@ const MAX_NAME: usize = 40;
 
 /// How many `stem-N` names we try before giving up; thousands of plans for one client
 /// on one day means something else is wrong.
-const MAX_TRIES: usize = 999;
+pub(super) const MAX_TRIES: usize = 999;
 
 /// Whether Windows reserves this name for a device (with or without an extension):
 /// CON, PRN, AUX, NUL, COM1–9 and LPT1–9, including the superscript ¹²³ forms.
@@ -85,49 +86,6 @@ pub fn plan_stem(datum: NaiveDate, klant: &str) -> String {
     )
 }
 
-/// Writes several files that belong together (a plan `.md` and its `.sessie.ron`) under
-/// one free stem: `stem`, `stem-2`, `stem-3`… chosen so that none of the target files
-/// exists, so a pair always shares a name. Each file is written atomically and never
-/// overwrites anything; `dir` is created when missing. Returns the paths written.
-pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Result<Vec<PathBuf>> {
-    // The names are meant to come from `sanitize`; a separator would write elsewhere.
-    let unsafe_part = |s: &str| s.is_empty() || s.contains(['/', '\\']) || s.starts_with('.');
-    if unsafe_part(stem) || files.iter().any(|(ext, _)| unsafe_part(ext)) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("ongeldige bestandsnaam: {stem}"),
-        ));
-    }
-    create_private_dir_all(dir)?;
-    for n in 1..=MAX_TRIES {
-        let name = if n == 1 {
-            stem.to_string()
-        } else {
-            format!("{stem}-{n}")
-        };
-        let targets: Vec<PathBuf> = files
-            .iter()
-            .map(|(ext, _)| dir.join(format!("{name}.{ext}")))
-            .collect();
-        if targets.iter().any(|t| taken(t)) {
-            continue;
-        }
-        match write_all_new(dir, &targets, files) {
-            Ok(()) => {
-                sync_dir(dir);
-                return Ok(targets);
-            }
-            // Someone else took the name between our check and our write: next name.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!("geen vrije bestandsnaam gevonden voor {stem} in {MAX_TRIES} pogingen"),
-    ))
-}
-
 /// Creates `dir` and any missing parents, owner-only (0700) on unix, so a plan folder
 /// made by meedoen cannot be read by other accounts on a shared machine. Folders that
 /// already exist keep their permissions: they are the user's or the admin's choice.
@@ -156,42 +114,13 @@ pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
 }
 
 /// Whether something (a file, a folder, even a dangling link) already has this name.
-fn taken(path: &Path) -> bool {
+pub(super) fn taken(path: &Path) -> bool {
     !matches!(fs::symlink_metadata(path), Err(e) if e.kind() == io::ErrorKind::NotFound)
-}
-
-/// Writes every file of a set; on failure removes the ones this call already wrote, so a
-/// retry finds the same free name and no half set is left behind. The removed files are
-/// only copies of what the caller still holds.
-fn write_all_new(dir: &Path, targets: &[PathBuf], files: &[(&str, &[u8])]) -> io::Result<()> {
-    let mut written: Vec<&PathBuf> = Vec::new();
-    for (target, (_, contents)) in targets.iter().zip(files) {
-        let result =
-            temp_with(dir, contents, true).and_then(|tmp| match tmp.persist_noclobber(target) {
-                Ok(_) => Ok(()),
-                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
-                // Some file systems (FAT on a USB stick, some network shares) can neither
-                // rename without replacing nor hard-link. An exclusive create still never
-                // overwrites; it is only not atomic, which matters little for a new file.
-                Err(e) => {
-                    drop(e.file);
-                    write_exclusive(target, contents)
-                }
-            });
-        if let Err(e) = result {
-            for w in written {
-                let _ = fs::remove_file(w);
-            }
-            return Err(e);
-        }
-        written.push(target);
-    }
-    Ok(())
 }
 
 /// Creates `path` (failing if it exists) and writes `contents`, owner-only on unix; a
 /// partly written file is removed again.
-fn write_exclusive(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(super) fn write_exclusive(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -273,7 +202,7 @@ fn temp_with(dir: &Path, contents: &[u8], durable: bool) -> io::Result<NamedTemp
 
 /// Flushes a folder's entries, so a new name survives a power cut (unix only; Windows
 /// has no equivalent for folders). Best effort: the data itself is already synced.
-fn sync_dir(dir: &Path) {
+pub(super) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
@@ -285,6 +214,7 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     #[test]
     fn sanitize_keeps_letters_and_maps_spaces() {

@@ -13,3 +13,4 @@ pub mod lezen;
 pub mod melding;
 pub mod paths;
 pub mod sessions;
+pub mod set;

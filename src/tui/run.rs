@@ -234,6 +234,10 @@ impl Runner {
                 Some(Action::Exported(result))
             }
             Effect::ListClients => {
+                // What a killed export left (a partial set, staging folders) is rolled
+                // back before the folder is read; the draft of that gesprek still exists.
+                files::recover(&self.paths.output);
+                files::recover(&self.paths.drafts);
                 let (all, problems) = sessions::list(&self.paths.output);
                 let newest = sessions::newest_per_client(all);
                 let planned: Vec<Gepland> = newest
