@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::assets::MAX_DATA_FILE;
 use super::files::{describe_io_error, sanitize, write_atomic};
 use crate::core::problem::{Problem, parse_ron};
-use crate::core::session::Session;
+use crate::core::session::{SESSION_VERSION, Session};
 
 /// Extension of a draft file.
 const DRAFT_EXT: &str = "ron";
@@ -126,7 +126,8 @@ impl Drafts {
             if path.extension().is_none_or(|e| e != DRAFT_EXT) || !path.is_file() {
                 continue;
             }
-            match load_session(&path) {
+            // A draft from a newer release is listed too (it opens read-only).
+            match load_session_any_version(&path) {
                 Ok(session) if session.is_blank() => {}
                 Ok(session) => drafts.push(DraftSummary {
                     id: session.id,
@@ -148,6 +149,11 @@ impl Drafts {
     /// Loads one draft by session id.
     pub fn load(&self, id: &str) -> Result<Session, Problem> {
         load_session(&self.path(id, DRAFT_EXT))
+    }
+
+    /// A draft written by a newer release, for showing read-only: (versie, text).
+    pub fn read_newer(&self, id: &str) -> Option<(u32, String)> {
+        read_newer(&self.path(id, DRAFT_EXT))
     }
 
     /// Removes a draft that no window holds (the start screen's Delete). Takes the lock
@@ -226,8 +232,52 @@ pub enum LockError {
     Io(io::Error),
 }
 
-/// Reads a saved session (a draft, or a `.sessie.ron` written next to a plan).
+/// Reads a saved session (a draft, or a `.sessie.ron` written next to a plan). A file
+/// written by a newer release (a higher `versie`) is refused with a notice: this
+/// release does not know its newer fields and would drop them at the first save.
+/// [`read_newer`] shows such a file read-only.
 pub fn load_session(path: &Path) -> Result<Session, Problem> {
+    let (text, name) = read_text(path)?;
+    if let Some(v) = newer_version(&text) {
+        return Err(Problem::new(&name, 0, 0, nieuwer(v)));
+    }
+    parse_ron::<Session>(&name, &text)
+}
+
+/// Reads a session whatever its `versie`, for looking only (who it belongs to, when
+/// erasing); never for saving back.
+pub fn load_session_any_version(path: &Path) -> Result<Session, Problem> {
+    let (text, name) = read_text(path)?;
+    parse_ron::<Session>(&name, &text)
+}
+
+/// The notice for a file from a newer release.
+pub fn nieuwer(versie: u32) -> String {
+    format!(
+        "dit gesprek is opgeslagen door een nieuwere versie van meedoen (bestandsversie {versie}; \
+         deze versie kent tot en met {SESSION_VERSION}). Het wordt alleen getoond en niet \
+         gewijzigd, zodat er niets verloren gaat; open het met de nieuwere versie om verder te gaan."
+    )
+}
+
+/// The `versie` of a session file, when it is newer than this release writes.
+pub fn newer_version(text: &str) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct Kop {
+        #[serde(default)]
+        versie: u32,
+    }
+    let kop: Kop = ron::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    (kop.versie > SESSION_VERSION).then_some(kop.versie)
+}
+
+/// A session file from a newer release, for showing read-only: (versie, text).
+pub fn read_newer(path: &Path) -> Option<(u32, String)> {
+    let (text, _) = read_text(path).ok()?;
+    newer_version(&text).map(|v| (v, text))
+}
+
+fn read_text(path: &Path) -> Result<(String, String), Problem> {
     let name = path.display().to_string();
     let fail = |e: &io::Error| Problem::new(&name, 0, 0, describe_io_error(e, path));
     let bytes = super::lezen::read_regular(path, MAX_DATA_FILE).map_err(|e| match e {
@@ -248,7 +298,7 @@ pub fn load_session(path: &Path) -> Result<Session, Problem> {
             "dit bestand is geen leesbare tekst; het is niet geopend en blijft staan",
         )
     })?;
-    parse_ron::<Session>(&name, &text)
+    Ok((text, name))
 }
 
 #[cfg(test)]
@@ -383,6 +433,27 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_draft_from_a_newer_release_is_listed_but_not_loaded_for_editing() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().to_path_buf());
+        fs::write(
+            dir.path().join("nieuw.ron"),
+            "(versie: 2, id: \"nieuw\", klant: \"N.V.\", datum: \"2027-03-01\", \
+             script: \"intake\", stemming: \"goed\", notities: {\"open\": \"tekst\"})",
+        )
+        .unwrap();
+        let (list, problems) = drafts.list();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(list[0].klant, "N.V.");
+        let p = drafts.load("nieuw").unwrap_err();
+        assert!(p.msg.contains("nieuwere versie"), "{p}");
+        let (versie, text) = drafts.read_newer("nieuw").unwrap();
+        assert_eq!(versie, 2);
+        assert!(text.contains("stemming"));
+        assert!(drafts.read_newer("bestaat-niet").is_none());
     }
 
     #[test]

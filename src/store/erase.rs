@@ -14,7 +14,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::drafts::load_session;
+use super::drafts::load_session_any_version as load_session;
 use super::files::describe_io_error;
 use super::paths::Paths;
 use super::sessions::{SESSION_EXT, client_key as key};

@@ -135,6 +135,15 @@ impl Runner {
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::LoadDraft(id) => {
+                // From a newer release: shown read-only, never opened for editing, so
+                // its fields this release does not know are never dropped by a save.
+                if let Some((versie, text)) = self.drafts.read_newer(&id) {
+                    let notice = crate::store::drafts::nieuwer(versie);
+                    return Some(Action::PlanLoaded(
+                        "Alleen lezen: gemaakt met een nieuwere versie".to_string(),
+                        format!("Dit {notice}\n\n{text}"),
+                    ));
+                }
                 let lock = match self.drafts.lock_or_say(&id) {
                     Ok(lock) => lock,
                     Err(msg) => return Some(Action::LoadFailed(msg)),
