@@ -656,3 +656,42 @@ fn controleer_and_suggesties_refuse_a_fifo_a_folder_and_dev_zero_without_hanging
         assert!(stderr(&o).contains("geen gewoon bestand"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn escape_and_osc_sequences_from_data_never_reach_the_terminal() {
+    let dir = config();
+    // An OSC 52 clipboard write in a title, a CSI in a label, a C1 CSI in a description.
+    let catalogue = CATALOGUE.replace(
+        "Koken in het buurtcafé",
+        "Koken \\u{1b}]52;c;aGFjaw==\\u{7} in het buurtcafé",
+    );
+    let taxonomy = TAXONOMY
+        .replace("label: \"Koken\"", "label: \"Ko\\u{1b}[2Jken\"")
+        .replace("Houdt vol.", "Houdt \\u{9b}31m vol.");
+    std::fs::write(dir.path().join("catalogus.ron"), catalogue).unwrap();
+    std::fs::write(dir.path().join("taxonomie.ron"), taxonomy).unwrap();
+    let bad_name = dir.path().join("x\u{1b}]0;titel\u{7}.ron");
+    std::fs::write(&bad_name, "(").unwrap();
+    let runs = [
+        meedoen(dir.path(), &["suggesties", "--wens", "koken"]),
+        meedoen(dir.path(), &["taxonomie"]),
+        meedoen(dir.path(), &["controleer"]),
+        meedoen(dir.path(), &["controleer", bad_name.to_str().unwrap()]),
+        meedoen(dir.path(), &["paden"]),
+        meedoen(dir.path(), &["wis", "\u{1b}[31mA"]),
+        meedoen(dir.path(), &["--onbekend\u{1b}[31m"]),
+    ];
+    let mut saw_title = false;
+    for o in &runs {
+        for bytes in [&o.stdout, &o.stderr] {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(!text.contains('\u{1b}'), "ESC in output:\n{text}");
+            assert!(
+                !text.contains('\u{9b}') && !text.contains('\u{7}'),
+                "{text}"
+            );
+            saw_title |= text.contains("in het buurtcafé");
+        }
+    }
+    assert!(saw_title, "the option itself is still shown");
+}

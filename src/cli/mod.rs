@@ -23,6 +23,7 @@ pub mod paden;
 pub mod plan;
 pub mod suggesties;
 pub mod taxonomie;
+pub mod veilig;
 pub mod wis;
 
 /// Clap's template with Dutch headings, for the top level and every subcommand.
@@ -160,7 +161,10 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             // Help and version are "errors" to clap with exit code 0.
             let code = ExitCode::from(e.exit_code().clamp(0, 255) as u8);
             if e.use_stderr() {
-                eprint!("{}", dutch_clap_error(&e.render().to_string()));
+                eprint!(
+                    "{}",
+                    crate::core::terminal::printable(&dutch_clap_error(&e.render().to_string()))
+                );
             } else {
                 let _ = e.print();
             }
@@ -168,7 +172,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         }
     };
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = veilig::Veilig::new(stdout.lock());
     let result = match &cli.opdracht {
         None => {
             drop(out);
@@ -190,7 +194,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Ok(code) => code,
         Err(Fout::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fout: {e}");
+            eprintln!("fout: {}", crate::core::terminal::printable(&e.to_string()));
             e.code()
         }
     }
@@ -245,7 +249,10 @@ fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
     match crate::access::run(opts, &mut stdin.lock(), &mut stdout.lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fout: {e:#}");
+            eprintln!(
+                "fout: {}",
+                crate::core::terminal::printable(&format!("{e:#}"))
+            );
             ExitCode::FAILURE
         }
     }
@@ -261,7 +268,10 @@ fn start_tui(cli: &Cli, oefenen: bool) -> ExitCode {
     match crate::tui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fout: {e:#}");
+            eprintln!(
+                "fout: {}",
+                crate::core::terminal::printable(&format!("{e:#}"))
+            );
             ExitCode::FAILURE
         }
     }
