@@ -231,11 +231,22 @@ fn thema(s: &str) -> Result<ThemeKind, String> {
 /// line-by-line mode can, and a screen reader follows it too.
 fn start_app(cli: &Cli, toegankelijk: bool, oefenen: bool) -> ExitCode {
     use std::io::IsTerminal;
-    if toegankelijk || !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+    let term = std::env::var("TERM").ok();
+    if toegankelijk
+        || dumb_terminal(term.as_deref())
+        || !io::stdin().is_terminal()
+        || !io::stdout().is_terminal()
+    {
         start_access(cli, oefenen)
     } else {
         start_tui(cli, oefenen)
     }
+}
+
+/// `TERM=dumb` (Emacs shell buffers, some screen-reader set-ups, serial consoles) says
+/// the terminal cannot move the cursor: a full-screen app would be unreadable there.
+pub fn dumb_terminal(term: Option<&str>) -> bool {
+    term.is_some_and(|t| t.trim().eq_ignore_ascii_case("dumb"))
 }
 
 fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {

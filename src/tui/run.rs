@@ -203,10 +203,16 @@ impl Runner {
                 let durable = self
                     .last_durable
                     .is_none_or(|t| t.elapsed() >= DURABLE_EVERY);
-                let result = self
-                    .drafts
-                    .save_with(&app.session, durable)
-                    .map_err(|e| self.rescue(&e, &app.session).0);
+                let result = self.drafts.save_with(&app.session, durable).map_err(|e| {
+                    let (why, copy) = self.rescue(&e, &app.session);
+                    match copy {
+                        Some(_) => format!(
+                            "{why} Een noodkopie staat in {}.",
+                            self.emergency.dir().display()
+                        ),
+                        None => format!("{why} Ook een noodkopie lukte niet."),
+                    }
+                });
                 if durable && result.is_ok() {
                     self.last_durable = Some(Instant::now());
                 }
@@ -503,7 +509,10 @@ impl Runner {
             return None;
         }
         let e = self.drafts.save(&app.session).err()?;
-        Some(self.rescue(&e, &app.session).0)
+        Some(match self.rescue(&e, &app.session) {
+            (why, Some(copy)) => format!("{why} Een noodkopie staat in {}.", copy.display()),
+            (why, None) => format!("{why} Ook een noodkopie lukte niet."),
+        })
     }
 }
 

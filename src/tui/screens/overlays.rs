@@ -83,11 +83,12 @@ fn onbewaard(app: &App, frame: &mut Frame, area: Rect, o: &Onbewaard) {
         )),
         Line::from(o.melding.as_str()),
     ];
-    if let Some(p) = &o.noodkopie {
-        lines.push(Line::from(format!(
-            "Een noodkopie staat in {}; die kan tijdelijk zijn.",
+    match &o.noodkopie {
+        Some(p) => lines.push(Line::from(format!(
+            "Een noodkopie staat in {}; die map kan tijdelijk zijn.",
             p.display()
-        )));
+        ))),
+        None => lines.push(Line::from("Ook een noodkopie lukte niet.")),
     }
     lines.push(Line::raw(""));
     let rows: Vec<String> = if o.map_kiezen {
@@ -129,7 +130,8 @@ fn onbewaard(app: &App, frame: &mut Frame, area: Rect, o: &Onbewaard) {
     } else {
         " Niet opgeslagen "
     };
-    let h = (lines.len() as u16 + 4).min(area.height);
+    // Room for the longer lines to wrap (folder names are long).
+    let h = (lines.len() as u16 + 8).min(area.height);
     boxed(frame, area, (76, h), title.to_string(), t.error, lines, 0);
 }
 
