@@ -19,6 +19,7 @@ use crate::store::paths::Paths;
 use crate::tui::theme::ThemeKind;
 
 pub mod controleer;
+pub mod opruimen;
 pub mod paden;
 pub mod plan;
 pub mod suggesties;
@@ -97,6 +98,8 @@ pub enum Opdracht {
     Wis(wis::Args),
     /// Maak opnieuw een plan van een opgeslagen gesprek (bijvoorbeeld met een nieuw sjabloon)
     Plan(plan::Args),
+    /// Wis wat over de bewaartermijn van gemeente.ron is, per klant (AVG)
+    Opruimen(opruimen::Args),
 }
 
 /// Options of `meedoen oefenen`.
@@ -188,6 +191,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Opdracht::Paden(a)) => paden::run(&cli, a, &mut out),
         Some(Opdracht::Wis(a)) => wis::run(&cli, a, &mut out),
         Some(Opdracht::Plan(a)) => plan::run(&cli, a, &mut out),
+        Some(Opdracht::Opruimen(a)) => opruimen::run(&cli, a, &mut out),
     };
     let _ = out.flush();
     match result {

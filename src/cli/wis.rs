@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
 }
 
 /// Asks for a typed "ja" on stdin; anything else, or no input, is a no.
-fn confirmed(out: &mut dyn Write) -> io::Result<bool> {
+pub(super) fn confirmed(out: &mut dyn Write) -> io::Result<bool> {
     write!(out, "Typ ja en Enter om te wissen: ")?;
     out.flush()?;
     let mut line = String::new();

@@ -60,7 +60,7 @@ impl std::fmt::Display for EraseError {
 impl std::error::Error for EraseError {}
 
 /// Files in `dir` whose name ends with `suffix`; a missing folder has none.
-fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+pub(super) fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -104,18 +104,9 @@ pub fn plan_erase(paths: &Paths, klant: &str) -> Erasure {
         }
     }
     for session in files_ending(&paths.output, SESSION_EXT) {
-        if !check(&session) {
-            continue;
+        if check(&session) {
+            files.extend(with_plans(&session));
         }
-        let name = session.to_string_lossy();
-        let stem = &name[..name.len() - SESSION_EXT.len()];
-        for ext in PLAN_EXTS {
-            let plan = PathBuf::from(format!("{stem}.{ext}"));
-            if plan.is_file() {
-                files.push(plan);
-            }
-        }
-        files.push(session);
     }
     // What a killed export or write left: partial sets without their session, staging
     // folders and temporary files. They are matched on their contents.
@@ -149,6 +140,21 @@ pub fn plan_erase(paths: &Paths, klant: &str) -> Erasure {
     erasure.files = files;
     erasure.locks = locks;
     erasure
+}
+
+/// A saved session and the plans (and trainer's report) written beside it.
+pub fn with_plans(session: &Path) -> Vec<PathBuf> {
+    let name = session.to_string_lossy();
+    let Some(stem) = name.strip_suffix(SESSION_EXT) else {
+        return vec![session.to_path_buf()];
+    };
+    let mut v: Vec<PathBuf> = PLAN_EXTS
+        .iter()
+        .map(|ext| PathBuf::from(format!("{stem}.{ext}")))
+        .filter(|p| p.is_file())
+        .collect();
+    v.push(session.to_path_buf());
+    v
 }
 
 /// Whether a file without a session beside it is the client's: a session of theirs, or

@@ -11,6 +11,7 @@ pub mod extras;
 pub mod files;
 pub mod lezen;
 pub mod melding;
+pub mod opruimen;
 pub mod paths;
 pub mod sessions;
 pub mod set;
