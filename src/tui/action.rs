@@ -205,4 +205,8 @@ pub enum Action {
     SavedElsewhere(Result<PathBuf, String>),
     /// Result of copying the gesprek to the clipboard.
     Copied(Result<(), String>),
+    /// Clients with files past the bewaartermijn.
+    VerlopenLoaded(Vec<crate::tui::app::VerlopenEntry>),
+    /// Result of erasing one client's expired files: (client, files erased).
+    VerlopenGewist(Result<(String, usize), String>),
 }

@@ -84,6 +84,12 @@ pub enum Overlay {
     Plan(String, String, u16),
     /// Quitting while the draft cannot be saved: what to do with the typed text.
     Onbewaard(Onbewaard),
+    /// Files past the bewaartermijn: the highlighted client, and whether Delete was
+    /// pressed once (the second press erases).
+    Bewaartermijn {
+        keuze: usize,
+        bevestigen: bool,
+    },
 }
 
 /// The choices offered when the app should stop but the gesprek is not on disk. Only
@@ -154,6 +160,17 @@ pub struct StartState {
     /// Type-to-filter over the client overview.
     pub filter: String,
     pub filtering: bool,
+    /// Clients whose files passed the bewaartermijn, offered for erasure at start.
+    pub verlopen: Vec<VerlopenEntry>,
+}
+
+/// A client with files past the bewaartermijn, as the start screen lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerlopenEntry {
+    pub klant: String,
+    pub bestanden: usize,
+    /// Date of the newest expired file, formatted.
+    pub laatste: String,
 }
 
 /// One row of the start screen.

@@ -39,4 +39,8 @@ pub enum Effect {
     SaveElsewhere(std::path::PathBuf),
     /// Put the gesprek on the clipboard, then leave.
     CopyToClipboard,
+    /// Find the files past the municipality's bewaartermijn.
+    ListVerlopen,
+    /// Erase the expired files of the n-th client in the list (after two presses).
+    WisVerlopen(usize),
 }

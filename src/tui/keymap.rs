@@ -38,6 +38,8 @@ pub enum Ctx {
     Tally,
     /// Stopping while the draft cannot be saved: choose what happens to the text.
     Onbewaard,
+    /// Files past the bewaartermijn, offered for erasure per client.
+    Bewaartermijn,
 }
 
 /// Every context, for validation and tests.
@@ -56,6 +58,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::StartFilter,
     Ctx::Tally,
     Ctx::Onbewaard,
+    Ctx::Bewaartermijn,
 ];
 
 /// Contexts where letters are typed text.
@@ -197,6 +200,10 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Onbewaard], &["Enter"], Command::Kiezen),
     b(&[Ctx::Onbewaard], &["Esc"], Command::Terug),
     b(&[Ctx::Onbewaard], &["F10"], Command::StoppenZonderOpslaan),
+    b(&[Ctx::Bewaartermijn], &["Up"], Command::Omhoog),
+    b(&[Ctx::Bewaartermijn], &["Down"], Command::Omlaag),
+    b(&[Ctx::Bewaartermijn], &["Delete"], Command::Verwijderen),
+    b(&[Ctx::Bewaartermijn], &["Esc"], Command::Terug),
 ];
 
 /// Parses a key name as written in the keymap ("Ctrl+N", "PgDn", "Shift+Tab", "j").
@@ -412,6 +419,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Toelichting | Overlay::Plan(..)) => return Ctx::Toelichting,
         Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
         Some(Overlay::Onbewaard(_)) => return Ctx::Onbewaard,
+        Some(Overlay::Bewaartermijn { .. }) => return Ctx::Bewaartermijn,
         None => {}
     }
     base_context(app)

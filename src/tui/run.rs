@@ -2,7 +2,7 @@
 //! effects are performed (files, clock, randomness). Everything else in the TUI is pure.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate};
@@ -30,12 +30,20 @@ use super::screens::view;
 use super::theme::Theme;
 use super::update::update;
 
+mod nood;
+mod termijn;
+
+pub use nood::clipboard_text;
+use nood::{SIGNAL_CHECK, stop_signals};
+
 /// Performs effects against the disk and the clock.
 pub struct Runner {
     pub paths: Paths,
     drafts: Drafts,
     /// The second place a draft goes when the drafts folder fails.
     emergency: Emergency,
+    /// Clients with files past the bewaartermijn, as last listed (erased by index).
+    verlopen: Vec<crate::store::opruimen::Verlopen>,
     /// Lock on the open draft, so a second window cannot edit the same gesprek.
     lock: Option<DraftLock>,
     /// The step being timed and since when.
@@ -68,6 +76,7 @@ impl Runner {
     pub fn with_emergency(paths: Paths, emergency: Emergency) -> Runner {
         Runner {
             emergency,
+            verlopen: Vec::new(),
             drafts: Drafts::new(paths.drafts.clone()),
             paths,
             lock: None,
@@ -369,63 +378,13 @@ impl Runner {
                     .save_in(&dir, &app.session)
                     .map_err(|e| files::describe_io_error(&e, &dir)),
             )),
+            Effect::ListVerlopen => self.list_verlopen(app),
+            Effect::WisVerlopen(i) => self.wis_verlopen(i),
             Effect::CopyToClipboard => Some(Action::Copied(crate::store::clipboard::copy(
                 &clipboard_text(&app.session),
             ))),
         }
     }
-}
-
-impl Runner {
-    /// After a failed draft save: writes the emergency copy and says both what failed
-    /// and where the copy is (or that it failed too).
-    fn rescue(&self, e: &io::Error, session: &Session) -> (String, Option<PathBuf>) {
-        let why = files::describe_io_error(e, self.drafts.dir());
-        match self.emergency.save(session) {
-            Ok(path) => (
-                format!(
-                    "{why} Een noodkopie staat in {}.",
-                    self.emergency.dir().display()
-                ),
-                Some(path),
-            ),
-            Err(_) => (format!("{why} Ook een noodkopie lukte niet."), None),
-        }
-    }
-
-    /// Folders offered for "save elsewhere": the emergency folder, the plans folder,
-    /// and the user's desktop, documents and home folder, each once.
-    fn elsewhere(&self) -> Vec<PathBuf> {
-        let mut v = vec![
-            self.emergency.dir().to_path_buf(),
-            self.paths.output.clone(),
-        ];
-        if let Some(u) = directories::UserDirs::new() {
-            v.extend(u.desktop_dir().map(Path::to_path_buf));
-            v.extend(u.document_dir().map(Path::to_path_buf));
-            v.push(u.home_dir().to_path_buf());
-        }
-        let mut seen = Vec::new();
-        v.retain(|p| {
-            let new = !seen.contains(p);
-            seen.push(p.clone());
-            new
-        });
-        v
-    }
-}
-
-/// The gesprek as text for the clipboard: the draft itself, readable RON, with a line
-/// that says how to get it back into meedoen. Nothing is left out.
-pub fn clipboard_text(session: &Session) -> String {
-    let body = ron::ser::to_string_pretty(session, ron::ser::PrettyConfig::default())
-        .unwrap_or_else(|e| format!("// {e}"));
-    format!(
-        "// meedoen: concept van het gesprek met {}. Bewaar deze tekst als {}.ron in de \
-         map met concepten om verder te gaan.\n{body}\n",
-        session.klant,
-        files::sanitize(&session.id)
-    )
 }
 
 /// Runs an action through `update` and performs the effects, feeding results back in.
@@ -446,7 +405,11 @@ pub fn event_loop(
     app: &mut App,
     runner: &mut Runner,
 ) -> io::Result<()> {
-    for effect in [Effect::ListDrafts, Effect::ListClients] {
+    for effect in [
+        Effect::ListDrafts,
+        Effect::ListClients,
+        Effect::ListVerlopen,
+    ] {
         if let Some(a) = runner.perform(effect, app) {
             dispatch(app, runner, a);
         }
@@ -485,35 +448,6 @@ pub fn event_loop(
         }
     }
     Ok(())
-}
-
-/// How often the event loop looks for a stop signal while no key comes in.
-const SIGNAL_CHECK: Duration = Duration::from_millis(300);
-
-/// A flag raised by SIGTERM or SIGHUP (unix). Windows has neither; a closed console
-/// window there ends the process, and the draft on disk is what every key left.
-fn stop_signals() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
-    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&flag));
-    }
-    flag
-}
-
-impl Runner {
-    /// Saves the draft when the app must go without asking (a stop signal); what to tell
-    /// the consultant afterwards when it could not be saved in the drafts folder.
-    pub fn save_before_exit(&mut self, app: &App) -> Option<String> {
-        if app.screen != Screen::Gesprek || app.session.oefenen {
-            return None;
-        }
-        let e = self.drafts.save(&app.session).err()?;
-        Some(match self.rescue(&e, &app.session) {
-            (why, Some(copy)) => format!("{why} Een noodkopie staat in {}.", copy.display()),
-            (why, None) => format!("{why} Ook een noodkopie lukte niet."),
-        })
-    }
 }
 
 /// Sets up the terminal, shows the start screen at once, then reads the data (`load`),

@@ -12,6 +12,7 @@ use super::editor::{self, Editor, Field};
 use super::effect::Effect;
 use super::form::{self, FormRow};
 
+mod bewaartermijn;
 mod export;
 mod onbewaard;
 mod pages;
@@ -101,6 +102,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         | Action::QuitBlocked { .. }
         | Action::SavedElsewhere(_)
         | Action::Copied(_)) => onbewaard::result(app, a),
+        a @ (Action::VerlopenLoaded(_) | Action::VerlopenGewist(_)) => {
+            bewaartermijn::result(app, a)
+        }
         Action::StapTijd { vorige, sinds } => {
             app.stap_sinds = Some(sinds);
             // Time is kept only where someone is measuring: practice or a tallied gesprek.
@@ -430,6 +434,9 @@ fn terug(app: &mut App) {
 fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect> {
     match (overlay, cmd) {
         (Overlay::Onbewaard(o), cmd) => return onbewaard::command(app, o, cmd),
+        (Overlay::Bewaartermijn { keuze, bevestigen }, cmd) => {
+            return bewaartermijn::command(app, keuze, bevestigen, cmd);
+        }
         (Overlay::Jump(i), Command::Omhoog) => {
             app.overlay = Some(Overlay::Jump(i.saturating_sub(1)))
         }

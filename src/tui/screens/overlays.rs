@@ -69,7 +69,66 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             boxed(frame, area, (60, 7), title, app.theme.warning, text, 0);
         }
         Overlay::Onbewaard(o) => onbewaard(app, frame, area, o),
+        Overlay::Bewaartermijn { keuze, bevestigen } => {
+            bewaartermijn(app, frame, area, *keuze, *bevestigen);
+        }
     }
+}
+
+/// Clients whose files passed the bewaartermijn, with how to erase one.
+fn bewaartermijn(app: &App, frame: &mut Frame, area: Rect, keuze: usize, bevestigen: bool) {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from("Van deze klanten zijn bestanden over de bewaartermijn van de gemeente:"),
+        Line::raw(""),
+    ];
+    for (i, v) in app.start.verlopen.iter().enumerate() {
+        let (mark, style) = if i == keuze {
+            ("▶ ", t.selected)
+        } else {
+            ("  ", ratatui::style::Style::default())
+        };
+        let what = if v.bestanden == 1 {
+            "bestand"
+        } else {
+            "bestanden"
+        };
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{mark}{}  {} {what}, laatste van {}",
+                v.klant, v.bestanden, v.laatste
+            ),
+            style,
+        )));
+    }
+    lines.push(Line::raw(""));
+    if bevestigen {
+        let klant = app
+            .start
+            .verlopen
+            .get(keuze)
+            .map_or("", |v| v.klant.as_str());
+        lines.push(Line::from(Span::styled(
+            format!("Nogmaals Delete: alle genoemde bestanden van {klant} wissen. Dit kan niet ongedaan worden gemaakt."),
+            t.warning,
+        )));
+        lines.push(Line::from(vec![
+            Span::styled("Esc", t.key),
+            Span::raw(" niet wissen"),
+        ]));
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled("↑↓", t.key),
+            Span::raw(" kiezen   "),
+            Span::styled("Delete", t.key),
+            Span::raw(" wissen (u krijgt eerst de vraag)   "),
+            Span::styled("Esc", t.key),
+            Span::raw(" nu niet"),
+        ]));
+    }
+    let h = (lines.len() as u16 + 4).min(area.height);
+    let title = " Bewaartermijn verstreken ".to_string();
+    boxed(frame, area, (76, h), title, t.warning, lines, 0);
 }
 
 /// Stopping while the draft is not on disk: why, where the emergency copy is, the
