@@ -29,8 +29,9 @@ fn drive(paths: &Paths, input: &str) -> (anyhow::Result<()>, String) {
 
 /// Removes the emergency copies this test's gesprek left in the temp folder.
 fn clean_emergency(out: &str) -> Option<PathBuf> {
-    let line = out.lines().find(|l| l.contains("noodkopie staat in"))?;
-    let start = line.find(" in ")? + 4;
+    const MARK: &str = "noodkopie staat in ";
+    let line = out.lines().find(|l| l.contains(MARK))?;
+    let start = line.find(MARK)? + MARK.len();
     let rest = &line[start..];
     let end = rest.find(".ron")? + 4;
     let path = PathBuf::from(&rest[..end]);

@@ -113,7 +113,8 @@ impl Gesprek {
                         Err(e) => con.say(&files::describe_io_error(&e, &dir))?,
                     }
                 }
-                2 => match clipboard::copy(&crate::tui::run::clipboard_text(&self.session)) {
+                2 => match clipboard::copy(&crate::store::emergency::clipboard_text(&self.session))
+                {
                     Ok(()) => {
                         con.say("Het gesprek staat op het klembord. Plak het nu in een document en sla dat op.")?;
                         return Ok(Afloop::Stoppen);
@@ -144,7 +145,7 @@ impl Gesprek {
     fn print_everything(&self, con: &mut Console, nood: bool) -> anyhow::Result<Afloop> {
         if !nood {
             con.say("Ook een noodkopie lukte niet. Hieronder staat het hele gesprek; bewaar deze tekst:")?;
-            con.say(&crate::tui::run::clipboard_text(&self.session))?;
+            con.say(&crate::store::emergency::clipboard_text(&self.session))?;
         }
         anyhow::bail!("het concept kon niet in de map met concepten worden opgeslagen")
     }

@@ -10,9 +10,8 @@ use chrono::Local;
 
 use super::{Cli, EXIT_BESTAND, Fout};
 use crate::store::eventlog::{self, Event};
+use crate::store::files;
 use crate::store::opruimen;
-use crate::store::paths::Paths;
-use crate::store::{assets, files};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -22,25 +21,17 @@ pub struct Args {
 }
 
 pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout> {
-    let config = super::config_dir(cli)?;
-    let mut paths = Paths::resolve(cli.uitvoer.as_deref()).map_err(Fout::Gebruik)?;
-    paths.config = config.clone();
-    let (gemeente, source) =
-        assets::gemeente(Some(&config)).map_err(|p| Fout::Gegevens(vec![p]))?;
-    // A wrong term must never erase by mistake: the settings are checked first.
-    let data = super::load(cli)?;
-    let problems = crate::core::gemeente::validate(&gemeente, &data.taxonomy, &source);
-    if !problems.is_empty() {
-        return Err(Fout::Gegevens(problems));
-    }
-    if cli.uitvoer.is_none()
-        && let Some(dir) = gemeente
-            .uitvoermap
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
+    let bundle = super::bundle(cli)?;
+    // A gemeente.ron with problems is left out by the loader; its term must then not
+    // be guessed: nothing is erased until the settings are right.
+    if let Some(u) = bundle
+        .uitgesloten
+        .iter()
+        .find(|u| u.file == crate::store::assets::GEMEENTE_FILE)
     {
-        paths.output = dir.into();
+        return Err(Fout::Gegevens(u.problems.clone()));
     }
+    let gemeente = &bundle.gemeente;
     let termijn = gemeente.bewaartermijn;
     if termijn.concepten.is_none() && termijn.gesprekken.is_none() {
         writeln!(
@@ -50,9 +41,24 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "Bewaartermijn: {}.", termijn.beschrijving())?;
-    // A killed export's leftovers are not kept either.
-    files::recover(&paths.output);
-    let verlopen = opruimen::zoek(&paths, &termijn, Local::now().date_naive());
+    // Every folder plans may have been written to; drafts are looked at once.
+    let today = Local::now().date_naive();
+    let mut verlopen = Vec::new();
+    for (i, dir) in crate::app::erase::plan_folders(&bundle)
+        .into_iter()
+        .enumerate()
+    {
+        // A killed export's leftovers are not kept either.
+        files::recover(&dir);
+        let mut paths = bundle.paths.clone();
+        paths.output = dir;
+        let mut termijn = termijn;
+        if i > 0 {
+            termijn.concepten = None;
+        }
+        verlopen.extend(opruimen::zoek(&paths, &termijn, today));
+    }
+    let paths = bundle.paths.clone();
     if verlopen.is_empty() {
         writeln!(out, "Niets is over de bewaartermijn.")?;
         return Ok(ExitCode::SUCCESS);

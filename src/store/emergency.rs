@@ -99,6 +99,19 @@ impl Emergency {
     }
 }
 
+/// The gesprek as text for the clipboard: the draft itself, readable RON, with a line
+/// that says how to get it back into meedoen. Nothing is left out.
+pub fn clipboard_text(session: &Session) -> String {
+    let body = ron::ser::to_string_pretty(session, ron::ser::PrettyConfig::default())
+        .unwrap_or_else(|e| format!("// {e}"));
+    format!(
+        "// meedoen: concept van het gesprek met {}. Bewaar deze tekst als {}.ron in de \
+         map met concepten om verder te gaan.\n{body}\n",
+        session.klant,
+        super::files::sanitize(&session.id)
+    )
+}
+
 /// Refuses a folder that another account owns (unix): whoever owns it could read the
 /// copy or swap it. Also refuses a folder others can enter.
 #[cfg(unix)]

@@ -9,6 +9,7 @@ pub mod erase;
 pub mod eventlog;
 pub mod extras;
 pub mod files;
+pub mod layers;
 pub mod lezen;
 pub mod melding;
 pub mod opruimen;

@@ -50,19 +50,6 @@ impl Runner {
     }
 }
 
-/// The gesprek as text for the clipboard: the draft itself, readable RON, with a line
-/// that says how to get it back into meedoen. Nothing is left out.
-pub fn clipboard_text(session: &Session) -> String {
-    let body = ron::ser::to_string_pretty(session, ron::ser::PrettyConfig::default())
-        .unwrap_or_else(|e| format!("// {e}"));
-    format!(
-        "// meedoen: concept van het gesprek met {}. Bewaar deze tekst als {}.ron in de \
-         map met concepten om verder te gaan.\n{body}\n",
-        session.klant,
-        files::sanitize(&session.id)
-    )
-}
-
 /// How often the event loop looks for a stop signal while no key comes in.
 pub(super) const SIGNAL_CHECK: Duration = Duration::from_millis(300);
 
