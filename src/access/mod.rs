@@ -101,8 +101,13 @@ fn run_mode(
     };
     let template = assets::plan_template(Some(&paths.config))
         .map_err(|p| anyhow::anyhow!("het plansjabloon kan niet worden gelezen: {p}"))?;
+    let mut warnings = data.warnings.clone();
+    warnings.extend(extras.warnings.iter().cloned());
     let (gemeente, _) =
-        assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
+        assets::gemeente(Some(&paths.config), &mut warnings).map_err(|p| anyhow::anyhow!("{p}"))?;
+    for w in &warnings {
+        con.say(&format!("Let op: {w}"))?;
+    }
     con.say("meedoen, toegankelijke modus. Typ ? en Enter voor hulp, op elk moment.")?;
     let drafts = Drafts::new(paths.drafts.clone());
     // Practice offers no real clients, nor names them in a warning on a projected screen.

@@ -17,6 +17,7 @@ use super::{Cli, Fout, config_dir};
 use crate::core::catalogue::Catalogue;
 use crate::core::data::Source;
 use crate::core::gemeente::{self, Gemeente};
+use crate::core::parse::{Parsed, parse_data};
 use crate::core::problem::{Problem, parse_ron};
 use crate::core::script::Script;
 use crate::core::taxonomy::Taxonomy;
@@ -110,27 +111,32 @@ impl Soort {
         }
     }
 
-    /// Parses and validates `src` as this kind.
+    /// Parses and validates `src` as this kind: its errors, then its warnings.
     fn check(self, src: &Source, tax: &Taxonomy) -> Result<Vec<Problem>, Problem> {
+        // Errors first, then the warnings about ignored fields.
+        fn with<T>(p: Parsed<T>, check: impl FnOnce(&T) -> Vec<Problem>) -> Vec<Problem> {
+            let mut problems = check(&p.value);
+            problems.extend(p.warnings);
+            problems
+        }
         Ok(match self {
-            Soort::Catalogus => {
-                validate::catalogue(&parse_ron::<Catalogue>(&src.name, &src.text)?, tax, src)
-            }
-            Soort::Taxonomie => {
-                validate::taxonomy(&parse_ron::<Taxonomy>(&src.name, &src.text)?, src)
-            }
-            Soort::Script => {
-                validate::script(&parse_ron::<Script>(&src.name, &src.text)?, tax, src)
-            }
-            Soort::Gemeente => {
-                let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
-                let src = Source::new(src.name.clone(), text);
-                gemeente::validate(&Gemeente::parse(&src)?, tax, &src)
-            }
+            Soort::Catalogus => with(parse_data::<Catalogue>(&src.name, &src.text)?, |c| {
+                validate::catalogue(c, tax, src)
+            }),
+            Soort::Taxonomie => with(parse_data::<Taxonomy>(&src.name, &src.text)?, |t| {
+                validate::taxonomy(t, src)
+            }),
+            Soort::Script => with(parse_data::<Script>(&src.name, &src.text)?, |s| {
+                validate::script(s, tax, src)
+            }),
+            Soort::Gemeente => with(Gemeente::parse(src)?, |g| gemeente::validate(g, tax, src)),
             Soort::Toetsen => {
                 // Only a file that is a keymap at all counts as one when guessing.
-                parse_ron::<crate::tui::keymap::KeymapFile>(&src.name, &src.text)?;
-                Keymap::from_source(src).err().unwrap_or_default()
+                let parsed = parse_data::<crate::tui::keymap::KeymapFile>(&src.name, &src.text)?;
+                match Keymap::from_source(src) {
+                    Ok(map) => map.warnings,
+                    Err(problems) => problems.into_iter().chain(parsed.warnings).collect(),
+                }
             }
             Soort::Sjabloon => {
                 // Notepad's byte order mark is stripped when the template is loaded.
@@ -272,6 +278,7 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
 
     let mut total = 0;
     let mut wrong_files = 0;
+    let mut warnings = 0;
     for path in &paths {
         let mut problems = match check_file(path, out) {
             Ok(ps) => ps,
@@ -280,15 +287,30 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
         };
         // In file order, so the user can work from top to bottom.
         problems.sort_by_key(|p| (p.line, p.col));
-        if !problems.is_empty() {
+        // Warnings (an ignored field) are shown, but do not fail the check: start-up
+        // does not refuse them either.
+        let errors = problems.iter().filter(|p| !p.is_warning()).count();
+        if errors > 0 {
             wrong_files += 1;
         }
-        total += problems.len();
+        total += errors;
+        warnings += problems.len() - errors;
         for p in problems {
             writeln!(out, "{p}")?;
         }
     }
     writeln!(out, "{}", summary(total, wrong_files, paths.len()))?;
+    if warnings > 0 {
+        let w = if warnings == 1 {
+            "1 waarschuwing".to_string()
+        } else {
+            format!("{warnings} waarschuwingen")
+        };
+        writeln!(
+            out,
+            "{w}: deze velden worden overgeslagen; meedoen start er wel mee."
+        )?;
+    }
     Ok(if total == 0 {
         ExitCode::SUCCESS
     } else {

@@ -48,7 +48,9 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     paths.config = config.clone();
     let data = super::load(cli)?;
     let templates = assets::plan_templates(Some(&config)).map_err(|p| Fout::Gegevens(vec![p]))?;
-    let (gemeente, _) = assets::gemeente(Some(&config)).map_err(|p| Fout::Gegevens(vec![p]))?;
+    // Warnings are for `controleer` and start-up; re-rendering a plan stays quiet.
+    let (gemeente, _) =
+        assets::gemeente(Some(&config), &mut Vec::new()).map_err(|p| Fout::Gegevens(vec![p]))?;
     if cli.uitvoer.is_none()
         && let Some(dir) = gemeente
             .uitvoermap

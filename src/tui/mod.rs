@@ -63,11 +63,12 @@ pub fn load_app(
             list.join("\n")
         )
     })?;
+    let mut warnings = data.warnings.clone();
     let templates = assets::plan_templates(Some(&paths.config))
         .map_err(|p| anyhow::anyhow!("het plansjabloon kan niet worden gelezen: {p}"))?;
     let template_problems = templates.validate_own();
     let (gemeente, gemeente_src) =
-        assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
+        assets::gemeente(Some(&paths.config), &mut warnings).map_err(|p| anyhow::anyhow!("{p}"))?;
     let mut problems = template_problems;
     problems.extend(crate::core::gemeente::validate(
         &gemeente,
@@ -86,7 +87,7 @@ pub fn load_app(
     {
         paths.output = PathBuf::from(dir);
     }
-    let keymap = load_keymap(&paths.config)?;
+    let keymap = load_keymap(&paths.config, &mut warnings)?;
     let extras = crate::store::extras::load(Some(&paths.config), &data).map_err(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("de gegevensbestanden bevatten fouten:\n{}", list.join("\n"))
@@ -97,9 +98,15 @@ pub fn load_app(
     app.gemeente = gemeente;
     for dir in [&paths.output, &paths.data] {
         if let Some(warning) = paths::cloud_sync_warning(dir) {
-            app.start.problems.push(warning);
+            app.start.notices.push(warning);
         }
     }
+    // Ignored fields are shown on the start screen, not a reason to refuse.
+    warnings.extend(extras.warnings);
+    app.start
+        .notices
+        .extend(warnings.iter().map(ToString::to_string));
+    app.start.problems.clone_from(&app.start.notices);
     app.vervolg = extras.vervolg;
     app.oefenklanten = extras.oefenklanten;
     if opts.oefenen {
@@ -110,17 +117,22 @@ pub fn load_app(
 }
 
 /// The keymap: defaults, with the user's `toetsen.ron` applied when there is one.
-pub fn load_keymap(config: &std::path::Path) -> anyhow::Result<keymap::Keymap> {
+pub fn load_keymap(
+    config: &std::path::Path,
+    warnings: &mut Vec<crate::core::problem::Problem>,
+) -> anyhow::Result<keymap::Keymap> {
     let empty = crate::core::data::Source::new("", "");
     let src = assets::read_or_default(Some(config), keymap::KEYMAP_FILE, empty)
         .map_err(|p| anyhow::anyhow!("{p}"))?;
     if src.name.is_empty() {
         return Ok(keymap::Keymap::default());
     }
-    keymap::Keymap::from_source(&src).map_err(|problems| {
+    let parsed = keymap::Keymap::from_source(&src).map_err(|problems| {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         anyhow::anyhow!("de toetsenindeling bevat fouten:\n{}", list.join("\n"))
-    })
+    })?;
+    warnings.extend(parsed.warnings);
+    Ok(parsed.value)
 }
 
 #[cfg(test)]
