@@ -3,7 +3,7 @@
 //! business; this module only parses and cross-checks.
 
 use super::catalogue::Catalogue;
-use super::parse::parse_data;
+use super::parse::{parse_data, parse_data_split};
 use super::problem::Problem;
 use super::script::Script;
 use super::taxonomy::Taxonomy;
@@ -69,7 +69,15 @@ impl Data {
     pub fn parse(sources: &Sources) -> Result<Data, Vec<Problem>> {
         let script = parse_data::<Script>(&sources.script.name, &sources.script.text);
         let taxonomy = parse_data::<Taxonomy>(&sources.taxonomy.name, &sources.taxonomy.text);
-        let catalogue = parse_data::<Catalogue>(&sources.catalogue.name, &sources.catalogue.text);
+        let catalogue = parse_data_split::<Catalogue>(
+            &sources.catalogue.name,
+            &sources.catalogue.text,
+            "opties",
+            |mut a, b| {
+                a.opties.extend(b.opties);
+                a
+            },
+        );
         match (script, taxonomy, catalogue) {
             (Ok(script), Ok(taxonomy), Ok(catalogue)) => {
                 let mut warnings = script.warnings;

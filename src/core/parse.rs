@@ -248,6 +248,54 @@ fn missing_or_other(
     ron_problem(file, text, e)
 }
 
+/// Files at least this big are parsed on two threads when they allow it.
+const SPLIT_FROM: usize = 1 << 20;
+
+/// Like [`parse_data`], for a file whose bulk is one top-level list (`opties` of a
+/// catalogue): a large file is cut in two between list elements and both halves are
+/// parsed at once, then joined. RON parses at some 50 MB/s, so a 10,000-option team
+/// catalogue (about 10 MB) took 200 ms on one core. The halves are used only when both
+/// parse cleanly; anything else (an error, a warning) parses the whole file again, so
+/// messages and their places are exactly those of [`parse_data`].
+pub fn parse_data_split<T: DeserializeOwned + Send>(
+    file: &str,
+    text: &str,
+    list: &str,
+    join: impl FnOnce(T, T) -> T,
+) -> Result<Parsed<T>, Problem> {
+    split_from(SPLIT_FROM, file, text, list, join)
+}
+
+fn split_from<T: DeserializeOwned + Send>(
+    min: usize,
+    file: &str,
+    text: &str,
+    list: &str,
+    join: impl FnOnce(T, T) -> T,
+) -> Result<Parsed<T>, Problem> {
+    let t = strip_bom(text);
+    if t.len() >= min
+        && let Some((open, mid, close)) = ronscan::split_list(t, list)
+    {
+        let first = format!("{}{}", &t[..mid], &t[close..]);
+        let second = format!("{}{}", &t[..open], &t[mid..]);
+        let (a, b) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| parse_data::<T>(file, &second));
+            (parse_data::<T>(file, &first), other.join())
+        });
+        if let (Ok(a), Ok(Ok(b))) = (a, b)
+            && a.warnings.is_empty()
+            && b.warnings.is_empty()
+        {
+            return Ok(Parsed {
+                value: join(a.value, b.value),
+                warnings: Vec::new(),
+            });
+        }
+    }
+    parse_data(file, text)
+}
+
 /// Byte offset of a 1-based line and (character) column, as RON reports them.
 fn line_col_offset(text: &str, line: usize, col: usize) -> usize {
     let line_start = if line <= 1 {
@@ -368,6 +416,33 @@ mod tests {
         let e = cat("(opties: [(titel: \"a\")])").unwrap_err();
         assert!(e.msg.contains("verplicht veld `id`"), "{e}");
         assert!(!e.is_warning());
+    }
+
+    #[test]
+    fn a_large_file_parsed_in_two_halves_equals_one_parsed_whole() {
+        let mut text = String::from("(\n  versie: 1,\n  opties: [\n");
+        for i in 0..400 {
+            text.push_str(&format!("    (id: \"o{i}\", titel: \"Optie, ({i})\"),\n"));
+        }
+        text.push_str("  ],\n)\n");
+        let join = |mut a: Cat, b: Cat| {
+            a.opties.extend(b.opties);
+            a
+        };
+        let split = split_from(1000, "c.ron", &text, "opties", join).unwrap();
+        let whole = cat(&text).unwrap();
+        assert_eq!(split, whole);
+        assert_eq!(split.value.opties.len(), 400);
+        // A warning or an error in either half: the same messages as a whole parse.
+        let odd = text.replace("(id: \"o390\",", "(id: \"o390\", vorm: 1,");
+        let split = split_from(1000, "c.ron", &odd, "opties", join).unwrap();
+        assert_eq!(split, cat(&odd).unwrap());
+        assert_eq!(split.warnings.len(), 1);
+        let broken = text.replace("(id: \"o390\",", "(id: 5,");
+        assert_eq!(
+            split_from(1000, "c.ron", &broken, "opties", join).unwrap_err(),
+            cat(&broken).unwrap_err()
+        );
     }
 
     #[test]

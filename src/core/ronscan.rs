@@ -280,6 +280,86 @@ fn string(text: &str, start: usize, field: Option<usize>, out: &mut Scan) -> usi
     end
 }
 
+/// Where to cut the top-level list `field` (`opties: [ … ]`) in two near its middle:
+/// the offset just after its `[`, the offset just after the `,` that ends the element
+/// around the middle of the text, and the offset of its `]`. `None` when the list is not
+/// there or has no such comma. A plain byte walk (strings, raw strings, comments and
+/// nesting respected), much cheaper than [`scan`]: it runs over a whole large catalogue.
+pub fn split_list(text: &str, field: &str) -> Option<(usize, usize, usize)> {
+    let b = text.as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    let mut last_ident: Option<(usize, usize)> = None;
+    let (mut open, mut mid) = (None, None);
+    while i < b.len() {
+        let next = skip_trivia(b, i);
+        if next != i {
+            i = next;
+            continue;
+        }
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'r' if matches!(b.get(i + 1), Some(b'"' | b'#')) => {
+                let hashes = b[i + 1..].iter().take_while(|&&h| h == b'#').count();
+                if b.get(i + 1 + hashes) != Some(&b'"') {
+                    i += 2;
+                    continue;
+                }
+                let close = format!("\"{}", "#".repeat(hashes));
+                let body = i + 2 + hashes;
+                i = text
+                    .get(body..)
+                    .and_then(|t| t.find(&close))
+                    .map_or(b.len(), |j| body + j + close.len());
+            }
+            c if is_ident_start(c) => {
+                let start = i;
+                while i < b.len() && is_ident(b[i]) {
+                    i += 1;
+                }
+                last_ident = Some((start, i));
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if open.is_none()
+                    && depth == 2
+                    && b[i] == b'['
+                    && last_ident.is_some_and(|(s, e)| &text[s..e] == field)
+                {
+                    open = Some(i + 1);
+                }
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                if depth == 2
+                    && let Some(o) = open
+                {
+                    return mid.map(|m| (o, m, i));
+                }
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b',' => {
+                if depth == 2 && open.is_some() && mid.is_none() && i >= b.len() / 2 {
+                    mid = Some(i + 1);
+                }
+                i += 1;
+            }
+            b':' => i += 1,
+            _ => {
+                last_ident = None;
+                i += 1;
+            }
+        }
+    }
+    None
+}
+
 /// `text` with the bytes in `range` made blank, one space per character and newlines
 /// kept, so every line and (character) column after it stays where it was.
 pub fn blank(text: &str, range: std::ops::Range<usize>) -> String {
@@ -362,6 +442,21 @@ mod tests {
             super::super::problem::position(&blanked, blanked.find('b').unwrap()),
             (2, 2)
         );
+    }
+
+    #[test]
+    fn a_list_is_split_between_two_elements_near_the_middle() {
+        let text = "(\n  naam: \"[x, y]\",\n  opties: [\n    (id: \"a\", t: [1, 2]),\n    (id: \"b,c\"),\n    (id: \"d\"), // e, f\n    (id: \"g\"),\n  ],\n)";
+        let (open, mid, close) = split_list(text, "opties").unwrap();
+        assert_eq!(&text[open - 1..open], "[");
+        assert_eq!(&text[close..=close], "]");
+        assert!(mid >= text.len() / 2);
+        assert!(text[..mid].trim_end().ends_with("),"), "{}", &text[..mid]);
+        assert_eq!(split_list(text, "wensen"), None);
+        assert_eq!(split_list("(opties: [])", "opties"), None);
+        for cut in 0..text.len() {
+            let _ = split_list(&text[..cut], "opties");
+        }
     }
 
     #[test]

@@ -173,11 +173,14 @@ impl Runner {
                 Some(Action::Exported(result))
             }
             Effect::ListClients => {
-                let (all, problems) = sessions::list(&self.paths.output);
-                let newest = sessions::newest_per_client(all);
+                let (newest, problems) = sessions::overview(&self.paths.output);
                 let planned: Vec<Gepland> = newest
                     .iter()
-                    .filter_map(|(_, s)| Gepland::from_session(s))
+                    .map(|(_, s)| Gepland {
+                        id: s.id.clone(),
+                        klant: s.klant.clone(),
+                        volgend_contact: s.volgend_contact,
+                    })
                     .collect();
                 let due = vervolg::due(&planned, app.today);
                 let clients = newest
