@@ -260,7 +260,7 @@ fn temp_with(dir: &Path, contents: &[u8], durable: bool) -> io::Result<NamedTemp
 
 /// Flushes a folder's entries, so a new name survives a power cut (unix only; Windows
 /// has no equivalent for folders). Best effort: the data itself is already synced.
-fn sync_dir(dir: &Path) {
+pub(super) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();

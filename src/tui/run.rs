@@ -19,6 +19,7 @@ use crate::store::eventlog::{self, Event as LogEvent};
 use crate::store::files;
 use crate::store::paths::Paths;
 use crate::store::sessions;
+use crate::store::syncer::Syncer;
 
 use super::action::{Action, ClientEntry, DraftEntry};
 use super::app::{App, Screen};
@@ -36,8 +37,10 @@ pub struct Runner {
     lock: Option<DraftLock>,
     /// The step being timed and since when.
     timer: Option<(String, Instant)>,
-    /// When the draft was last written durably (waiting for the disk).
+    /// When the draft was last made durable (waiting for the disk).
     last_durable: Option<Instant>,
+    /// Waits for the disk on its own thread, so typing never does.
+    syncer: Syncer,
 }
 
 /// How long typed text may live only in the operating system's cache before the draft is
@@ -63,6 +66,7 @@ impl Runner {
             lock: None,
             timer: None,
             last_durable: None,
+            syncer: Syncer::new(),
         }
     }
 
@@ -140,15 +144,27 @@ impl Runner {
                 if app.screen != Screen::Gesprek || app.session.oefenen {
                     return None;
                 }
-                let durable = self
+                // Every key: replace the draft without waiting for the disk. Every
+                // DURABLE_EVERY: have the syncer thread wait for the disk on that file.
+                let mut result = self
+                    .drafts
+                    .save_with(&app.session, false)
+                    .map_err(|e| files::describe_io_error(&e, self.drafts.dir()));
+                let due = self
                     .last_durable
                     .is_none_or(|t| t.elapsed() >= DURABLE_EVERY);
-                let result = self
-                    .drafts
-                    .save_with(&app.session, durable)
-                    .map_err(|e| files::describe_io_error(&e, self.drafts.dir()));
-                if durable && result.is_ok() {
+                if due && result.is_ok() {
                     self.last_durable = Some(Instant::now());
+                    if let Some(done) = self.syncer.request(self.drafts.draft_path(&app.session.id))
+                    {
+                        result = done;
+                    }
+                }
+                // A sync that failed in the background is shown like a failed save.
+                if let Some(Err(e)) = self.syncer.poll()
+                    && result.is_ok()
+                {
+                    result = Err(e);
                 }
                 // Only report changes of state, not every successful keystroke.
                 (result.is_err() || app.save_error.is_some()).then_some(Action::Saved(result))
