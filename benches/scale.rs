@@ -91,10 +91,17 @@ fn catalogue_text(n: usize) -> String {
             leeftijd_max: None,
             laatst_gecontroleerd: None,
             bron: vec!["eigen aanbod".into()],
+            verborgen: false,
         })
         .collect();
-    ron::ser::to_string_pretty(&Catalogue { opties }, ron::ser::PrettyConfig::default())
-        .expect("serialises")
+    ron::ser::to_string_pretty(
+        &Catalogue {
+            opties,
+            vervangt_alles: false,
+        },
+        ron::ser::PrettyConfig::default(),
+    )
+    .expect("serialises")
 }
 
 fn catalogue(c: &mut Criterion) {

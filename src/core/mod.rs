@@ -3,7 +3,10 @@
 
 pub mod catalogue;
 pub mod data;
+pub mod datum;
+pub mod fields;
 pub mod gemeente;
+pub mod layered;
 pub mod matching;
 pub mod oefen;
 pub mod parse;
@@ -11,6 +14,7 @@ pub mod plan;
 pub mod privacy;
 pub mod problem;
 pub mod ronscan;
+pub mod route;
 pub mod script;
 pub mod search;
 pub mod session;
