@@ -12,6 +12,8 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 const PGDN: &str = "\x1b[6~";
 const ENTER: &str = "\r";
 const CTRL_Q: &str = "\x11";
+const CTRL_S: &str = "\x13";
+const ALT_C: &str = "\x1bc";
 
 /// A running meedoen in an 80×24 pseudo-terminal.
 struct Session {
@@ -192,21 +194,31 @@ fn a_whole_gesprek_ends_in_a_plan_on_disk() {
     let chosen = screen
         .lines()
         .find_map(|l| l.split("Gekozen: ").nth(1))
+        .and_then(|rest| rest.split("  ").next())
         .unwrap()
         .trim()
         .to_string();
     // The afspraken form: first field is "wat".
     s.page_until("Afspraak 1 · wat");
     s.type_text("Kennismaken op de plek");
-    s.page_until("zo wordt het opgeslagen");
-    s.send("e");
+    s.page_until("Plan controleren");
+    // Typed letters save nothing; the plan is not complete, so Ctrl+S asks first.
+    s.type_text("e");
+    s.send(CTRL_S);
+    s.wait_for("Dit plan is nog niet af");
+    s.send(ALT_C);
     s.wait_for("Opgeslagen als");
     s.send(CTRL_Q);
     s.wait_exit();
 
     let plans = files_with(&dirs.out, ".md");
     assert_eq!(plans.len(), 1, "{plans:?}");
+    assert!(
+        plans[0].to_string_lossy().ends_with("-concept.md"),
+        "{plans:?}"
+    );
     let plan = std::fs::read_to_string(&plans[0]).unwrap();
+    assert!(plan.contains("# Plan van aanpak (concept)"), "{plan}");
     assert!(plan.contains(NOTE), "note missing from plan:\n{plan}");
     assert!(
         plan.contains(&chosen),
@@ -285,7 +297,8 @@ fn a_second_window_cannot_open_the_same_draft() {
 fn no_color_draws_without_colour_but_keeps_the_selection_visible() {
     let dirs = Dirs::new();
     let mut s = Session::start_with(&dirs, &[("NO_COLOR", "1")]);
-    s.wait_for("Nieuw gesprek");
+    // The real start screen, not the one drawn while the data is read.
+    s.wait_for("Begin een nieuw gesprek");
     {
         let parser = s.screen.lock().unwrap();
         let screen = parser.screen();
@@ -300,6 +313,27 @@ fn no_color_draws_without_colour_but_keeps_the_selection_visible() {
         }
         assert!(reversed > 0, "the selected row must still stand out");
     }
+    s.send(CTRL_Q);
+    s.wait_exit();
+}
+
+#[test]
+fn esc_arriving_apart_from_the_rest_of_pgdn_types_nothing() {
+    // Over a remote desktop the bytes of one key can come in two reads.
+    let dirs = Dirs::new();
+    let mut s = Session::start(&dirs);
+    s.wait_for("Nieuw gesprek");
+    s.send(ENTER);
+    s.wait_for("Klant (initialen");
+    s.type_text("AB");
+    s.wait_for("klant AB");
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(5));
+    s.send("[6~");
+    s.wait_for("●◉○");
+    let screen = s.contents();
+    assert!(!screen.contains("AB[6~"), "{screen}");
+    assert!(screen.contains("klant AB "), "{screen}");
     s.send(CTRL_Q);
     s.wait_exit();
 }

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod data;
+pub mod gate;
 pub mod gemeente;
 pub mod matching;
 pub mod oefen;

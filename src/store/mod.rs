@@ -8,4 +8,5 @@ pub mod eventlog;
 pub mod extras;
 pub mod files;
 pub mod paths;
+pub mod prefs;
 pub mod sessions;

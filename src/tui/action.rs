@@ -74,6 +74,17 @@ pub enum Command {
     FormaatMd,
     FormaatHtml,
     FormaatTxt,
+    /// Empty the text field being edited (undone with `VeldHerstellen`).
+    VeldLeegmaken,
+    /// Undo the last change in the text field being edited.
+    VeldHerstellen,
+    /// Scroll a window or the plan one page up / down, or to its start / end.
+    BladOmhoog,
+    BladOmlaag,
+    NaarBegin,
+    NaarEinde,
+    /// Save a plan the export gate found incomplete, as a concept.
+    AlsConcept,
 }
 
 impl Command {
@@ -104,7 +115,7 @@ impl Command {
             Command::Toelichting => "toelichting stap",
             Command::Ja => "ja",
             Command::Nee => "nee",
-            Command::Filteren => "cliënt zoeken",
+            Command::Filteren => "zoeken",
             Command::Turven => "turven aan/uit",
             Command::TurfOngedaan => "laatste turf ongedaan",
             Command::Onthullen => "antwoord oefenklant",
@@ -114,6 +125,13 @@ impl Command {
             Command::FormaatMd => "Markdown aan/uit",
             Command::FormaatHtml => "HTML (afdrukken) aan/uit",
             Command::FormaatTxt => "platte tekst aan/uit",
+            Command::VeldLeegmaken => "veld leegmaken",
+            Command::VeldHerstellen => "ongedaan maken",
+            Command::BladOmhoog => "pagina omhoog",
+            Command::BladOmlaag => "pagina omlaag",
+            Command::NaarBegin => "naar begin",
+            Command::NaarEinde => "naar einde",
+            Command::AlsConcept => "opslaan als concept",
         }
     }
 }
@@ -187,4 +205,7 @@ pub enum Action {
         vorige: Option<(String, u64)>,
         sinds: String,
     },
+    /// The terminal's size (at the start and after every resize), so scrolling can stop
+    /// at the end of what is shown.
+    Resize { width: u16, height: u16 },
 }

@@ -32,6 +32,8 @@ pub enum Effect {
     StapGewisseld,
     /// BSNs were removed from the session (for the event log; the count only).
     BsnVerwijderd(usize),
+    /// Remember the consultant's preferences (the plan formats) for the next start.
+    SavePrefs,
     /// Leave the app.
     Quit,
 }

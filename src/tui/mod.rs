@@ -6,6 +6,7 @@ pub mod app;
 pub mod editor;
 pub mod effect;
 pub mod form;
+pub mod input;
 pub mod keymap;
 pub mod lists;
 pub mod run;
@@ -95,6 +96,7 @@ pub fn load_app(
     let mut app = app::App::new(data, templates, theme, today);
     app.keymap = keymap;
     app.gemeente = gemeente;
+    app.formats = crate::store::prefs::load(&paths.data).formats();
     for dir in [&paths.output, &paths.data] {
         if let Some(warning) = paths::cloud_sync_warning(dir) {
             app.start.problems.push(warning);

@@ -185,6 +185,31 @@ pub fn render_with(
     )
 }
 
+/// Renders the plan as final (`concept == false`) or as a concept. A concept says so in
+/// its heading; an own template that does not use `concept` gets a first line saying
+/// it, so a concept can never pass for a final plan.
+pub fn render_status(
+    format: Formaat,
+    session: &Session,
+    data: &Data,
+    templates: &Templates,
+    gemeente: &Gemeente,
+    concept: bool,
+) -> Result<String, Problem> {
+    let mut ctx = context_with(session, data, gemeente);
+    ctx.concept = concept;
+    let text = render_source(format, &ctx, templates.get(format))?;
+    if concept && !text.to_lowercase().contains("concept") {
+        let line = "CONCEPT: nog niet alles is besproken; dit is niet het definitieve plan.";
+        let first = match format {
+            Formaat::Html => format!("<p><strong>{line}</strong></p>\n"),
+            _ => format!("{line}\n\n"),
+        };
+        return Ok(first + &text);
+    }
+    Ok(text)
+}
+
 /// Renders one template in `format` over a prepared context.
 pub fn render_source(
     format: Formaat,

@@ -7,8 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Block;
 
+use super::super::action::Command;
 use super::super::app::App;
-use super::form_widget;
+use super::super::keymap::Ctx;
+use super::{form_widget, key_hint};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(step) = app.current_step() else {
@@ -24,7 +26,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Span::styled(title, app.theme.emphasis))
         .title_bottom(Span::styled(
-            " Ctrl+A: afspraak erbij · Ctrl+D: lege afspraak weg ",
+            format!(
+                " {}: afspraak erbij · {}: lege afspraak weg · {}: veld leeg ",
+                key_hint(app, Ctx::Form, Command::AfspraakToevoegen),
+                key_hint(app, Ctx::Form, Command::AfspraakVerwijderen),
+                key_hint(app, Ctx::Form, Command::VeldLeegmaken)
+            ),
             app.theme.muted,
         ))
         .border_style(app.theme.border);

@@ -8,10 +8,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::super::action::Command;
 use super::super::app::{App, Focus, SuggTab};
+use super::super::keymap::Ctx;
 use super::super::lists::{self, OptionRow};
-use super::highlighted;
+use super::{highlighted, key_hint, truncate};
 
+/// Narrowest width of the Waarom panel; a wider screen gives it two fifths.
 const DETAIL_WIDTH: u16 = 36;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -22,8 +25,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     render_tabs(app, frame, tabs);
-    let [list_area, detail_area] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(DETAIL_WIDTH)]).areas(main);
+    let [list_area, detail_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(DETAIL_WIDTH.max(main.width * 2 / 5)),
+    ])
+    .areas(main);
     let rows = lists::option_rows(app, app.sugg_tab);
     let selected = app
         .sugg_list(app.sugg_tab)
@@ -34,7 +40,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let names = app.chosen_titles();
     let line = if names.is_empty() {
         Line::from(Span::styled(
-            " Nog niets gekozen · Enter of spatie kiest",
+            format!(
+                " Nog niets gekozen · {} kiest",
+                app.keymap
+                    .keys(Ctx::Suggestions, Command::Kiezen)
+                    .iter()
+                    .map(|k| super::key_display(k))
+                    .collect::<Vec<_>>()
+                    .join(" of ")
+            ),
             app.theme.muted,
         ))
     } else {
@@ -43,7 +57,36 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Span::raw(names.join(" · ")),
         ])
     };
-    frame.render_widget(Paragraph::new(line), chosen);
+    // How many hours the client can manage, beside what is chosen: the estimate that
+    // also becomes the afspraken's hours.
+    let keys = format!(
+        "{}/{}",
+        key_hint(app, Ctx::Suggestions, Command::UrenMeer),
+        key_hint(app, Ctx::Suggestions, Command::UrenMinder)
+    );
+    let uren = match app.session.uren_kan {
+        Some(n) => format!(" kan {n} u/week ({keys}) "),
+        None => format!(" uren: ? ({keys}) "),
+    };
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(uren.chars().count() as u16),
+    ])
+    .areas(chosen);
+    let line = Line::from(
+        line.spans
+            .into_iter()
+            .map(|s| {
+                let text = truncate(&s.content, left.width as usize);
+                Span::styled(text, s.style)
+            })
+            .collect::<Vec<_>>(),
+    );
+    frame.render_widget(Paragraph::new(line), left);
+    frame.render_widget(
+        Paragraph::new(Span::styled(uren, app.theme.emphasis)),
+        right,
+    );
 }
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
@@ -62,11 +105,6 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
         }
         spans.push(Span::raw("  "));
     }
-    let uren = match app.session.uren_kan {
-        Some(n) => format!("kan {n} u/week (+/-)"),
-        None => "uren: ? (+/-)".to_string(),
-    };
-    spans.push(Span::styled(uren, app.theme.emphasis));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -86,7 +124,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, rows: &[OptionRow], sel
             ])
         } else if query.is_empty() {
             Line::from(Span::styled(
-                "/: zoeken (é = e, typfouten mogen)",
+                "typ om te zoeken (é = e, typfouten mogen)",
                 app.theme.muted,
             ))
         } else {

@@ -1,6 +1,7 @@
 //! `update` for the review page and the export: formats, the BSN check, the MI report
 //! beside the plan (never in it), and practice sessions that write only the report.
 
+use crate::core::gate;
 use crate::core::plan::{self, Formaat};
 use crate::core::privacy;
 use crate::core::tally::{ReportMeta, report_markdown};
@@ -8,8 +9,18 @@ use crate::core::tally::{ReportMeta, report_markdown};
 use super::super::action::Command;
 use super::super::app::{App, MessageKind, Overlay};
 use super::super::effect::Effect;
+use super::current_suggestions;
 
 pub(super) fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    // Scrolling stops at the end of the plan, so going back up starts at once.
+    let max = crate::tui::screens::review::max_scroll(app);
+    app.review_scroll = app.review_scroll.min(max);
+    let effects = review_key(app, cmd);
+    app.review_scroll = app.review_scroll.min(max);
+    effects
+}
+
+fn review_key(app: &mut App, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::Omhoog => app.review_scroll = app.review_scroll.saturating_sub(1),
         Command::Omlaag => app.review_scroll = app.review_scroll.saturating_add(1),
@@ -32,10 +43,41 @@ pub(super) fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
                         .sort_by_key(|x| Formaat::ALL.iter().position(|y| y == x));
                 }
             }
+            // Remembered for the next gesprek, per user.
+            return vec![Effect::SavePrefs];
         }
+        Command::BladOmhoog => app.review_scroll = app.review_scroll.saturating_sub(page(app)),
+        Command::BladOmlaag => app.review_scroll = app.review_scroll.saturating_add(page(app)),
+        Command::NaarBegin => app.review_scroll = 0,
+        Command::NaarEinde => app.review_scroll = u16::MAX,
         _ => {}
     }
     Vec::new()
+}
+
+/// Lines one PgUp/PgDn moves the plan on the review screen.
+fn page(app: &App) -> u16 {
+    app.size.1.saturating_sub(10).max(1)
+}
+
+/// What the export gate finds: the core's checks, and, when those pass, whether a final
+/// rendering in any chosen format would still say "Nog niet besproken" (an own template
+/// or a section without notes).
+pub fn gate_findings(app: &App) -> Vec<String> {
+    let sugg = current_suggestions(app);
+    let mut found: Vec<String> = gate::check(&app.session, &app.data, &app.gemeente, &sugg)
+        .into_iter()
+        .map(|b| b.tekst)
+        .collect();
+    if found.is_empty() {
+        let rendered = app.formats.iter().filter_map(|&f| {
+            plan::render_with(f, &app.session, &app.data, &app.templates, &app.gemeente).ok()
+        });
+        if let Some(b) = rendered.into_iter().find_map(|t| gate::check_rendered(&t)) {
+            found.push(b.tekst);
+        }
+    }
+    found
 }
 
 /// Renders the plan in every chosen format and asks for it to be written, with the
@@ -46,9 +88,12 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
         return export_oefening(app);
     }
     if app.session.klant.trim().is_empty() {
+        let label = app.gemeente.klant_label.clone();
         app.info(
             MessageKind::Warning,
-            "Vul eerst bij Gegevens de klant in (initialen of schuilnaam); die komt in de bestandsnaam.",
+            format!(
+                "Vul eerst bij Gegevens de {label} in (initialen of schuilnaam); die komt in de bestandsnaam."
+            ),
         );
         return Vec::new();
     }
@@ -68,18 +113,27 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
     if !app.bsn_toch {
         let findings = privacy::session_bsn_findings(&app.session);
         if let Some(text) = privacy::describe_findings(&findings) {
-            app.overlay = Some(Overlay::Bsn(text));
+            app.open(Overlay::Bsn(text));
             return Vec::new();
         }
     }
+    // The gate: an incomplete plan is saved only as a concept, after the consultant
+    // said so in the question that lists what is missing.
+    let findings = gate_findings(app);
+    if !findings.is_empty() && !app.als_concept {
+        app.open(Overlay::Gate(findings));
+        return Vec::new();
+    }
+    let concept = !findings.is_empty();
     let mut files = Vec::new();
     for &format in &app.formats {
-        match plan::render_with(
+        match plan::render_status(
             format,
             &app.session,
             &app.data,
             &app.templates,
             &app.gemeente,
+            concept,
         ) {
             Ok(text) => files.push((format.extension().to_string(), text)),
             Err(problem) => {
@@ -106,7 +160,10 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
     if let Some(report) = tally_report(app) {
         files.push(("mi-rapport.md".into(), report));
     }
-    let stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
+    let mut stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
+    if concept {
+        stem.push_str("-concept");
+    }
     vec![Effect::Export { stem, files }]
 }
 

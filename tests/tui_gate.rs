@@ -1,0 +1,114 @@
+//! The export gate and the text-field keys, through the keymap and `update` as the
+//! event loop drives them: a complete plan is saved as final, an incomplete one only as
+//! a concept after a question; Ctrl+U empties a field and Ctrl+Z brings it back.
+
+mod common;
+
+use meedoen::core::taxonomy::TagKind;
+use meedoen::tui::action::Action;
+use meedoen::tui::app::{App, Overlay, Page};
+use meedoen::tui::effect::Effect;
+use meedoen::tui::keymap::map_key;
+use meedoen::tui::update::{enter_page, update};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn press(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    match map_key(app, k) {
+        Some(a) => update(app, a),
+        None => Vec::new(),
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, key(KeyCode::Char(c)));
+    }
+}
+
+/// A session with everything the export gate asks for.
+fn complete(app: &mut App) {
+    let s = &mut app.session;
+    s.klant = "A.B.".into();
+    s.set_note("welkom", "Het gaat goed met haar.".into());
+    s.set_note("wensen", "Ze wil koken.".into());
+    s.toggle_tag(TagKind::Wens, "koken");
+    s.gekozen.push("moestuin".into());
+    s.afspraken = vec![meedoen::core::session::Afspraak {
+        wat: "Kennismaken".into(),
+        wie: "A.B.".into(),
+        wanneer: "1 december".into(),
+    }];
+    s.uren_per_week = Some(4);
+    s.uren_toelichting = "Twee ochtenden.".into();
+    s.startdatum = Some(common::today());
+    s.akkoord = meedoen::core::session::Akkoord::Ja;
+}
+
+#[test]
+fn a_complete_plan_is_saved_as_final_without_not_discussed() {
+    let mut app = common::app_in_gesprek();
+    complete(&mut app);
+    enter_page(&mut app, Page::Review);
+    let effects = press(&mut app, ctrl('s'));
+    let [Effect::Export { stem, files }] = effects.as_slice() else {
+        panic!(
+            "expected the export at once, got {effects:?} and {:?}",
+            app.overlay
+        );
+    };
+    assert!(!stem.contains("concept"), "{stem}");
+    assert!(
+        !files[0].1.to_lowercase().contains("nog niet besproken"),
+        "{}",
+        files[0].1
+    );
+    assert!(!files[0].1.contains("concept"));
+    assert!(files[0].1.contains("Handtekening"));
+}
+
+#[test]
+fn the_gate_lists_what_is_missing_and_esc_saves_nothing() {
+    let mut app = common::app_in_gesprek();
+    complete(&mut app);
+    app.session.akkoord = meedoen::core::session::Akkoord::Onbekend;
+    app.session.volgend_contact = Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 11).unwrap());
+    enter_page(&mut app, Page::Review);
+    assert!(press(&mut app, ctrl('s')).is_empty());
+    let Some(Overlay::Gate(found)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("akkoord"), "{found:?}");
+    assert!(
+        found[1].contains("volgend contact (11 november 2026)"),
+        "{found:?}"
+    );
+    assert!(press(&mut app, key(KeyCode::Esc)).is_empty());
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn ctrl_u_clears_a_field_and_ctrl_z_brings_it_back() {
+    let mut app = common::app_in_gesprek();
+    type_text(&mut app, "Mevrouw Jansen-de Vries");
+    assert_eq!(press(&mut app, ctrl('u')), vec![Effect::SaveDraft]);
+    assert_eq!(app.session.klant, "");
+    assert_eq!(app.editor.text(), "");
+    press(&mut app, ctrl('z'));
+    assert_eq!(app.session.klant, "Mevrouw Jansen-de Vries");
+    // The same in a note of several lines.
+    enter_page(&mut app, Page::Step("welkom".into()));
+    update(&mut app, Action::Paste("één\ntwee".into()));
+    press(&mut app, ctrl('u'));
+    assert_eq!(app.session.note("welkom"), "");
+    press(&mut app, ctrl('z'));
+    assert_eq!(app.session.note("welkom"), "één\ntwee");
+}
