@@ -385,6 +385,20 @@ fn controleer_also_checks_the_plan_template_and_the_keymap() {
     let o = meedoen(dir.path(), &["controleer"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("In orde: 5 bestanden gecontroleerd"));
+
+    // An empty key list and a key that types a character are reported at their place.
+    std::fs::write(
+        &toetsen,
+        "(toetsen: [\n  (opdracht: Vorige, toetsen: []),\n  (opdracht: Exporteren, toetsen: [\"Shift+e\"]),\n])",
+    )
+    .unwrap();
+    let o = meedoen(dir.path(), &["controleer"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains(&at(&toetsen, "2:22")), "{out}");
+    assert!(out.contains("lege lijst toetsen"), "{out}");
+    assert!(out.contains(&at(&toetsen, "3:36")), "{out}");
+    assert!(out.contains("typt een teken"), "{out}");
 }
 
 #[test]

@@ -112,3 +112,87 @@ fn ctrl_u_clears_a_field_and_ctrl_z_brings_it_back() {
     press(&mut app, ctrl('z'));
     assert_eq!(app.session.note("welkom"), "één\ntwee");
 }
+
+#[test]
+fn a_follow_up_date_before_the_gesprek_is_pointed_out_while_typing() {
+    let mut app = common::app_in_gesprek();
+    enter_page(&mut app, Page::Step("afspraken".into()));
+    while app.editor.field != meedoen::tui::editor::Field::VolgendContact {
+        press(&mut app, key(KeyCode::Down));
+    }
+    press(&mut app, ctrl('u'));
+    type_text(&mut app, "11-11-2026");
+    let msg = &app.message.as_ref().unwrap().text;
+    assert!(msg.contains("vóór het gesprek van 23-11-2026"), "{msg}");
+    press(&mut app, ctrl('u'));
+    type_text(&mut app, "11-12-2026");
+    assert!(app.message.is_none(), "{:?}", app.message);
+}
+
+#[test]
+fn a_megabyte_pasted_into_a_one_line_field_is_refused_calmly_and_a_long_one_kept() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut app = common::app_in_gesprek();
+    // A megabyte is refused whole, with a message; nothing is written.
+    let huge = "ab cd ".repeat(1 << 17);
+    assert!(update(&mut app, Action::Paste(huge)).is_empty());
+    assert_eq!(app.session.klant, "");
+    assert!(app.message.as_ref().unwrap().text.contains("Niet geplakt"));
+    // A long but sane paste is kept whole, and its end is in view.
+    let big = "ab cd ".repeat(1500) + "EINDE";
+    assert_eq!(
+        update(&mut app, Action::Paste(big.clone())),
+        vec![Effect::SaveDraft]
+    );
+    assert_eq!(app.session.klant, big);
+    for (w, h) in [(80, 24), (20, 5), (120, 40)] {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| meedoen::tui::screens::view(&app, f)).unwrap();
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        if w >= 80 {
+            // The end of what was pasted, where the cursor is, is in view.
+            assert!(screen.contains("EINDE"), "{w}×{h}: {screen}");
+        }
+    }
+}
+
+#[test]
+fn a_dialog_survives_a_resize_to_tiny_and_back() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut app = common::app_in_gesprek();
+    app.session.klant = "AB".into();
+    enter_page(&mut app, Page::Review);
+    press(&mut app, ctrl('s'));
+    for (w, h) in [(80, 24), (20, 5), (80, 24)] {
+        update(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| meedoen::tui::screens::view(&app, f)).unwrap();
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        if w == 80 {
+            assert!(screen.contains("Dit plan is nog niet af"), "{screen}");
+        } else {
+            assert!(screen.contains("80×24"), "{screen}");
+        }
+    }
+    assert!(matches!(app.overlay, Some(Overlay::Gate(_))));
+}

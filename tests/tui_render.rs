@@ -270,3 +270,57 @@ fn resizing_while_typing_keeps_the_text_and_redraws_at_every_size() {
     }
     assert_eq!(app.session.note("welkom"), typed);
 }
+
+#[test]
+fn the_whole_toelichting_can_be_read_at_80x24() {
+    let mut app = common::real_app();
+    let s =
+        meedoen::tui::run::new_session("x".into(), common::today(), &app.intake.id, &app.gemeente);
+    update(&mut app, Action::SessionLoaded(Box::new(s)));
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let steps: Vec<String> = app.data.script.steps().map(|s| s.stap.id.clone()).collect();
+    let mut overflowing = 0;
+    for id in steps {
+        enter_page(&mut app, Page::Step(id.clone()));
+        if app.page_kind() != meedoen::tui::app::PageKind::Step {
+            continue;
+        }
+        update(&mut app, Action::Cmd(Command::Toelichting));
+        let top = draw(&app, 80, 24);
+        let max = meedoen::tui::screens::overlays::max_scroll(&app);
+        if max == 0 {
+            assert!(
+                !top.contains("meer hieronder"),
+                "{id}: promises more\n{top}"
+            );
+        } else {
+            overflowing += 1;
+            assert!(
+                top.contains("meer hieronder"),
+                "{id}: does not say there is more\n{top}"
+            );
+            update(&mut app, Action::Cmd(Command::NaarEinde));
+            let end = draw(&app, 80, 24);
+            // The last line of the toelichting: the sources, or the last technique.
+            let stap = app.current_step().unwrap().stap;
+            let last = if stap.bron.is_empty() {
+                "minder goed".to_string()
+            } else {
+                format!("Bron: {}", stap.bron[0])
+            };
+            assert!(end.contains(&last), "{id}: {last:?} not reached\n{end}");
+            assert!(end.contains("einde"), "{id}\n{end}");
+        }
+        update(&mut app, Action::Cmd(Command::Terug));
+    }
+    assert!(
+        overflowing > 0,
+        "no step is longer than 80×24; the test proves nothing"
+    );
+}

@@ -272,11 +272,37 @@ fn edit(
             {
                 app.message = None;
             }
+            // A follow-up date before the gesprek is almost always a typing slip.
+            if let Some(d) = follow_up_date(&field, &app.session).filter(|d| *d < app.session.datum)
+            {
+                app.info(
+                    MessageKind::Warning,
+                    format!(
+                        "{} {} ligt vóór het gesprek van {}.",
+                        field.label(),
+                        editor::format_date(d),
+                        editor::format_date(app.session.datum)
+                    ),
+                );
+            }
         }
         Err(msg) => app.info(MessageKind::Warning, format!("{}: {msg}", field.label())),
     }
     changed(app)
 }
+
+/// The date a follow-up field holds, if the field is one.
+fn follow_up_date(field: &Field, s: &crate::core::session::Session) -> Option<chrono::NaiveDate> {
+    match field {
+        Field::Startdatum => s.startdatum,
+        Field::Evaluatiedatum => s.evaluatiedatum,
+        Field::VolgendContact => s.volgend_contact,
+        _ => None,
+    }
+}
+
+/// The most characters pasted into a one-line field at once.
+pub const MAX_ONE_LINE_PASTE: usize = 10_000;
 
 /// Pasted text goes into the focused field or filter; single-line fields get it on one
 /// line so a paste cannot smuggle line breaks into a file name or a date.
@@ -290,6 +316,19 @@ fn paste(app: &mut App, text: String) -> Vec<Effect> {
     match app.focus {
         Focus::Text => {
             let multiline = app.editor.field.is_multiline();
+            // A paste this large into a one-line field is a slip (the wrong clipboard);
+            // it is refused whole, so nothing is half-pasted and nothing is written.
+            let n = text.chars().count();
+            if !multiline && n > MAX_ONE_LINE_PASTE {
+                app.info(
+                    MessageKind::Warning,
+                    format!(
+                        "Niet geplakt: {n} tekens is te veel voor ‘{}’. Plak lange tekst in de notities.",
+                        app.editor.field.label()
+                    ),
+                );
+                return Vec::new();
+            }
             let text = if multiline {
                 text
             } else {
