@@ -88,7 +88,7 @@ fn the_gate_lists_what_is_missing_and_esc_saves_nothing() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].contains("akkoord"), "{found:?}");
     assert!(
-        found[1].contains("volgend contact (11 november 2026)"),
+        found[1].contains("Volgend contact (11 november 2026)"),
         "{found:?}"
     );
     assert!(press(&mut app, key(KeyCode::Esc)).is_empty());

@@ -146,19 +146,23 @@ pub fn check(
 fn dates(session: &Session, push: &mut impl FnMut(Soort, String)) {
     let gesprek = session.datum;
     let named = [
-        ("startdatum", session.startdatum),
-        ("evaluatiedatum", session.evaluatiedatum),
-        ("volgend contact", session.volgend_contact),
+        ("Startdatum", "startdatum", session.startdatum),
+        ("Evaluatiedatum", "evaluatiedatum", session.evaluatiedatum),
+        (
+            "Volgend contact",
+            "datum voor het volgend contact",
+            session.volgend_contact,
+        ),
     ];
-    for (name, date) in named {
+    for (name, missing, date) in named {
         match date {
-            None if name != "startdatum" => {
-                push(Soort::GeenDatum, format!("Er is geen {name}."));
+            None if name != "Startdatum" => {
+                push(Soort::GeenDatum, format!("Er is geen {missing}."));
             }
             Some(d) if d < gesprek => push(
                 Soort::DatumVoorGesprek,
                 format!(
-                    "De {name} ({}) ligt vóór het gesprek van {}.",
+                    "{name} ({}) ligt vóór het gesprek van {}.",
                     lange_datum(d),
                     lange_datum(gesprek)
                 ),

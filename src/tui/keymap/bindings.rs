@@ -90,9 +90,11 @@ pub(crate) const SCREENS: &[Ctx] = &[
     Ctx::Tally,
 ];
 pub(super) const LISTS: &[Ctx] = &[Ctx::Start, Ctx::Suggestions, Ctx::Review, Ctx::Jump];
-/// Windows that scroll: the plan on the review screen and every overlay with text.
+/// Windows with a start and an end: the plan on the review screen, the step list and
+/// every overlay with text.
 pub(super) const SCROLLING: &[Ctx] = &[
     Ctx::Review,
+    Ctx::Jump,
     Ctx::Help,
     Ctx::Toelichting,
     Ctx::Bsn,

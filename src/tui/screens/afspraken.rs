@@ -21,7 +21,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = if chosen.is_empty() {
         " Afspraken · nog geen activiteit gekozen ".to_string()
     } else {
-        format!(" Afspraken · gekozen: {} ", chosen.join(", "))
+        let room = (form.width as usize).saturating_sub(4);
+        format!(
+            "{} ",
+            super::truncate(
+                &format!(" Afspraken · gekozen: {}", chosen.join(", ")),
+                room
+            )
+        )
     };
     let block = Block::bordered()
         .title(Span::styled(title, app.theme.emphasis))

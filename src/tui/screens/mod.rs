@@ -121,6 +121,33 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// A line of spans cut to `width` columns, with "…" where it was cut, so a row never
+/// ends mid-word without saying so.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'static> {
+    let mut room = width;
+    let total = line.width();
+    let spans = line
+        .spans
+        .into_iter()
+        .filter_map(|s| {
+            if room == 0 {
+                return None;
+            }
+            let text = if total > width {
+                truncate(&s.content, room)
+            } else {
+                s.content.to_string()
+            };
+            room = room.saturating_sub(text.width());
+            if text.ends_with('…') && total > width {
+                room = 0;
+            }
+            Some(Span::styled(text, s.style))
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
 /// A path cut in the middle to `width` columns, so both the start (which drive or
 /// folder) and the end (the file name) stay readable.
 pub fn shorten_middle(text: &str, width: usize) -> String {
@@ -297,6 +324,8 @@ fn render_message(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         return;
     };
+    // Cut in the middle, so a path keeps its file name and a sentence its end.
+    let text = shorten_middle(&text, (area.width as usize).saturating_sub(1));
     frame.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
 }
 

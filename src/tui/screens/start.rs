@@ -111,7 +111,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let items = app.start_items();
     let rows: Vec<ListItem> = items
         .iter()
-        .map(|it| ListItem::new(item_line(app, *it)))
+        .map(|it| {
+            let width = list_area.width.saturating_sub(2) as usize;
+            ListItem::new(super::fit_line(item_line(app, *it), width))
+        })
         .collect();
     let mut state = ListState::default();
     state.select(Some(app.start.selected.min(items.len().saturating_sub(1))));

@@ -73,15 +73,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(uren.chars().count() as u16),
     ])
     .areas(chosen);
-    let line = Line::from(
-        line.spans
-            .into_iter()
-            .map(|s| {
-                let text = truncate(&s.content, left.width as usize);
-                Span::styled(text, s.style)
-            })
-            .collect::<Vec<_>>(),
-    );
+    // Cut what is chosen with "…" where the line ends, so the hours stay readable.
+    let line = super::fit_line(line, left.width as usize);
     frame.render_widget(Paragraph::new(line), left);
     frame.render_widget(
         Paragraph::new(Span::styled(uren, app.theme.emphasis)),
@@ -159,11 +152,17 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, rows: &[OptionRow], sel
             } else {
                 app.theme.base
             };
-            spans.extend(highlighted(&o.titel, &r.ranges, base, app.theme.matched));
-            spans.push(Span::styled(
-                format!("  {}–{} u", o.uren_min, o.uren_max),
-                app.theme.muted,
-            ));
+            // Hours before the title, so a long title is what gets cut ("…"), never
+            // the hours.
+            let uren = format!("{:>5} u ", format!("{}–{}", o.uren_min, o.uren_max));
+            let used = 4 + if r.score.is_some() { 4 } else { 0 } + uren.chars().count();
+            spans.push(Span::styled(uren, app.theme.muted));
+            let titel = truncate(&o.titel, (inner.width as usize).saturating_sub(used));
+            spans.extend(
+                highlighted(&titel, &r.ranges, base, app.theme.matched)
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
+            );
             ListItem::new(Line::from(spans))
         })
         .collect();
