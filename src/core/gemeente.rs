@@ -40,6 +40,10 @@ pub struct Gemeente {
     /// Where plans are written, when the municipality prescribes a folder.
     #[serde(default)]
     pub uitvoermap: Option<String>,
+    /// The team folder (in the personal `gemeente.ron` only): a shared folder whose files
+    /// sit between the built-in data and the personal ones.
+    #[serde(default)]
+    pub teammap: Option<String>,
     /// Catalogue categories that count in this municipality; `None` means all.
     #[serde(default)]
     pub categorieen: Option<Vec<String>>,
@@ -72,6 +76,7 @@ impl Default for Gemeente {
             contact_na_weken: 3,
             klant_label: "klant".to_string(),
             uitvoermap: None,
+            teammap: None,
             categorieen: None,
             teksten: Teksten::default(),
         }
@@ -233,12 +238,14 @@ mod tests {
             synoniemen: Vec::new(),
             aanpak: String::new(),
             bron: Vec::new(),
+            ..Default::default()
         };
         Taxonomy {
             wensen: Vec::new(),
             krachten: Vec::new(),
             belemmeringen: Vec::new(),
             categorieen: vec![entry("vrijwilligerswerk"), entry("mantelzorg")],
+            ..Default::default()
         }
     }
 
