@@ -324,3 +324,24 @@ fn the_whole_toelichting_can_be_read_at_80x24() {
         "no step is longer than 80×24; the test proves nothing"
     );
 }
+
+#[test]
+fn a_wide_screen_gives_the_columns_room() {
+    let mut app = gesprek();
+    app.session.toggle_tag(TagKind::Wens, "buiten");
+    enter_page(&mut app, Page::Step("opties".into()));
+    let column = |screen: &str, title: &str| {
+        let line = screen.lines().find(|l| l.contains(title)).unwrap();
+        let start = line.find(title).unwrap();
+        line[..start].chars().count()
+    };
+    // The Waarom panel takes two fifths of a wide screen, not a fixed 36 columns.
+    let narrow = draw(&app, 80, 24);
+    let wide = draw(&app, 160, 45);
+    assert_eq!(80 - column(&narrow, "┌ Waarom"), 36, "{narrow}");
+    assert_eq!(160 - column(&wide, "┌ Waarom"), 64, "{wide}");
+    // The pickers a third.
+    enter_page(&mut app, Page::Step("wensen".into()));
+    let wide = draw(&app, 160, 45);
+    assert_eq!(160 - column(&wide, "┌ Wensen"), 53, "{wide}");
+}

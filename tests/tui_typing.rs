@@ -233,7 +233,6 @@ fn typing_on_every_page_of_an_intake_is_text_or_nothing() {
     // Every row of the afspraken form, the akkoord toggle included.
     let rows = meedoen::tui::form::rows(&app).len();
     for row in 0..rows {
-        app.form_row = row;
         let mut fresh = gesprek();
         on_kind(&mut fresh, PageKind::Afspraken);
         for _ in 0..row {
