@@ -278,6 +278,36 @@ mod tests {
     }
 
     #[test]
+    fn a_concept_says_so_even_in_an_own_template_that_does_not() {
+        let data = crate::store::assets::load(None).unwrap();
+        let session = Session::new("x".into(), chrono::NaiveDate::MIN, &data.script.id);
+        let own = Source::new("plan.md.j2", "Plan voor {{ klant }}");
+        let t = Templates {
+            md: own.clone(),
+            html: Source::new("plan.html.j2", "<p>{{ klant }}</p>"),
+            txt: own,
+        };
+        let g = Gemeente::default();
+        let final_ = render_status(Formaat::Md, &session, &data, &t, &g, false).unwrap();
+        assert!(!final_.to_lowercase().contains("concept"), "{final_}");
+        let concept = render_status(Formaat::Md, &session, &data, &t, &g, true).unwrap();
+        assert!(concept.starts_with("CONCEPT: "), "{concept}");
+        let html = render_status(Formaat::Html, &session, &data, &t, &g, true).unwrap();
+        assert!(html.starts_with("<p><strong>CONCEPT: "), "{html}");
+        // The embedded templates say it in their heading, and drop the signatures.
+        let t = crate::store::assets::plan_templates(None).unwrap();
+        for f in Formaat::ALL {
+            let text = render_status(f, &session, &data, &t, &g, true).unwrap();
+            assert!(
+                text.to_lowercase().contains("plan van aanpak (concept)"),
+                "{f}: {text}"
+            );
+            assert!(!text.contains("Handtekening"), "{f}");
+            assert!(!text.starts_with("CONCEPT: "), "{f}");
+        }
+    }
+
+    #[test]
     fn start_up_checks_only_the_users_own_templates() {
         let broken = "{% if %}";
         let t = Templates {

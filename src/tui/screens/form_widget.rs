@@ -71,6 +71,33 @@ pub fn render_intro(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) -> Re
     form
 }
 
+/// Below the rows: the focused field's whole value, wrapped, when it is wider than its
+/// row (the row itself scrolls with the cursor, so the start would be out of view).
+/// Returns the area left for the rows.
+pub fn render_full_value(app: &App, frame: &mut Frame, area: Rect) -> Rect {
+    let value_width = area.width.saturating_sub(LABEL_WIDTH.max(area.width / 3)) as usize;
+    let text = app.editor.text().replace('\n', " ⏎ ");
+    let on_text = matches!(
+        form::rows(app).get(app.form_row),
+        Some(FormRow::Text(f)) if *f == app.editor.field
+    );
+    if !on_text || text.width() < value_width || area.height < 8 {
+        return area;
+    }
+    let lines = vec![Line::from(vec![
+        Span::styled(
+            format!(" {}: ", label(app, &app.editor.field)),
+            app.theme.emphasis,
+        ),
+        Span::raw(text),
+    ])];
+    let height = super::wrapped_height(&lines, area.width).min(4);
+    let [rows, full] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), full);
+    rows
+}
+
 /// Draws the form rows in `area`, scrolled so the focused row is visible.
 pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
     let rows = form::rows(app);

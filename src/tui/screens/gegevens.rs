@@ -36,5 +36,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().border_style(app.theme.border);
     let inner = block.inner(form);
     frame.render_widget(block, form);
+    let inner = form_widget::render_full_value(app, frame, inner);
     form_widget::render_rows(app, frame, inner);
 }
