@@ -196,3 +196,32 @@ fn a_dialog_survives_a_resize_to_tiny_and_back() {
     }
     assert!(matches!(app.overlay, Some(Overlay::Gate(_))));
 }
+
+#[test]
+fn the_header_says_when_the_gesprek_began_also_after_resuming() {
+    // `app_in_gesprek` opens a session created at 10:00 on the test's today.
+    let mut app = common::app_in_gesprek();
+    assert_eq!(app.gesprek_sinds.as_deref(), Some("10:00"));
+    update(
+        &mut app,
+        Action::StapTijd {
+            vorige: None,
+            sinds: "11:15".into(),
+        },
+    );
+    assert_eq!(app.gesprek_sinds.as_deref(), Some("10:00"));
+    assert_eq!(app.stap_sinds.as_deref(), Some("11:15"));
+    // A draft from another day: the time it was opened.
+    let mut s = app.session.clone();
+    s.id = "20261101-090000-abcd".into();
+    update(&mut app, Action::SessionLoaded(Box::new(s)));
+    assert_eq!(app.gesprek_sinds, None);
+    update(
+        &mut app,
+        Action::StapTijd {
+            vorige: None,
+            sinds: "11:20".into(),
+        },
+    );
+    assert_eq!(app.gesprek_sinds.as_deref(), Some("11:20"));
+}

@@ -137,7 +137,7 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     app.reveal = false;
     app.bsn_toch = false;
     app.als_concept = false;
-    app.gesprek_sinds = None;
+    app.gesprek_sinds = gesprek_begin(&session.id, app.today);
     app.stap_sinds = None;
     app.presentatie = false;
     app.turven = false;
@@ -149,6 +149,14 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     app.overlay = None;
     app.message = None;
     enter_page(app, page);
+}
+
+/// When a gesprek of today began, from its id (creation time, local): a draft resumed
+/// after a crash still shows when the gesprek really started. `None` for another day
+/// or an id without a time; the runner then fills in when it was opened.
+fn gesprek_begin(id: &str, today: chrono::NaiveDate) -> Option<String> {
+    let stamp = chrono::NaiveDateTime::parse_from_str(id.get(..15)?, "%Y%m%d-%H%M%S").ok()?;
+    (stamp.date() == today).then(|| stamp.format("%H:%M").to_string())
 }
 
 /// Goes to a page and puts focus where one starts working on it.

@@ -369,7 +369,11 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         .for_ctx(ctx)
         .filter(|b| !b.keys.is_empty() && keymap::applies(app, ctx, b.cmd))
         .collect();
-    bindings.sort_by_key(|b| b.ctx.len());
+    // A key that cannot be typed is the one to learn; then the most specific first.
+    bindings.sort_by_key(|b| {
+        let typed = keymap::parse_key(&b.keys[0]).is_some_and(keymap::is_printable);
+        (typed, b.ctx.len())
+    });
     let (help, rest): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
         bindings.into_iter().partition(|b| b.cmd == Command::Help);
     let mut shown: Vec<Command> = Vec::new();
