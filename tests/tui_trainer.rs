@@ -207,7 +207,8 @@ fn step_time_is_recorded_only_where_someone_is_measuring() {
         vec![("welkom".to_string(), 90)]
     );
     assert!(screen(&app, 80, 24).contains("stap 14:02"));
-    assert!(screen(&app, 120, 24).contains("gesprek vanaf 14:02 · stap vanaf 14:02"));
+    // The gesprek began when its session was made (10:00 in the fixture).
+    assert!(screen(&app, 120, 24).contains("gesprek vanaf 10:00 · stap vanaf 14:02"));
 }
 
 #[test]
