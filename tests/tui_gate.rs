@@ -58,7 +58,8 @@ fn a_complete_plan_is_saved_as_final_without_not_discussed() {
     complete(&mut app);
     enter_page(&mut app, Page::Review);
     let effects = press(&mut app, ctrl('s'));
-    let [Effect::Export { stem, files }] = effects.as_slice() else {
+    let [Effect::Export(meedoen::app::export::PlanSet { stem, files, .. })] = effects.as_slice()
+    else {
         panic!(
             "expected the export at once, got {effects:?} and {:?}",
             app.overlay

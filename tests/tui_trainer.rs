@@ -4,6 +4,7 @@
 
 mod common;
 
+use meedoen::app::export::PlanSet;
 use meedoen::core::session::{Afspraak, Session};
 use meedoen::core::tally::Gedrag;
 use meedoen::store::paths::Paths;
@@ -154,7 +155,7 @@ fn a_practice_export_writes_only_the_trainer_report() {
     press(&mut app, key(KeyCode::Esc));
     enter_page(&mut app, Page::Review);
     let effects = press(&mut app, ctrl('s'));
-    let [Effect::Export { stem, files }] = effects.as_slice() else {
+    let [Effect::Export(PlanSet { stem, files, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert!(stem.starts_with("oefening-"), "{stem}");
@@ -182,7 +183,7 @@ fn a_tallied_real_gesprek_writes_the_report_beside_the_plan_not_in_it() {
     enter_page(&mut app, Page::Review);
     update(&mut app, Action::Cmd(Command::Exporteren));
     let effects = update(&mut app, Action::Cmd(Command::AlsConcept));
-    let [Effect::Export { files, .. }] = effects.as_slice() else {
+    let [Effect::Export(PlanSet { files, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     let exts: Vec<&str> = files.iter().map(|(e, _)| e.as_str()).collect();
@@ -230,7 +231,7 @@ fn something_like_a_bsn_is_caught_before_export_and_can_be_removed() {
     // Then the gate: this plan is not complete, so it can only be a concept.
     assert!(matches!(app.overlay, Some(Overlay::Gate(_))));
     let effects = press(&mut app, alt('c'));
-    assert!(effects.iter().any(|e| matches!(e, Effect::Export { .. })));
+    assert!(effects.iter().any(|e| matches!(e, Effect::Export(_))));
     assert!(!app.session.note("welkom").contains("123456782"));
     assert!(app.session.note("welkom").contains("[BSN verwijderd]"));
 }
@@ -253,7 +254,7 @@ fn formats_are_chosen_on_the_review_screen() {
     assert!(shown.contains("[x] Alt+W HTML"), "{shown}");
     press(&mut app, ctrl('s'));
     let effects = press(&mut app, alt('c'));
-    let [Effect::Export { files, .. }] = effects.as_slice() else {
+    let [Effect::Export(PlanSet { files, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     let exts: Vec<&str> = files.iter().map(|(e, _)| e.as_str()).collect();

@@ -4,6 +4,7 @@
 
 mod common;
 
+use meedoen::app::export::PlanSet;
 use meedoen::core::taxonomy::TagKind;
 use meedoen::tui::action::Action;
 use meedoen::tui::app::{App, Focus, Overlay, Page, PageKind, Screen, SuggTab};
@@ -337,7 +338,7 @@ fn export_needs_a_client_and_then_writes_plan_and_session() {
     assert!(matches!(app.overlay, Some(Overlay::Gate(_))));
     let effects = press(&mut app, alt('c'));
     assert_eq!(app.overlay, None);
-    let [Effect::Export { stem, files }] = effects.as_slice() else {
+    let [Effect::Export(PlanSet { stem, files, .. })] = effects.as_slice() else {
         panic!("expected one export, got {effects:?}");
     };
     assert!(stem.starts_with("2026-11-23"), "{stem}");
@@ -472,6 +473,6 @@ fn export_waits_until_a_half_typed_date_is_fixed() {
     assert!(matches!(app.overlay, Some(Overlay::Gate(_))));
     assert!(matches!(
         press(&mut app, alt('c')).as_slice(),
-        [Effect::Export { .. }]
+        [Effect::Export(_)]
     ));
 }

@@ -71,7 +71,7 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
                 let id = new_id();
                 let lock = k.drafts.lock(&id).ok();
                 let session =
-                    crate::tui::run::new_session(id, k.today, &k.data.script.id, k.gemeente);
+                    crate::core::gemeente::new_session(id, k.today, &k.data.script.id, k.gemeente);
                 return Ok((session, lock));
             }
             Regel::Concept(d) => {

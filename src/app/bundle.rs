@@ -45,6 +45,9 @@ pub struct Uitsluiting {
     pub laag: Laag,
     pub file: &'static str,
     pub problems: Vec<Problem>,
+    /// Left out only because another file was: without it, this one no longer fits the
+    /// built-in data (an own taxonomy without its own catalogue, say).
+    pub gevolg: bool,
 }
 
 /// Which layers a file came from, for `meedoen paden` and `controleer`.
@@ -257,6 +260,7 @@ impl Bundle {
                     laag: *laag,
                     file,
                     problems: vec![p.clone()],
+                    gevolg: false,
                 });
             }
         }
@@ -277,6 +281,7 @@ impl Bundle {
                             laag,
                             file,
                             problems: ps,
+                            gevolg: false,
                         });
                     }
                     if !progress {
@@ -296,8 +301,9 @@ impl Bundle {
                                             &src.name,
                                             0,
                                             0,
-                                            "samen met de andere eigen bestanden geeft dit fouten in de ingebouwde gegevens (bijvoorbeeld een verborgen wens die een ingebouwde optie nog gebruikt)",
+                                            "ook niet gebruikt: zonder de bestanden met fouten past dit niet bij de ingebouwde gegevens (bijvoorbeeld een eigen taxonomie zonder eigen catalogus, of een verborgen wens die een ingebouwde optie nog gebruikt)",
                                         )],
+                                        gevolg: true,
                                     });
                                 }
                             }
@@ -339,9 +345,18 @@ impl Bundle {
         self.uitgesloten.is_empty()
     }
 
-    /// Every problem of every file left out.
+    /// Every problem of every file left out, also the files left out as a consequence.
     pub fn problems(&self) -> Vec<&Problem> {
         self.uitgesloten.iter().flat_map(|u| &u.problems).collect()
+    }
+
+    /// The problems in the files themselves, without the consequences of leaving others out.
+    pub fn own_problems(&self) -> Vec<&Problem> {
+        self.uitgesloten
+            .iter()
+            .filter(|u| !u.gevolg)
+            .flat_map(|u| &u.problems)
+            .collect()
     }
 
     /// A Dutch account of what was left out and what is used instead, or `None` when
@@ -433,20 +448,24 @@ fn attempt(
     let mut tax_layers = Vec::new();
     for (laag, src) in &tax_sources {
         match parse_ron::<Taxonomy>(&src.name, &src.text) {
-            Ok(layer) => {
-                let effect = layered::merge_taxonomy(&mut taxonomy, &layer);
-                merged.push((
-                    *laag,
-                    TAXONOMY_FILE,
-                    src.name.clone(),
-                    describe(*laag, &effect),
-                ));
-                tax_layers.push((*laag, src, layer));
-            }
+            Ok(layer) => tax_layers.push((*laag, src, layer)),
             Err(p) => report(vec![p], *laag, TAXONOMY_FILE),
         }
     }
-    for (laag, src, layer) in &tax_layers {
+    // A layer that replaces everything makes the layers below it irrelevant: they are
+    // neither merged nor checked.
+    let from = tax_layers
+        .iter()
+        .rposition(|(_, _, l)| l.vervangt_alles)
+        .unwrap_or(0);
+    for (laag, src, layer) in &tax_layers[from..] {
+        let effect = layered::merge_taxonomy(&mut taxonomy, layer);
+        merged.push((
+            *laag,
+            TAXONOMY_FILE,
+            src.name.clone(),
+            describe(*laag, &effect),
+        ));
         if *laag != Laag::Ingebouwd {
             report(
                 validate::taxonomy(&layered::visible_taxonomy(layer), src),
@@ -457,29 +476,34 @@ fn attempt(
     }
     // Catalogue, merged by id, each layer checked against the merged taxonomy.
     let mut catalogue = Catalogue::default();
-    let cat_sources = stack.all(CATALOGUE_FILE, excluded);
-    for (laag, src) in &cat_sources {
+    let mut cat_layers = Vec::new();
+    for (laag, src) in &stack.all(CATALOGUE_FILE, excluded) {
         match parse_ron::<Catalogue>(&src.name, &src.text) {
-            Ok(layer) => {
-                // The built-in catalogue is checked by the tests; it only needs a new
-                // check when an own taxonomy may have hidden what it refers to.
-                if *laag != Laag::Ingebouwd || own_taxonomy {
-                    report(
-                        validate::catalogue(&layered::visible_catalogue(&layer), &taxonomy, src),
-                        *laag,
-                        CATALOGUE_FILE,
-                    );
-                }
-                let effect = layered::merge_catalogue(&mut catalogue, &layer);
-                merged.push((
-                    *laag,
-                    CATALOGUE_FILE,
-                    src.name.clone(),
-                    describe(*laag, &effect),
-                ));
-            }
+            Ok(layer) => cat_layers.push((*laag, src.clone(), layer)),
             Err(p) => report(vec![p], *laag, CATALOGUE_FILE),
         }
+    }
+    let from = cat_layers
+        .iter()
+        .rposition(|(_, _, l)| l.vervangt_alles)
+        .unwrap_or(0);
+    for (laag, src, layer) in &cat_layers[from..] {
+        // The built-in catalogue is checked by the tests; it only needs a new check when
+        // an own taxonomy may have hidden what it refers to.
+        if *laag != Laag::Ingebouwd || own_taxonomy {
+            report(
+                validate::catalogue(&layered::visible_catalogue(layer), &taxonomy, src),
+                *laag,
+                CATALOGUE_FILE,
+            );
+        }
+        let effect = layered::merge_catalogue(&mut catalogue, layer);
+        merged.push((
+            *laag,
+            CATALOGUE_FILE,
+            src.name.clone(),
+            describe(*laag, &effect),
+        ));
     }
     // Whole files from the highest layer.
     let (script_laag, script_src) = stack.top(SCRIPT_FILE, excluded);

@@ -1,15 +1,12 @@
 //! `update` for the review page and the export: formats, the BSN check, the MI report
 //! beside the plan (never in it), and practice sessions that write only the report.
 
-use crate::core::gate;
-use crate::core::plan::{self, Formaat};
-use crate::core::privacy;
-use crate::core::tally::{ReportMeta, report_markdown};
+use crate::app::export::{self as app_export, Bron, Keuzes, Tegenhouder};
+use crate::core::plan::Formaat;
 
 use super::super::action::Command;
 use super::super::app::{App, MessageKind, Overlay};
 use super::super::effect::Effect;
-use super::current_suggestions;
 
 pub(super) fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
     // Scrolling stops at the end of the plan, so going back up starts at once.
@@ -60,134 +57,62 @@ fn page(app: &App) -> u16 {
     app.size.1.saturating_sub(10).max(1)
 }
 
-/// What the export gate finds: the core's checks, and, when those pass, whether a final
-/// rendering in any chosen format would still say "Nog niet besproken" (an own template
-/// or a section without notes).
+fn bron(app: &App) -> Bron<'_> {
+    Bron {
+        data: &app.data,
+        templates: &app.templates,
+        gemeente: &app.gemeente,
+    }
+}
+
+/// What the export gate finds, as the review screen lists it: the app layer's check,
+/// the same one the export and the line mode make.
 pub fn gate_findings(app: &App) -> Vec<String> {
-    let sugg = current_suggestions(app);
-    let mut found: Vec<String> = gate::check(&app.session, &app.data, &app.gemeente, &sugg)
-        .into_iter()
-        .map(|b| b.tekst)
-        .collect();
-    if found.is_empty() {
-        let rendered = app.formats.iter().filter_map(|&f| {
-            plan::render_with(f, &app.session, &app.data, &app.templates, &app.gemeente).ok()
-        });
-        if let Some(b) = rendered.into_iter().find_map(|t| gate::check_rendered(&t)) {
-            found.push(b.tekst);
-        }
-    }
-    found
+    app_export::onaf(bron(app), &app.session, &app.formats)
 }
 
-/// Renders the plan in every chosen format and asks for it to be written, with the
-/// session beside it (and the MI tally report, when there is one, as its own file: the
-/// tally never goes into the client's plan). A practice session writes only the report.
+/// Checks the session and renders every chosen format, with the session beside it (and
+/// the MI tally report, when there is one, as its own file: the tally never goes into the
+/// client's plan), through the app layer every front-end uses. A practice session writes
+/// only the report. An incomplete plan opens the gate's question; after it, a concept is
+/// written. The runner writes the set.
 pub(super) fn export(app: &mut App) -> Vec<Effect> {
-    if app.session.oefenen {
-        return export_oefening(app);
-    }
-    if app.session.klant.trim().is_empty() {
-        let label = app.gemeente.klant_label.clone();
-        app.info(
-            MessageKind::Warning,
-            format!(
-                "Vul eerst bij Gegevens de {label} in (initialen of schuilnaam); die komt in de bestandsnaam."
-            ),
-        );
-        return Vec::new();
-    }
-    // Text typed into a date or number field that does not parse is kept on screen but
-    // not in the session; saving now would quietly leave it out of the plan.
-    if let Some((field, raw)) = app.invalid.iter().next() {
-        app.info(
-            MessageKind::Warning,
-            format!(
-                "Eerst verbeteren (bij Afspraken of Gegevens): {} ‘{}’ is niet geldig.",
-                field.label(),
-                raw.trim()
-            ),
-        );
-        return Vec::new();
-    }
-    if !app.bsn_toch {
-        let findings = privacy::session_bsn_findings(&app.session);
-        if let Some(text) = privacy::describe_findings(&findings) {
+    let invalid = app.invalid.iter().next().map(|(f, raw)| (f, raw.as_str()));
+    let keuzes = Keuzes {
+        bsn_toch: app.bsn_toch,
+        als_concept: app.als_concept,
+    };
+    match app_export::prepare(bron(app), &app.session, &app.formats, invalid, keuzes) {
+        Ok(set) => vec![Effect::Export(set)],
+        Err(Tegenhouder::Bsn(text)) => {
             app.open(Overlay::Bsn(text));
-            return Vec::new();
+            Vec::new()
         }
-    }
-    // The gate: an incomplete plan is saved only as a concept, after the consultant
-    // said so in the question that lists what is missing.
-    let findings = gate_findings(app);
-    if !findings.is_empty() && !app.als_concept {
-        app.open(Overlay::Gate(findings));
-        return Vec::new();
-    }
-    let concept = !findings.is_empty();
-    let mut files = Vec::new();
-    for &format in &app.formats {
-        match plan::render_status(
-            format,
-            &app.session,
-            &app.data,
-            &app.templates,
-            &app.gemeente,
-            concept,
-        ) {
-            Ok(text) => files.push((format.extension().to_string(), text)),
-            Err(problem) => {
-                app.info(
-                    MessageKind::Error,
-                    format!("Sjabloon klopt niet: {problem}"),
-                );
-                return Vec::new();
-            }
+        Err(Tegenhouder::Onaf(found)) => {
+            app.open(Overlay::Gate(found));
+            Vec::new()
         }
-    }
-    let session = match ron::ser::to_string_pretty(&app.session, ron::ser::PrettyConfig::default())
-    {
-        Ok(text) => text,
-        Err(e) => {
+        Err(t @ (Tegenhouder::Sjabloon(_) | Tegenhouder::Vastleggen(_))) => {
+            app.info(MessageKind::Error, t.melding());
+            Vec::new()
+        }
+        Err(t @ Tegenhouder::NietsTeOefenen) => {
+            app.info(MessageKind::Info, t.melding());
+            Vec::new()
+        }
+        Err(Tegenhouder::GeenKlant) => {
+            let label = app.gemeente.klant_label.clone();
             app.info(
-                MessageKind::Error,
-                format!("Gesprek kan niet worden vastgelegd: {e}"),
+                MessageKind::Warning,
+                format!(
+                    "Vul eerst bij Gegevens de {label} in (initialen of schuilnaam); die komt in de bestandsnaam."
+                ),
             );
-            return Vec::new();
+            Vec::new()
         }
-    };
-    files.push(("sessie.ron".into(), session));
-    if let Some(report) = tally_report(app) {
-        files.push(("mi-rapport.md".into(), report));
+        Err(t) => {
+            app.info(MessageKind::Warning, t.melding());
+            Vec::new()
+        }
     }
-    let mut stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
-    if concept {
-        stem.push_str("-concept");
-    }
-    vec![Effect::Export { stem, files }]
-}
-
-/// The MI report, when behaviour was tallied in this session.
-fn tally_report(app: &App) -> Option<String> {
-    let tally = app.session.tally.as_ref().filter(|t| t.total() > 0)?;
-    let meta = ReportMeta::for_session(&app.session, &app.data.script);
-    Some(report_markdown(tally, &meta))
-}
-
-fn export_oefening(app: &mut App) -> Vec<Effect> {
-    let Some(report) = tally_report(app) else {
-        app.info(
-            MessageKind::Info,
-            "Oefenen: er is nog niets geturfd (F6), dus er is geen rapport om op te slaan.",
-        );
-        return Vec::new();
-    };
-    let stem = format!(
-        "oefening-{}",
-        crate::store::files::plan_stem(app.session.datum, &app.session.klant)
-    );
-    vec![Effect::Export {
-        stem,
-        files: vec![("mi-rapport.md".into(), report)],
-    }]
 }
