@@ -23,6 +23,9 @@ pub struct Args {
     /// Is het plan nog niet af, maak het dan toch, als concept (naam en kop zeggen concept)
     #[arg(long)]
     pub concept: bool,
+    /// Gemeenteprofiel (gemeenten/NAAM.ron); standaard dat van het gesprek
+    #[arg(long, value_name = "NAAM")]
+    pub gemeente: Option<String>,
 }
 
 fn formaat(s: &str) -> Result<Formaat, String> {
@@ -36,7 +39,15 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
             "dit is een oefengesprek; daarvan wordt geen plan gemaakt".into(),
         ));
     }
-    let bundle = super::bundle(cli)?;
+    let mut session = session;
+    if let Some(naam) = &args.gemeente {
+        session.gemeente = Some(naam.clone());
+    }
+    let bundle = super::with_profile(super::bundle(cli)?, args.gemeente.as_deref())?;
+    let (gemeente, notice) = bundle.gemeente_voor(&session);
+    if let Some(notice) = notice {
+        eprintln!("let op: {}", super::terminal_safe(&notice));
+    }
     let formats = if args.formaat.is_empty() {
         vec![Formaat::Md]
     } else {
@@ -46,7 +57,7 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     let bron = Bron {
         data: &data,
         templates: &bundle.templates,
-        gemeente: &bundle.gemeente,
+        gemeente,
     };
     let keuzes = Keuzes {
         als_concept: args.concept,
