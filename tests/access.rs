@@ -153,8 +153,9 @@ fn full_run() -> String {
         "1",
         "Klant is tevreden.",
         "",
-        // Plan: save.
+        // Plan: save; no reason for the hours, so the gate asks and it becomes a concept.
         "j",
+        "concept",
     ])
 }
 
@@ -178,13 +179,22 @@ fn a_whole_gesprek_through_a_pipe_writes_plan_and_session() {
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["2026-11-23-ab.md", "2026-11-23-ab.sessie.ron"]);
+    assert_eq!(
+        names,
+        [
+            "2026-11-23-ab-concept.md",
+            "2026-11-23-ab-concept.sessie.ron"
+        ]
+    );
+    assert!(out.contains("Dit plan is nog niet af:"), "{out}");
     let plan = fs::read_to_string(&written[0]).unwrap();
     assert!(plan.contains("‘ik wil graag koken’"), "{plan}");
     assert!(plan.contains("é ë 🙂"), "{plan}");
     assert!(plan.contains("Koken in het buurthuis"), "{plan}");
     assert!(plan.contains("Kennismaken in het buurthuis"), "{plan}");
-    assert!(out.contains(plan.trim()), "the plan is printed as saved");
+    // The plan is printed as saved; the concept adds only its heading mark and note.
+    let (_, body) = plan.split_once("- **Datum:**").unwrap();
+    assert!(out.contains(body.trim()), "the plan is printed as saved");
 
     let s = load_session(&written[1]).unwrap();
     assert_eq!(s.klant, "A.B.");
@@ -366,6 +376,7 @@ fn a_vervolggesprek_looks_back_on_each_afspraak_and_survives_a_stop() {
     rest.extend(["Twee keer meekoken", "klant", "in december"]);
     rest.extend([""; 10]);
     rest.push("j");
+    rest.push("concept");
     let out = drive(&paths, &lines(&rest));
     assert!(out.contains("3. Vervolggesprek met A.B."), "{out}");
     assert!(

@@ -413,6 +413,20 @@ fn controleer_also_checks_the_plan_template_and_the_keymap() {
         "{}",
         stdout(&o)
     );
+
+    // An empty key list and a key that types a character are reported at their place.
+    std::fs::write(
+        &toetsen,
+        "(toetsen: [\n  (opdracht: Vorige, toetsen: []),\n  (opdracht: Exporteren, toetsen: [\"Shift+e\"]),\n])",
+    )
+    .unwrap();
+    let o = meedoen(dir.path(), &["controleer"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains(&at(&toetsen, "2:22")), "{out}");
+    assert!(out.contains("lege lijst toetsen"), "{out}");
+    assert!(out.contains(&at(&toetsen, "3:36")), "{out}");
+    assert!(out.contains("typt een teken"), "{out}");
 }
 
 #[test]
@@ -578,6 +592,10 @@ fn plan_renders_a_saved_session_again_without_overwriting() {
     session.set_note("hoe-gaat-het", "Zij zegt: <b>‘graag’</b> 🙂".into());
     let file = bron.join("oud.sessie.ron");
     std::fs::write(&file, ron::ser::to_string(&session).unwrap()).unwrap();
+    // Not complete: without --concept nothing is written, and it says why.
+    let held = meedoen_in(home.path(), &["plan", file.to_str().unwrap()], "");
+    assert_ne!(held.status.code(), Some(0));
+    assert!(stderr(&held).contains("--concept"), "{}", stderr(&held));
     let args = [
         "plan",
         file.to_str().unwrap(),
@@ -585,15 +603,16 @@ fn plan_renders_a_saved_session_again_without_overwriting() {
         "html",
         "--formaat",
         "txt",
+        "--concept",
     ];
     let first = meedoen_in(home.path(), &args, "");
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let listed = stdout(&first);
     let written: Vec<&str> = listed.lines().map(str::trim).collect();
     assert_eq!(written.len(), 3, "{written:?}");
-    assert!(written[0].ends_with("-pq.html"), "{written:?}");
-    assert!(written[1].ends_with("-pq.txt"));
-    assert!(written[2].ends_with("-pq.sessie.ron"));
+    assert!(written[0].ends_with("-pq-concept.html"), "{written:?}");
+    assert!(written[1].ends_with("-pq-concept.txt"));
+    assert!(written[2].ends_with("-pq-concept.sessie.ron"));
     let html = std::fs::read_to_string(written[0]).unwrap();
     assert!(
         html.contains("&lt;b&gt;‘graag’&lt;&#x2f;b&gt; 🙂"),
@@ -606,7 +625,11 @@ fn plan_renders_a_saved_session_again_without_overwriting() {
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     let again = stdout(&second);
     assert!(
-        again.lines().next().unwrap().ends_with("-pq-2.html"),
+        again
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("-pq-concept-2.html"),
         "{again}"
     );
     assert_eq!(std::fs::read_to_string(written[0]).unwrap(), html);

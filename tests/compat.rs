@@ -80,7 +80,7 @@ fn a_newer_draft_opens_read_only_and_its_file_stays_byte_for_byte() {
     dispatch(&mut app, &mut runner, Action::Cmd(Command::Kiezen));
     assert_eq!(app.screen, Screen::Start, "opened for editing");
     match &app.overlay {
-        Some(Overlay::Plan(title, text, _)) => {
+        Some(Overlay::Plan(title, text)) => {
             assert!(title.contains("Alleen lezen"), "{title}");
             assert!(text.contains("nieuwere versie van meedoen"), "{text}");
             assert!(text.contains("stemming: \"goed\""), "{text}");

@@ -4,13 +4,14 @@
 mod common;
 
 use meedoen::core::taxonomy::TagKind;
-use meedoen::tui::action::{Action, Command, DraftEntry};
+use meedoen::tui::action::{Action, ClientEntry, Command, DraftEntry};
 use meedoen::tui::app::{App, Page};
 use meedoen::tui::screens::view;
 use meedoen::tui::theme::{Theme, ThemeKind};
 use meedoen::tui::update::{enter_page, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
 fn draw(app: &App, w: u16, h: u16) -> String {
@@ -27,17 +28,42 @@ fn draw(app: &App, w: u16, h: u16) -> String {
     out
 }
 
-fn both_sizes(app: &App, must: &[&str]) {
+/// Snapshots of a screen at the smallest supported size and at a wide one, so overlap,
+/// truncation and wasted room show up in review (`tests/snapshots/`).
+fn snap(name: &str, app: &mut App) {
     for (w, h) in [(80, 24), (120, 40)] {
-        let screen = draw(app, w, h);
-        for m in must {
-            assert!(screen.contains(m), "{w}×{h}: missing {m:?} in\n{screen}");
-        }
+        update(
+            app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        insta::assert_snapshot!(format!("{name}-{w}x{h}"), draw(app, w, h));
     }
 }
 
-#[test]
-fn start_screen_offers_new_and_drafts() {
+/// An app in a gesprek with the clock times in the header set.
+fn gesprek() -> App {
+    let mut app = common::app_in_gesprek();
+    update(
+        &mut app,
+        Action::StapTijd {
+            vorige: None,
+            sinds: "10:00".into(),
+        },
+    );
+    update(
+        &mut app,
+        Action::StapTijd {
+            vorige: None,
+            sinds: "10:12".into(),
+        },
+    );
+    app
+}
+
+fn start_app() -> App {
     let mut app = common::app();
     update(
         &mut app,
@@ -52,145 +78,150 @@ fn start_screen_offers_new_and_drafts() {
             problems: vec!["x.ron:1:1: kapot".into()],
         },
     );
-    both_sizes(
-        &app,
-        &[
-            "Nieuw gesprek",
-            "Verder met J.V.",
-            "x.ron:1:1: kapot",
-            "nieuw gesprek",
-        ],
+    update(
+        &mut app,
+        Action::ClientsLoaded {
+            clients: vec![ClientEntry {
+                klant: "E.F.".into(),
+                laatste: "2-11-2026".into(),
+                volgend_contact: Some("11-11-2026".into()),
+                opvolgen: Some("12 dagen te laat".into()),
+                te_laat: true,
+                plan_versie: 2,
+                sessie: "ef.sessie.ron".into(),
+            }],
+            problems: Vec::new(),
+        },
     );
+    app
 }
 
 #[test]
-fn details_page_shows_fields_and_the_bsn_warning() {
-    let mut app = common::app_in_gesprek();
-    app.session.klant = "AB".into();
-    both_sizes(
-        &app,
-        &[
-            "Klant (initialen of schuilnaam)",
-            "Geen BSN",
-            "klant AB",
-            "Consulent",
-            "pagina 1 van 6",
-        ],
-    );
+fn start_screen() {
+    let mut app = start_app();
+    snap("start", &mut app);
+    update(&mut app, Action::Filter('e'));
+    snap("start-zoeken", &mut app);
+    let mut app = start_app();
+    app.start.selected = 1;
+    update(&mut app, Action::Cmd(Command::Verwijderen));
+    snap("start-verwijderen", &mut app);
 }
 
 #[test]
-fn step_page_shows_technique_doel_examples_notes_and_progress() {
-    let mut app = common::app_in_gesprek();
+fn details_page() {
+    let mut app = gesprek();
+    app.gemeente.klant_label = "werkzoekende".into();
+    snap("gegevens-leeg", &mut app);
+    for c in "Mevrouw A. van den Berg-Oudshoorn (schuilnaam Asinds)".chars() {
+        update(
+            &mut app,
+            Action::Edit(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    snap("gegevens-lange-naam", &mut app);
+}
+
+#[test]
+fn step_page_with_notes_and_pickers() {
+    let mut app = gesprek();
     enter_page(&mut app, Page::Step("welkom".into()));
     app.session
         .set_note("welkom", "Gaat redelijk, zegt ze. é ë".into());
     enter_page(&mut app, Page::Step("welkom".into()));
-    both_sizes(
-        &app,
-        &[
-            " N ",
-            "Neutraal informeren",
-            " O ",
-            "Doel: Uitleggen waarom we praten.",
-            "› Hoe gaat het met u?",
-            "Valkuil",
-            "Gaat redelijk, zegt ze. é ë",
-            "Opening › Welkom",
-            "◉",
-            "PgDn",
-        ],
-    );
-}
-
-#[test]
-fn picker_marks_ticked_items_with_a_symbol() {
-    let mut app = common::app_in_gesprek();
+    snap("stap-notities", &mut app);
     app.session.toggle_tag(TagKind::Wens, "koken");
     enter_page(&mut app, Page::Step("wensen".into()));
-    both_sizes(
-        &app,
-        &[
-            "[x] Koken",
-            "[ ] Buiten werken",
-            "Wensen (1)",
-            "In de woorden van de klant",
-        ],
+    update(&mut app, Action::Cmd(Command::FocusVolgende));
+    update(&mut app, Action::Filter('k'));
+    snap("stap-kiezen", &mut app);
+    update(&mut app, Action::Cmd(Command::Terug));
+    update(&mut app, Action::Cmd(Command::Terug));
+    update(&mut app, Action::Cmd(Command::Toelichting));
+    snap("toelichting", &mut app);
+    update(&mut app, Action::Cmd(Command::NaarEinde));
+    snap("toelichting-einde", &mut app);
+    update(&mut app, Action::Cmd(Command::Terug));
+    update(&mut app, Action::Cmd(Command::Help));
+    snap("help-notities", &mut app);
+    update(&mut app, Action::Cmd(Command::Terug));
+    update(&mut app, Action::Cmd(Command::Turven));
+    update(
+        &mut app,
+        Action::Turf(meedoen::core::tally::Gedrag::OpenVraag),
     );
+    snap("turven", &mut app);
+    update(&mut app, Action::Cmd(Command::Turven));
+    update(&mut app, Action::Cmd(Command::Presentatie));
+    snap("presentatie", &mut app);
 }
 
 #[test]
-fn suggestions_page_shows_ranking_reasons_and_exclusions() {
-    let mut app = common::app_in_gesprek();
+fn suggestions_page() {
+    let mut app = gesprek();
     app.session.toggle_tag(TagKind::Wens, "buiten");
     app.session.toggle_tag(TagKind::Belemmering, "fysiek");
     enter_page(&mut app, Page::Step("opties".into()));
-    both_sizes(
-        &app,
-        &[
-            "Suggesties (",
-            "Uitgesloten (1)",
-            "Moestuin in de wijk",
-            "Waarom",
-            "Buiten werken",
-        ],
-    );
+    snap("mogelijkheden", &mut app);
     update(&mut app, Action::Cmd(Command::TabVolgende));
-    both_sizes(&app, &["Koken in het buurthuis", "lang staan en tillen"]);
+    snap("mogelijkheden-uitgesloten", &mut app);
+    update(&mut app, Action::Cmd(Command::TabVorige));
+    update(&mut app, Action::Filter('m'));
+    update(&mut app, Action::Filter('o'));
+    snap("mogelijkheden-zoeken", &mut app);
 }
 
 #[test]
-fn afspraken_page_shows_the_form() {
-    let mut app = common::app_in_gesprek();
+fn afspraken_page() {
+    let mut app = gesprek();
     app.session.gekozen.push("moestuin".into());
+    app.session.toggle_tag(TagKind::Belemmering, "fysiek");
+    app.session.afspraken.push(meedoen::core::session::Afspraak {
+        wat: "Kennismaken bij de moestuin aan de Vogelweg, samen met de begeleider en een buurvrouw die er al werkt".into(),
+        wie: "klant".into(),
+        wanneer: "vóór 1 december".into(),
+    });
     enter_page(&mut app, Page::Step("afspraken".into()));
-    both_sizes(
-        &app,
-        &[
-            "Afspraak 1 · wat",
-            "Uren per week",
-            "Evaluatiedatum",
-            "gekozen: Moestuin in de wijk",
-        ],
-    );
-}
-
-#[test]
-fn review_page_shows_the_plan_as_it_will_be_written() {
-    let mut app = common::app_in_gesprek();
-    app.session.klant = "AB".into();
-    app.output_dir = "/tmp/plannen".into();
-    enter_page(&mut app, Page::Review);
-    both_sizes(
-        &app,
-        &["Plan van aanpak", "zo wordt het opgeslagen", "/tmp/plannen"],
-    );
-}
-
-#[test]
-fn help_overlay_lists_the_keys_of_the_screen_below() {
-    let mut app = common::app_in_gesprek();
-    enter_page(&mut app, Page::Step("welkom".into()));
-    update(&mut app, Action::Cmd(Command::Help));
-    both_sizes(
-        &app,
-        &[
-            "Toetsen",
-            "PgDn / Ctrl+N",
-            "volgende stap",
-            "Esc gooit nooit tekst weg",
-        ],
-    );
-}
-
-#[test]
-fn jump_overlay_lists_hidden_steps() {
-    let mut app = common::app_in_gesprek();
+    snap("afspraken", &mut app);
     update(&mut app, Action::Cmd(Command::Springen));
-    both_sizes(
-        &app,
-        &["Naar stap", "Eerst hulp (overgeslagen)", "Plan controleren"],
-    );
+    snap("naar-stap", &mut app);
+}
+
+#[test]
+fn review_page_with_the_gate() {
+    let mut app = gesprek();
+    app.session.klant = "AB".into();
+    app.output_dir = "/home/consulent/Documents/meedoen/gemeente-voorbeeldstad/plannen-2026".into();
+    enter_page(&mut app, Page::Review);
+    snap("controleren", &mut app);
+    update(&mut app, Action::Cmd(Command::Exporteren));
+    snap("controleren-concept", &mut app);
+    update(&mut app, Action::Cmd(Command::Nee));
+    app.session
+        .set_note("welkom", "Haar nummer is 123456782, zei ze.".into());
+    update(&mut app, Action::Cmd(Command::Exporteren));
+    snap("bsn", &mut app);
+}
+
+#[test]
+fn terugblik_of_a_vervolg() {
+    let mut app = common::real_app();
+    let mut prev =
+        meedoen::core::session::Session::new("p".into(), common::today(), &app.intake.id);
+    prev.klant = "E.F.".into();
+    prev.afspraken.push(meedoen::core::session::Afspraak {
+        wat: "Twee ochtenden per week meehelpen in de moestuin aan de Vogelweg, met de begeleider"
+            .into(),
+        wie: "E.F.".into(),
+        wanneer: "vanaf 1 december".into(),
+    });
+    let s =
+        meedoen::core::vervolg::start_vervolg(&prev, "v".into(), common::today(), &app.vervolg.id);
+    update(&mut app, Action::SessionLoaded(Box::new(s)));
+    while app.page_kind() != meedoen::tui::app::PageKind::Evaluatie {
+        update(&mut app, Action::Cmd(Command::Volgende));
+    }
+    snap("terugblik", &mut app);
 }
 
 #[test]
@@ -219,7 +250,6 @@ fn monochrome_theme_draws_without_any_colour() {
 #[test]
 fn resizing_while_typing_keeps_the_text_and_redraws_at_every_size() {
     use meedoen::tui::keymap::map_key;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut app = common::app_in_gesprek();
     enter_page(&mut app, Page::Step("welkom".into()));
     let mut typed = String::new();
@@ -240,4 +270,79 @@ fn resizing_while_typing_keeps_the_text_and_redraws_at_every_size() {
         }
     }
     assert_eq!(app.session.note("welkom"), typed);
+}
+
+#[test]
+fn the_whole_toelichting_can_be_read_at_80x24() {
+    let mut app = common::real_app();
+    let s =
+        meedoen::tui::run::new_session("x".into(), common::today(), &app.intake.id, &app.gemeente);
+    update(&mut app, Action::SessionLoaded(Box::new(s)));
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let steps: Vec<String> = app.data.script.steps().map(|s| s.stap.id.clone()).collect();
+    let mut overflowing = 0;
+    for id in steps {
+        enter_page(&mut app, Page::Step(id.clone()));
+        if app.page_kind() != meedoen::tui::app::PageKind::Step {
+            continue;
+        }
+        update(&mut app, Action::Cmd(Command::Toelichting));
+        let top = draw(&app, 80, 24);
+        let max = meedoen::tui::screens::overlays::max_scroll(&app);
+        if max == 0 {
+            assert!(
+                !top.contains("meer hieronder"),
+                "{id}: promises more\n{top}"
+            );
+        } else {
+            overflowing += 1;
+            assert!(
+                top.contains("meer hieronder"),
+                "{id}: does not say there is more\n{top}"
+            );
+            update(&mut app, Action::Cmd(Command::NaarEinde));
+            let end = draw(&app, 80, 24);
+            // The last line of the toelichting: the sources, or the last technique.
+            let stap = app.current_step().unwrap().stap;
+            let last = if stap.bron.is_empty() {
+                "minder goed".to_string()
+            } else {
+                format!("Bron: {}", stap.bron[0])
+            };
+            assert!(end.contains(&last), "{id}: {last:?} not reached\n{end}");
+            assert!(end.contains("einde"), "{id}\n{end}");
+        }
+        update(&mut app, Action::Cmd(Command::Terug));
+    }
+    assert!(
+        overflowing > 0,
+        "no step is longer than 80×24; the test proves nothing"
+    );
+}
+
+#[test]
+fn a_wide_screen_gives_the_columns_room() {
+    let mut app = gesprek();
+    app.session.toggle_tag(TagKind::Wens, "buiten");
+    enter_page(&mut app, Page::Step("opties".into()));
+    let column = |screen: &str, title: &str| {
+        let line = screen.lines().find(|l| l.contains(title)).unwrap();
+        let start = line.find(title).unwrap();
+        line[..start].chars().count()
+    };
+    // The Waarom panel takes two fifths of a wide screen, not a fixed 36 columns.
+    let narrow = draw(&app, 80, 24);
+    let wide = draw(&app, 160, 45);
+    assert_eq!(80 - column(&narrow, "┌ Waarom"), 36, "{narrow}");
+    assert_eq!(160 - column(&wide, "┌ Waarom"), 64, "{wide}");
+    // The pickers a third.
+    enter_page(&mut app, Page::Step("wensen".into()));
+    let wide = draw(&app, 160, 45);
+    assert_eq!(160 - column(&wide, "┌ Wensen"), 53, "{wide}");
 }

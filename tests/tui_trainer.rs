@@ -23,6 +23,14 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn alt(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)
+}
+
 fn press(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     match map_key(app, k) {
         Some(a) => update(app, a),
@@ -146,7 +154,7 @@ fn a_practice_export_writes_only_the_trainer_report() {
     press(&mut app, key(KeyCode::Char('4')));
     press(&mut app, key(KeyCode::Esc));
     enter_page(&mut app, Page::Review);
-    let effects = press(&mut app, key(KeyCode::Char('e')));
+    let effects = press(&mut app, ctrl('s'));
     let [Effect::Export(PlanSet { stem, files, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -173,7 +181,8 @@ fn a_tallied_real_gesprek_writes_the_report_beside_the_plan_not_in_it() {
     update(&mut app, Action::Turf(Gedrag::ReflectieEenvoudig));
     update(&mut app, Action::Cmd(Command::Turven));
     enter_page(&mut app, Page::Review);
-    let effects = update(&mut app, Action::Cmd(Command::Exporteren));
+    update(&mut app, Action::Cmd(Command::Exporteren));
+    let effects = update(&mut app, Action::Cmd(Command::AlsConcept));
     let [Effect::Export(PlanSet { files, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -198,7 +207,9 @@ fn step_time_is_recorded_only_where_someone_is_measuring() {
         app.session.tally.clone().unwrap().tijd,
         vec![("welkom".to_string(), 90)]
     );
-    assert!(screen(&app, 80, 24).contains("sinds 14:02"));
+    assert!(screen(&app, 80, 24).contains("stap 14:02"));
+    // The gesprek began when its session was made (10:00 in the fixture).
+    assert!(screen(&app, 120, 24).contains("gesprek vanaf 10:00 · stap vanaf 14:02"));
 }
 
 #[test]
@@ -212,8 +223,14 @@ fn something_like_a_bsn_is_caught_before_export_and_can_be_removed() {
     assert!(matches!(app.overlay, Some(Overlay::Bsn(_))));
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Mogelijk een BSN"), "{shown}");
-    let effects = press(&mut app, key(KeyCode::Char('j')));
+    // Typed letters do not answer; the keys shown do.
+    assert!(press(&mut app, key(KeyCode::Char('j'))).is_empty());
+    assert!(shown.contains("Alt+V"), "{shown}");
+    let effects = press(&mut app, alt('v'));
     assert!(effects.contains(&Effect::BsnVerwijderd(1)));
+    // Then the gate: this plan is not complete, so it can only be a concept.
+    assert!(matches!(app.overlay, Some(Overlay::Gate(_))));
+    let effects = press(&mut app, alt('c'));
     assert!(effects.iter().any(|e| matches!(e, Effect::Export(_))));
     assert!(!app.session.note("welkom").contains("123456782"));
     assert!(app.session.note("welkom").contains("[BSN verwijderd]"));
@@ -224,13 +241,19 @@ fn formats_are_chosen_on_the_review_screen() {
     let mut app = common::app_in_gesprek();
     app.session.klant = "AB".into();
     enter_page(&mut app, Page::Review);
-    press(&mut app, key(KeyCode::Char('w')));
-    press(&mut app, key(KeyCode::Char('t')));
-    press(&mut app, key(KeyCode::Char('m')));
+    for c in ['w', 't', 'm'] {
+        assert!(press(&mut app, key(KeyCode::Char(c))).is_empty());
+    }
+    assert_eq!(app.formats, [meedoen::core::plan::Formaat::Md]);
+    for c in ['w', 't', 'm'] {
+        // Each choice is remembered for the next gesprek.
+        assert_eq!(press(&mut app, alt(c)), vec![Effect::SavePrefs]);
+    }
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("[ ] m Markdown"), "{shown}");
-    assert!(shown.contains("[x] w HTML"), "{shown}");
-    let effects = press(&mut app, key(KeyCode::Char('e')));
+    assert!(shown.contains("[ ] Alt+M Markdown"), "{shown}");
+    assert!(shown.contains("[x] Alt+W HTML"), "{shown}");
+    press(&mut app, ctrl('s'));
+    let effects = press(&mut app, alt('c'));
     let [Effect::Export(PlanSet { files, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
@@ -301,8 +324,7 @@ fn the_client_overview_marks_overdue_contacts_and_starts_a_vervolggesprek() {
     let shown = screen(&app, 100, 24);
     assert!(shown.contains("Vervolg A.B."), "{shown}");
     assert!(shown.contains("⚠ contact 22 dagen te laat"), "{shown}");
-    // Filter to one client and open it.
-    press(&mut app, key(KeyCode::Char('/')));
+    // Typing searches the clients; open the one found.
     for c in "a.b".chars() {
         press(&mut app, key(KeyCode::Char(c)));
     }
@@ -361,7 +383,10 @@ fn the_latest_plan_of_a_client_can_be_read_from_the_start_screen() {
     std::fs::write(out.join("ef.sessie.ron"), ron::ser::to_string(&s).unwrap()).unwrap();
     std::fs::write(
         out.join("ef.md"),
-        "# Plan van aanpak\n\nAfspraak: tuin ‘graag’ 🙂\n",
+        format!(
+            "# Plan van aanpak\n\nAfspraak: tuin ‘graag’ 🙂\n{}",
+            "regel\n".repeat(60)
+        ),
     )
     .unwrap();
     let mut r = runner(dir.path());
@@ -369,19 +394,28 @@ fn the_latest_plan_of_a_client_can_be_read_from_the_start_screen() {
     common::run_effects(&mut app, &mut r, vec![Effect::ListClients]);
     press(&mut app, key(KeyCode::Down));
     assert_eq!(app.start_items()[app.start.selected], StartItem::Client(0));
-    let effects = press(&mut app, key(KeyCode::Char('p')));
+    // A typed letter searches the clients; the plan opens with a key that cannot be typed.
+    let ctrl_o = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL);
+    let effects = press(&mut app, ctrl_o);
     assert!(matches!(effects.as_slice(), [Effect::ReadPlan(_)]));
     common::run_effects(&mut app, &mut r, effects);
-    assert!(matches!(&app.overlay, Some(Overlay::Plan(title, _, 0)) if title == "ef.md"));
+    assert!(matches!(&app.overlay, Some(Overlay::Plan(title, _)) if title == "ef.md"));
+    assert_eq!(app.overlay_scroll, 0);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("tuin ‘graag’ 🙂"), "{shown}");
     press(&mut app, key(KeyCode::Down));
-    assert!(matches!(&app.overlay, Some(Overlay::Plan(_, _, 1))));
+    assert_eq!(app.overlay_scroll, 1);
+    assert!(screen(&app, 80, 24).contains("meer"));
+    press(&mut app, key(KeyCode::End));
+    let end = app.overlay_scroll;
+    assert!(end > 1);
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(app.overlay_scroll, end, "scrolling stops at the end");
     press(&mut app, key(KeyCode::Esc));
     assert_eq!(app.overlay, None);
     // Without a plan beside the session, the consultant is told how to make one.
     std::fs::remove_file(out.join("ef.md")).unwrap();
-    let effects = press(&mut app, key(KeyCode::Char('p')));
+    let effects = press(&mut app, ctrl_o);
     common::run_effects(&mut app, &mut r, effects);
     assert!(app.message.as_ref().unwrap().text.contains("meedoen plan"));
 }

@@ -413,6 +413,21 @@ impl Gesprek {
                         keuzes.bsn_toch = true;
                     }
                 }
+                Err(Tegenhouder::Onaf(found)) => {
+                    // The same gate as the full-screen app: a concept only when asked for.
+                    con.say("Dit plan is nog niet af:")?;
+                    for f in &found {
+                        con.say(&format!("- {f}"))?;
+                    }
+                    con.ask_valid(
+                        "Typ concept om het als concept op te slaan (de bestandsnaam en de kop zeggen concept), of terug.",
+                        |t| match t.trim().to_lowercase().as_str() {
+                            "concept" => Ok(()),
+                            _ => Err("Typ concept of terug.".to_string()),
+                        },
+                    )?;
+                    keuzes.als_concept = true;
+                }
                 Err(other) => {
                     con.say(&other.melding())?;
                     return Ok(Done::GoTo(Page::Review));

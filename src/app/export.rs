@@ -1,12 +1,14 @@
 //! Export, the same for every front-end: the checks before a plan is written (a client
 //! name, fields that hold text that is not a valid date or number, BSNs in any text the
-//! plan prints), every chosen format, the session beside the plan, the trainer's MI
+//! plan prints, and the export gate: what is missing or suspect, after which the plan can
+//! only be saved as a concept), every chosen format, the session beside the plan, the trainer's MI
 //! report as a file of its own (never in the plan), and the logboek entry. `prepare` is
 //! pure, so the TUI's `update` can call it; `write` is the one place the set is written.
 
 use std::path::PathBuf;
 
 use crate::core::fields::Field;
+use crate::core::gate;
 use crate::core::plan::{self, Formaat};
 use crate::core::privacy;
 use crate::core::problem::Problem;
@@ -77,6 +79,9 @@ pub enum Tegenhouder {
     NietsTeOefenen,
     /// The session could not be serialised (should never happen).
     Vastleggen(String),
+    /// The plan is not complete (what is missing or suspect): it can only be saved as a
+    /// concept, after the consultant says so.
+    Onaf(Vec<String>),
 }
 
 impl Tegenhouder {
@@ -92,6 +97,10 @@ impl Tegenhouder {
             Tegenhouder::Sjabloon(p) => format!("Sjabloon klopt niet: {p}"),
             Tegenhouder::NietsTeOefenen => "Oefenen: er is nog niets geturfd, dus er is geen rapport om op te slaan.".into(),
             Tegenhouder::Vastleggen(e) => format!("Gesprek kan niet worden vastgelegd: {e}"),
+            Tegenhouder::Onaf(found) => format!(
+                "Dit plan is nog niet af; het kan alleen als concept worden opgeslagen:\n- {}",
+                found.join("\n- ")
+            ),
         }
     }
 }
@@ -101,6 +110,33 @@ impl Tegenhouder {
 pub struct Keuzes {
     /// The consultant saw the BSN warning and chose to save anyway.
     pub bsn_toch: bool,
+    /// The consultant saw what is missing and chose to save a concept.
+    pub als_concept: bool,
+}
+
+/// What the export gate finds (`core::gate`), in words: the checks on the session, and,
+/// when those pass, whether a final rendering in one of `formats` would still say
+/// "Nog niet besproken" (an own template, or a section without notes).
+pub fn onaf(bron: Bron<'_>, session: &Session, formats: &[Formaat]) -> Vec<String> {
+    let mut sugg = crate::core::matching::suggest(
+        &crate::core::matching::Profiel::from(session),
+        &bron.data.catalogue,
+        &bron.data.taxonomy,
+    );
+    crate::core::gemeente::apply(bron.gemeente, &mut sugg, &bron.data.catalogue);
+    let mut found: Vec<String> = gate::check(session, bron.data, bron.gemeente, &sugg)
+        .into_iter()
+        .map(|b| b.tekst)
+        .collect();
+    if found.is_empty() {
+        let rendered = formats.iter().filter_map(|&f| {
+            plan::render_with(f, session, bron.data, bron.templates, bron.gemeente).ok()
+        });
+        if let Some(b) = rendered.into_iter().find_map(|t| gate::check_rendered(&t)) {
+            found.push(b.tekst);
+        }
+    }
+    found
 }
 
 /// Checks the session and renders everything to write. `invalid` is a field whose typed
@@ -134,10 +170,23 @@ pub fn prepare(
     if formats.is_empty() {
         formats.push(Formaat::Md);
     }
+    // The gate: an incomplete plan is written only as a concept, after a question.
+    let found = onaf(bron, session, &formats);
+    if !found.is_empty() && !keuzes.als_concept {
+        return Err(Tegenhouder::Onaf(found));
+    }
+    let concept = !found.is_empty();
     let mut files = Vec::new();
     for &format in &formats {
-        let text = plan::render_with(format, session, bron.data, bron.templates, bron.gemeente)
-            .map_err(Tegenhouder::Sjabloon)?;
+        let text = plan::render_status(
+            format,
+            session,
+            bron.data,
+            bron.templates,
+            bron.gemeente,
+            concept,
+        )
+        .map_err(Tegenhouder::Sjabloon)?;
         files.push((format.extension().to_string(), text));
     }
     // The saved session remembers the chosen options' titles, for when they leave the
@@ -154,8 +203,12 @@ pub fn prepare(
     if let Some(report) = tally_report(bron, session) {
         files.push(("mi-rapport.md".into(), report));
     }
+    let mut stem = files::plan_stem(session.datum, &session.klant);
+    if concept {
+        stem.push_str("-concept");
+    }
     Ok(PlanSet {
-        stem: files::plan_stem(session.datum, &session.klant),
+        stem,
         files,
         formats,
         sessie: session.id.clone(),

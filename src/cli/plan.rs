@@ -20,6 +20,9 @@ pub struct Args {
     /// Formaat van het plan: md, html of txt (mag vaker; standaard md)
     #[arg(long, value_name = "FORMAAT", value_parser = formaat)]
     pub formaat: Vec<Formaat>,
+    /// Is het plan nog niet af, maak het dan toch, als concept (naam en kop zeggen concept)
+    #[arg(long)]
+    pub concept: bool,
     /// Gemeenteprofiel (gemeenten/NAAM.ron); standaard dat van het gesprek
     #[arg(long, value_name = "NAAM")]
     pub gemeente: Option<String>,
@@ -56,7 +59,11 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
         templates: &bundle.templates,
         gemeente,
     };
-    let set = match export::prepare(bron, &session, &formats, None, Keuzes::default()) {
+    let keuzes = Keuzes {
+        als_concept: args.concept,
+        ..Keuzes::default()
+    };
+    let set = match export::prepare(bron, &session, &formats, None, keuzes) {
         Ok(set) => set,
         Err(Tegenhouder::Bsn(text)) => {
             return Err(Fout::Gebruik(format!(
@@ -64,6 +71,12 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
             )));
         }
         Err(Tegenhouder::Sjabloon(p)) => return Err(Fout::Gegevens(vec![p])),
+        Err(t @ Tegenhouder::Onaf(_)) => {
+            return Err(Fout::Gebruik(format!(
+                "{}\nMaak het met --concept als concept, of maak het gesprek eerst af in de app.",
+                t.melding()
+            )));
+        }
         Err(other) => return Err(Fout::Gebruik(other.melding())),
     };
     let written = export::write(&bundle.paths, &set).map_err(Fout::Bestand)?;

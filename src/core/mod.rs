@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod data;
 pub mod datum;
 pub mod fields;
+pub mod gate;
 pub mod gemeente;
 pub mod layered;
 pub mod matching;

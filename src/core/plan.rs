@@ -24,7 +24,7 @@ use super::taxonomy::TagKind;
 
 pub use formaat::{
     Formaat, GemeenteContext, TekstenContext, Templates, check_source, render, render_source,
-    render_with,
+    render_status, render_with,
 };
 pub use markdown::{blockquote, inline};
 pub use output::clean;
@@ -73,6 +73,9 @@ pub struct PlanContext {
     pub vervolg_op: Option<String>,
     /// How the previous plan's afspraken went (vervolggesprek).
     pub terugblik: Vec<Terugblik>,
+    /// A concept: saved although the export gate found something missing. The
+    /// heading says so, and the file name.
+    pub concept: bool,
 }
 
 /// One afspraak of the previous plan, looked back on.
@@ -288,6 +291,7 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
                 lastig: e.lastig.clone(),
             })
             .collect(),
+        concept: false,
     }
 }
 

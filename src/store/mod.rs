@@ -14,6 +14,7 @@ pub mod lezen;
 pub mod melding;
 pub mod opruimen;
 pub mod paths;
+pub mod prefs;
 pub mod sessions;
 pub mod set;
 pub mod syncer;

@@ -67,9 +67,12 @@ impl Paths {
                 .to_string()
         })?;
         let data = dirs.data_local_dir().to_path_buf();
-        let output = UserDirs::new()
-            .and_then(|u| u.document_dir().map(|d| d.join("meedoen")))
-            .unwrap_or_else(|| data.join("plannen"));
+        let user = UserDirs::new();
+        let output = default_output(
+            user.as_ref().map(UserDirs::home_dir),
+            user.as_ref().and_then(UserDirs::document_dir),
+            &data,
+        );
         Ok(Paths {
             config: dirs.config_dir().to_path_buf(),
             drafts: data.join("concepten"),
@@ -93,6 +96,20 @@ impl Paths {
             ),
             ("plannen van aanpak", &self.output),
         ]
+    }
+}
+
+/// Where plans go by default: `Documents/meedoen` in the home folder whenever that
+/// Documents folder exists (on Windows it shows as "Documenten"), whatever the
+/// platform's own settings name as documents folder; else that documents folder; else
+/// the local data folder. The README and `meedoen paden` say the same.
+pub fn default_output(home: Option<&Path>, documents: Option<&Path>, data: &Path) -> PathBuf {
+    if let Some(docs) = home.map(|h| h.join("Documents")).filter(|d| d.is_dir()) {
+        return docs.join("meedoen");
+    }
+    match documents {
+        Some(d) => d.join("meedoen"),
+        None => data.join("plannen"),
     }
 }
 
@@ -246,6 +263,32 @@ mod tests {
             cloud_sync_warning_with(Path::new("/home/sanne/Werk Synced/plannen"), &roots).is_none()
         );
         assert!(cloud_sync_warning_with(Path::new("/home/sanne/x"), &[PathBuf::new()]).is_none());
+    }
+
+    #[test]
+    fn plans_go_to_documents_meedoen_whenever_that_folder_exists() {
+        let home = tempfile::tempdir().unwrap();
+        let data = home.path().join(".local/share/meedoen");
+        // No Documents folder and no documents folder from the platform: the data folder.
+        assert_eq!(
+            default_output(Some(home.path()), None, &data),
+            data.join("plannen")
+        );
+        // The platform names another folder, but ~/Documents exists: that one.
+        let other = home.path().join("Documenten");
+        assert_eq!(
+            default_output(Some(home.path()), Some(&other), &data),
+            other.join("meedoen")
+        );
+        std::fs::create_dir(home.path().join("Documents")).unwrap();
+        assert_eq!(
+            default_output(Some(home.path()), Some(&other), &data),
+            home.path().join("Documents/meedoen")
+        );
+        assert_eq!(
+            default_output(Some(home.path()), None, &data),
+            home.path().join("Documents/meedoen")
+        );
     }
 
     #[test]

@@ -76,6 +76,17 @@ pub enum Command {
     FormaatMd,
     FormaatHtml,
     FormaatTxt,
+    /// Empty the text field being edited (undone with `VeldHerstellen`).
+    VeldLeegmaken,
+    /// Undo the last change in the text field being edited.
+    VeldHerstellen,
+    /// Scroll a window or the plan one page up / down, or to its start / end.
+    BladOmhoog,
+    BladOmlaag,
+    NaarBegin,
+    NaarEinde,
+    /// Save a plan the export gate found incomplete, as a concept.
+    AlsConcept,
 }
 
 impl Command {
@@ -106,7 +117,7 @@ impl Command {
             Command::Toelichting => "toelichting stap",
             Command::Ja => "ja",
             Command::Nee => "nee",
-            Command::Filteren => "cliënt zoeken",
+            Command::Filteren => "zoeken",
             Command::Turven => "turven aan/uit",
             Command::TurfOngedaan => "laatste turf ongedaan",
             Command::Onthullen => "antwoord oefenklant",
@@ -117,6 +128,13 @@ impl Command {
             Command::FormaatMd => "Markdown aan/uit",
             Command::FormaatHtml => "HTML (afdrukken) aan/uit",
             Command::FormaatTxt => "platte tekst aan/uit",
+            Command::VeldLeegmaken => "veld leegmaken",
+            Command::VeldHerstellen => "ongedaan maken",
+            Command::BladOmhoog => "pagina omhoog",
+            Command::BladOmlaag => "pagina omlaag",
+            Command::NaarBegin => "naar begin",
+            Command::NaarEinde => "naar einde",
+            Command::AlsConcept => "opslaan als concept",
         }
     }
 }
@@ -209,4 +227,7 @@ pub enum Action {
     VerlopenLoaded(Vec<crate::tui::app::VerlopenEntry>),
     /// Result of erasing one client's expired files: (client, files erased).
     VerlopenGewist(Result<(String, usize), String>),
+    /// The terminal's size (at the start and after every resize), so scrolling can stop
+    /// at the end of what is shown.
+    Resize { width: u16, height: u16 },
 }

@@ -75,8 +75,10 @@ pub enum Overlay {
     ConfirmDelete(String, String),
     /// Something looks like a BSN: remove it, save anyway, or go back (the description).
     Bsn(String),
-    /// A client's latest plan, read from disk (title, text, scroll position).
-    Plan(String, String, u16),
+    /// The export gate: what is missing or suspect; save as a concept, or go back.
+    Gate(Vec<String>),
+    /// A client's latest plan, read from disk (title, text).
+    Plan(String, String),
     /// Quitting while the draft cannot be saved: what to do with the typed text.
     Onbewaard(Onbewaard),
     /// Files past the bewaartermijn: the highlighted client, and whether Delete was
@@ -221,6 +223,14 @@ pub struct App {
     pub sugg_lists: BTreeMap<SuggTabKey, ListState>,
     pub review_scroll: u16,
     pub overlay: Option<Overlay>,
+    /// First line shown of the overlay's text (every overlay scrolls).
+    pub overlay_scroll: u16,
+    /// The terminal's size, so scrolling stops where the text ends.
+    pub size: (u16, u16),
+    /// Clock time the gesprek was opened in this run ("13:58"), shown in the header.
+    pub gesprek_sinds: Option<String>,
+    /// The consultant confirmed saving an incomplete plan as a concept.
+    pub als_concept: bool,
     pub message: Option<Message>,
     /// Files written by the last export.
     pub exported: Vec<PathBuf>,
@@ -289,6 +299,10 @@ impl App {
             sugg_lists: BTreeMap::new(),
             review_scroll: 0,
             overlay: None,
+            overlay_scroll: 0,
+            size: (80, 24),
+            gesprek_sinds: None,
+            als_concept: false,
             message: None,
             exported: Vec::new(),
             save_error: None,
@@ -422,6 +436,12 @@ impl App {
 
     pub fn sugg_list_mut(&mut self, tab: SuggTab) -> &mut ListState {
         self.sugg_lists.entry(tab as u8).or_default()
+    }
+
+    /// Opens an overlay at the top of its text.
+    pub fn open(&mut self, overlay: Overlay) {
+        self.overlay = Some(overlay);
+        self.overlay_scroll = 0;
     }
 
     pub fn info(&mut self, kind: MessageKind, text: impl Into<String>) {

@@ -28,7 +28,13 @@ impl Editor {
         let text = strip_controls(text);
         let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let mut area = TextArea::new(lines);
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        // Notes wrap; a one-line field scrolls sideways by character, so the cursor and
+        // the last typed characters stay in view however long the value gets.
+        area.set_wrap_mode(if field.is_multiline() {
+            WrapMode::WordOrGlyph
+        } else {
+            WrapMode::None
+        });
         area.set_cursor_line_style(ratatui::style::Style::new());
         area.set_max_histories(200);
         area.move_cursor(CursorMove::Bottom);

@@ -29,6 +29,8 @@ pub enum Effect {
     StapGewisseld,
     /// BSNs were removed from the session (for the event log; the count only).
     BsnVerwijderd(usize),
+    /// Remember the consultant's preferences (the plan formats) for the next start.
+    SavePrefs,
     /// Save the draft durably and leave the app; when saving fails, the runner answers
     /// `QuitBlocked` instead and nothing is left behind.
     Quit,

@@ -14,198 +14,8 @@ use crate::core::problem::Problem;
 use super::action::{Action, Command};
 use super::app::{App, Focus, Overlay, PageKind, Screen};
 
-/// The context that decides what a key means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ctx {
-    Start,
-    /// Typing notes on a step.
-    Notes,
-    /// A tag picker with type-to-filter.
-    Picker,
-    /// A form field (client details, afspraken).
-    Form,
-    /// The suggestions lists.
-    Suggestions,
-    /// Typing in the catalogue search.
-    Search,
-    Review,
-    Help,
-    Jump,
-    Toelichting,
-    Confirm,
-    /// Typing a filter over the client overview.
-    StartFilter,
-    /// Tally mode: number keys count MI behaviour.
-    Tally,
-    /// Stopping while the draft cannot be saved: choose what happens to the text.
-    Onbewaard,
-    /// Files past the bewaartermijn, offered for erasure per client.
-    Bewaartermijn,
-}
-
-/// Every context, for validation and tests.
-pub const ALL_CTX: &[Ctx] = &[
-    Ctx::Start,
-    Ctx::Notes,
-    Ctx::Picker,
-    Ctx::Form,
-    Ctx::Suggestions,
-    Ctx::Search,
-    Ctx::Review,
-    Ctx::Help,
-    Ctx::Jump,
-    Ctx::Toelichting,
-    Ctx::Confirm,
-    Ctx::StartFilter,
-    Ctx::Tally,
-    Ctx::Onbewaard,
-    Ctx::Bewaartermijn,
-];
-
-/// Contexts where letters are typed text.
-const TYPING: &[Ctx] = &[
-    Ctx::Notes,
-    Ctx::Picker,
-    Ctx::Form,
-    Ctx::Search,
-    Ctx::StartFilter,
-];
-/// The contexts of an open gesprek (also where the trainer keys F4–F6 work).
-const GESPREK: &[Ctx] = &[
-    Ctx::Notes,
-    Ctx::Picker,
-    Ctx::Form,
-    Ctx::Suggestions,
-    Ctx::Search,
-    Ctx::Review,
-    Ctx::Tally,
-];
-/// Every screen without an overlay: help and quitting work everywhere here.
-const SCREENS: &[Ctx] = &[
-    Ctx::Start,
-    Ctx::StartFilter,
-    Ctx::Notes,
-    Ctx::Picker,
-    Ctx::Form,
-    Ctx::Suggestions,
-    Ctx::Search,
-    Ctx::Review,
-    Ctx::Tally,
-];
-const LISTS: &[Ctx] = &[
-    Ctx::Start,
-    Ctx::Suggestions,
-    Ctx::Review,
-    Ctx::Jump,
-    Ctx::Help,
-];
-
-/// One default binding: in these contexts, these keys run this command.
-#[derive(Debug, Clone, Copy)]
-pub struct DefaultBinding {
-    pub ctx: &'static [Ctx],
-    pub keys: &'static [&'static str],
-    pub cmd: Command,
-}
-
-const fn b(ctx: &'static [Ctx], keys: &'static [&'static str], cmd: Command) -> DefaultBinding {
-    DefaultBinding { ctx, keys, cmd }
-}
-
-/// The default keymap. Order matters only for display.
-pub const BINDINGS: &[DefaultBinding] = &[
-    b(GESPREK, &["PgDn", "Ctrl+N"], Command::Volgende),
-    b(GESPREK, &["PgUp", "Ctrl+P"], Command::Vorige),
-    b(GESPREK, &["Tab"], Command::FocusVolgende),
-    b(GESPREK, &["Shift+Tab"], Command::FocusVorige),
-    b(GESPREK, &["Ctrl+G"], Command::Springen),
-    b(&[Ctx::Notes, Ctx::Picker], &["F2"], Command::Toelichting),
-    b(&[Ctx::Picker, Ctx::Form], &["Up"], Command::Omhoog),
-    b(&[Ctx::Picker, Ctx::Form], &["Down"], Command::Omlaag),
-    b(&[Ctx::Picker], &["Enter"], Command::Kiezen),
-    b(&[Ctx::Form], &["Enter"], Command::FocusVolgende),
-    b(&[Ctx::Form], &["Ctrl+A"], Command::AfspraakToevoegen),
-    b(&[Ctx::Form], &["Ctrl+D"], Command::AfspraakVerwijderen),
-    b(&[Ctx::Form], &["Ctrl+Space", "F3"], Command::Kiezen),
-    b(LISTS, &["Up", "k"], Command::Omhoog),
-    b(LISTS, &["Down", "j"], Command::Omlaag),
-    b(
-        &[Ctx::Start, Ctx::Suggestions],
-        &["Enter", "Space"],
-        Command::Kiezen,
-    ),
-    b(&[Ctx::Jump], &["Enter"], Command::Kiezen),
-    b(&[Ctx::Start], &["n"], Command::Nieuw),
-    b(&[Ctx::Start], &["/"], Command::Filteren),
-    b(&[Ctx::Start], &["p"], Command::PlanBekijken),
-    b(&[Ctx::StartFilter], &["Enter", "Down"], Command::Terug),
-    b(GESPREK, &["F6"], Command::Turven),
-    b(&[Ctx::Tally], &["Backspace"], Command::TurfOngedaan),
-    b(GESPREK, &["F4"], Command::Onthullen),
-    b(GESPREK, &["F5"], Command::Presentatie),
-    b(&[Ctx::Start], &["Delete", "d"], Command::Verwijderen),
-    b(&[Ctx::Suggestions], &["Right", "l"], Command::TabVolgende),
-    b(&[Ctx::Suggestions], &["Left", "h"], Command::TabVorige),
-    b(&[Ctx::Suggestions], &["/"], Command::Zoeken),
-    b(&[Ctx::Suggestions], &["+"], Command::UrenMeer),
-    b(&[Ctx::Suggestions], &["-"], Command::UrenMinder),
-    b(&[Ctx::Search], &["Up"], Command::Omhoog),
-    b(&[Ctx::Search], &["Down"], Command::Omlaag),
-    b(&[Ctx::Search], &["Enter"], Command::Kiezen),
-    b(&[Ctx::Review], &["e", "Ctrl+S"], Command::Exporteren),
-    b(&[Ctx::Review], &["m"], Command::FormaatMd),
-    b(&[Ctx::Review], &["w"], Command::FormaatHtml),
-    b(&[Ctx::Review], &["t"], Command::FormaatTxt),
-    b(&[Ctx::Confirm], &["t"], Command::TochOpslaan),
-    b(&[Ctx::Confirm], &["j", "y"], Command::Ja),
-    b(&[Ctx::Confirm], &["n", "Esc"], Command::Nee),
-    b(
-        &[Ctx::Start, Ctx::Suggestions, Ctx::Review],
-        &["?"],
-        Command::Help,
-    ),
-    b(&[Ctx::Start], &["q"], Command::Stoppen),
-    b(SCREENS, &["F1"], Command::Help),
-    b(
-        &[
-            Ctx::Notes,
-            Ctx::Picker,
-            Ctx::Form,
-            Ctx::Suggestions,
-            Ctx::Search,
-            Ctx::Review,
-            Ctx::Help,
-            Ctx::Jump,
-            Ctx::Toelichting,
-            Ctx::StartFilter,
-        ],
-        &["Esc"],
-        Command::Terug,
-    ),
-    b(&[Ctx::Tally], &["Esc"], Command::Turven),
-    b(
-        &[Ctx::Help, Ctx::Toelichting],
-        &["F1", "?", "q", "Enter"],
-        Command::Terug,
-    ),
-    b(&[Ctx::Toelichting], &["Up", "k"], Command::Omhoog),
-    b(
-        &[Ctx::Toelichting],
-        &["Down", "j", "Space"],
-        Command::Omlaag,
-    ),
-    b(SCREENS, &["Ctrl+Q"], Command::Stoppen),
-    // No letters here: a consultant typing on after Ctrl+Q must not pick anything.
-    b(&[Ctx::Onbewaard], &["Up"], Command::Omhoog),
-    b(&[Ctx::Onbewaard], &["Down"], Command::Omlaag),
-    b(&[Ctx::Onbewaard], &["Enter"], Command::Kiezen),
-    b(&[Ctx::Onbewaard], &["Esc"], Command::Terug),
-    b(&[Ctx::Onbewaard], &["F10"], Command::StoppenZonderOpslaan),
-    b(&[Ctx::Bewaartermijn], &["Up"], Command::Omhoog),
-    b(&[Ctx::Bewaartermijn], &["Down"], Command::Omlaag),
-    b(&[Ctx::Bewaartermijn], &["Delete"], Command::Verwijderen),
-    b(&[Ctx::Bewaartermijn], &["Esc"], Command::Terug),
-];
+mod bindings;
+pub use bindings::*;
 
 /// Parses a key name as written in the keymap ("Ctrl+N", "PgDn", "Shift+Tab", "j").
 pub fn parse_key(spec: &str) -> Option<(KeyCode, KeyModifiers)> {
@@ -315,6 +125,10 @@ pub struct Override {
 #[serde(deny_unknown_fields)]
 pub struct KeymapFile {
     pub toetsen: Vec<Override>,
+    /// j/k move up and down where letters are neither text nor a search (the plan, the
+    /// step list, help), for those used to vim.
+    #[serde(default)]
+    pub vim: bool,
 }
 
 /// Name of the keymap file in the config folder.
@@ -326,10 +140,34 @@ pub fn check(src: &Source) -> Vec<Problem> {
     Keymap::from_source(src).err().unwrap_or_default()
 }
 
+/// Whether a key produces a printable character (Shift included: "Shift+a" is an `A`).
+pub fn is_printable(key: (KeyCode, KeyModifiers)) -> bool {
+    matches!(key, (KeyCode::Char(_), m) if !m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT))
+}
+
+/// Contexts where Space is a list's tick rather than text.
+const SPACE_TICKS: &[Ctx] = &[
+    Ctx::Start,
+    Ctx::Suggestions,
+    Ctx::Review,
+    Ctx::Jump,
+    Ctx::Help,
+    Ctx::Toelichting,
+];
+
 impl Keymap {
     /// The bindings active in a context.
     pub fn for_ctx(&self, ctx: Ctx) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.ctx.contains(&ctx))
+    }
+
+    /// The keys of a command in a context, in the order written (the first is the one
+    /// hints show). Empty when the command has no key there.
+    pub fn keys(&self, ctx: Ctx, cmd: Command) -> Vec<&str> {
+        self.for_ctx(ctx)
+            .filter(|b| b.cmd == cmd)
+            .flat_map(|b| b.keys.iter().map(String::as_str))
+            .collect()
     }
 
     /// The defaults with the user's file applied, or every problem in it (placed at the
@@ -341,18 +179,43 @@ impl Keymap {
         } = parse_data::<KeymapFile>(&src.name, &src.text).map_err(|p| vec![p])?;
         let mut map = Keymap::default();
         let mut problems = Vec::new();
+        // Each entry is looked for after the previous one, so a problem in the second
+        // entry for a command is placed there and not at the first.
+        let mut from = 0;
         for o in &file.toetsen {
+            let name = format!("{:?}", o.opdracht);
+            let entry = src.text[from.min(src.text.len())..]
+                .find(&name)
+                .map_or(from, |i| from + i);
+            from = entry + name.len();
+            let at =
+                |needle: &str, msg: String| Problem::at(&src.name, &src.text, entry, needle, msg);
+            if o.toetsen.is_empty() {
+                problems.push(at(
+                    "toetsen",
+                    format!(
+                        "opdracht `{name}` heeft een lege lijst toetsen; noem minstens één toets (bijvoorbeeld \"F8\") of laat de regel weg voor de standaardtoetsen"
+                    ),
+                ));
+            }
             for k in &o.toetsen {
-                if parse_key(k).is_none() {
-                    problems.push(Problem::at(
-                        &src.name,
-                        &src.text,
-                        0,
-                        &format!("\"{k}\""),
+                let needle = format!("\"{k}\"");
+                match parse_key(k) {
+                    None => problems.push(at(
+                        &needle,
                         format!(
-                            "onbekende toets `{k}` (voorbeelden: \"Ctrl+N\", \"F5\", \"PgDn\", \"Shift+Tab\", \"j\")"
+                            "onbekende toets `{k}` (voorbeelden: \"Ctrl+N\", \"F5\", \"PgDn\", \"Shift+Tab\", \"Alt+J\")"
                         ),
-                    ));
+                    )),
+                    Some(key) if is_printable(key) && key.0 != KeyCode::Char(' ') => {
+                        problems.push(at(
+                            &needle,
+                            format!(
+                                "toets `{k}` typt een teken; een opdracht op een teken gaat af terwijl u typt. Kies een Ctrl-, Alt- of F-toets (j/k om te bewegen: zet `vim: true`)"
+                            ),
+                        ))
+                    }
+                    Some(_) => {}
                 }
             }
             let mut found = false;
@@ -361,17 +224,23 @@ impl Keymap {
                 found = true;
             }
             if !found {
-                problems.push(Problem::at(
-                    &src.name,
-                    &src.text,
-                    0,
-                    &format!("{:?}", o.opdracht),
-                    format!(
-                        "opdracht `{:?}` heeft geen toetsen om te vervangen",
-                        o.opdracht
-                    ),
+                problems.push(at(
+                    &name,
+                    format!("opdracht `{name}` heeft geen toetsen om te vervangen"),
                 ));
             }
+        }
+        if file.vim {
+            map.bindings.push(Binding {
+                ctx: VIM_CTX,
+                keys: vec!["k".into()],
+                cmd: Command::Omhoog,
+            });
+            map.bindings.push(Binding {
+                ctx: VIM_CTX,
+                keys: vec!["j".into()],
+                cmd: Command::Omlaag,
+            });
         }
         if problems.is_empty() {
             problems.extend(
@@ -390,13 +259,17 @@ impl Keymap {
         }
     }
 
-    /// Keys bound twice in one context, and plain letters that would be stolen from a
-    /// text field.
+    /// Keys bound twice in one context, and characters that would act while someone
+    /// types: in text fields, searches and questions every command needs a key that
+    /// cannot be typed.
     pub fn conflicts(&self) -> Vec<String> {
         let mut out = Vec::new();
         for &ctx in ALL_CTX {
             let mut seen: Vec<(Option<(KeyCode, KeyModifiers)>, Command)> = Vec::new();
             for b in self.for_ctx(ctx) {
+                if b.keys.is_empty() {
+                    out.push(format!("opdracht {:?} heeft geen toets", b.cmd));
+                }
                 for k in &b.keys {
                     let parsed = parse_key(k);
                     if let Some((_, other)) = seen.iter().find(|(p, c)| *p == parsed && *c != b.cmd)
@@ -407,11 +280,18 @@ impl Keymap {
                         ));
                     }
                     seen.push((parsed, b.cmd));
-                    if TYPING.contains(&ctx)
-                        && matches!(parsed, Some((KeyCode::Char(_), m)) if m.is_empty())
-                    {
+                    let typed = match parsed {
+                        Some(key @ (KeyCode::Char(' '), _)) => {
+                            is_printable(key) && !SPACE_TICKS.contains(&ctx)
+                        }
+                        Some(key) => {
+                            is_printable(key) && (TYPING.contains(&ctx) || DIALOGS.contains(&ctx))
+                        }
+                        None => false,
+                    };
+                    if typed {
                         out.push(format!(
-                            "toets `{k}` voor {:?} zou in tekstvelden een letter wegnemen; kies een Ctrl-, Alt- of F-toets",
+                            "toets `{k}` voor {:?} zou een getypt teken wegnemen; kies een Ctrl-, Alt- of F-toets",
                             b.cmd
                         ));
                     }
@@ -430,9 +310,11 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Help) => return Ctx::Help,
         Some(Overlay::Jump(_)) => return Ctx::Jump,
         Some(Overlay::Toelichting | Overlay::Plan(..)) => return Ctx::Toelichting,
-        Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
+        Some(Overlay::ConfirmDelete(..)) => return Ctx::Confirm,
         Some(Overlay::Onbewaard(_)) => return Ctx::Onbewaard,
         Some(Overlay::Bewaartermijn { .. }) => return Ctx::Bewaartermijn,
+        Some(Overlay::Bsn(_)) => return Ctx::Bsn,
+        Some(Overlay::Gate(_)) => return Ctx::Gate,
         None => {}
     }
     base_context(app)
@@ -493,12 +375,48 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         Ctx::Tally => plain_char
             .and_then(crate::core::tally::Gedrag::from_toets)
             .map(Action::Turf),
-        Ctx::Picker | Ctx::Search | Ctx::StartFilter => match (plain_char, key.code) {
-            (Some(c), _) => Some(Action::Filter(c)),
-            (None, KeyCode::Backspace) => Some(Action::FilterBackspace),
-            _ => None,
-        },
+        // In a list, typing searches it: the start screen's clients, the catalogue.
+        Ctx::Picker | Ctx::Search | Ctx::StartFilter | Ctx::Start | Ctx::Suggestions => {
+            match (plain_char, key.code) {
+                (Some(c), _) => Some(Action::Filter(c)),
+                (None, KeyCode::Backspace) => Some(Action::FilterBackspace),
+                _ => None,
+            }
+        }
         _ => None,
+    }
+}
+
+/// Whether a command does something where the app is now: hints and the help list show
+/// only keys that act here (Ctrl+A adds an afspraak only on the afspraken page).
+pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
+    use super::app::StartItem;
+    use super::form::{self, FormRow};
+    let row = || form::rows(app).get(app.form_row).cloned();
+    match (ctx, cmd) {
+        (Ctx::Form, Command::AfspraakToevoegen | Command::AfspraakVerwijderen) => {
+            app.page_kind() == PageKind::Afspraken
+        }
+        (Ctx::Form, Command::Kiezen) => {
+            matches!(row(), Some(FormRow::Akkoord | FormRow::Status(_)))
+        }
+        (Ctx::Form, Command::VeldLeegmaken | Command::VeldHerstellen) => {
+            matches!(row(), Some(FormRow::Text(_)))
+        }
+        (_, Command::Onthullen) => app.oefenklant().is_some(),
+        (Ctx::Review, Command::FormaatMd | Command::FormaatHtml | Command::FormaatTxt) => {
+            !app.session.oefenen
+        }
+        (Ctx::Start, Command::PlanBekijken) => matches!(
+            app.start_items().get(app.start.selected),
+            Some(StartItem::Client(_))
+        ),
+        (Ctx::Start, Command::Verwijderen) => matches!(
+            app.start_items().get(app.start.selected),
+            Some(StartItem::Draft(_))
+        ),
+        (Ctx::Start, Command::Nieuw) => app.mode == super::app::Mode::Echt,
+        _ => true,
     }
 }
 
@@ -506,6 +424,16 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
 pub fn is_typing(ctx: Ctx) -> bool {
     TYPING.contains(&ctx)
 }
+
+/// Whether typed letters search a list here (rather than being text in a field).
+pub fn is_search(ctx: Ctx) -> bool {
+    matches!(
+        ctx,
+        Ctx::Start | Ctx::StartFilter | Ctx::Suggestions | Ctx::Search | Ctx::Picker
+    )
+}
+
+pub mod table;
 
 #[cfg(test)]
 mod tests;

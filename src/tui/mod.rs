@@ -6,6 +6,7 @@ pub mod app;
 pub mod editor;
 pub mod effect;
 pub mod form;
+pub mod input;
 pub mod keymap;
 pub mod lists;
 pub mod run;
@@ -64,13 +65,13 @@ pub fn load_app(bundle: Bundle, opts: &Options, theme: theme::Theme) -> (app::Ap
             "{} bestand(en) met fouten worden niet gebruikt; `meedoen controleer` toont ze.",
             bundle.uitgesloten.len()
         ));
-        app.overlay = Some(app::Overlay::Plan(
+        app.open(app::Overlay::Plan(
             "Fouten in de gegevens of instellingen".into(),
             text,
-            0,
         ));
     }
     let paths = bundle.paths.clone();
+    app.formats = crate::store::prefs::load(&paths.data).formats();
     for dir in [&paths.output, &paths.data] {
         if let Some(warning) = paths::cloud_sync_warning(dir) {
             app.start.notices.push(warning);
@@ -124,7 +125,7 @@ mod tests {
             &Options::default(),
             theme::Theme::new(theme::ThemeKind::Standard),
         );
-        let Some(app::Overlay::Plan(title, text, _)) = &app.overlay else {
+        let Some(app::Overlay::Plan(title, text)) = &app.overlay else {
             panic!("the problems are shown before anything can be typed");
         };
         assert!(title.contains("Fouten"), "{title}");

@@ -23,6 +23,7 @@ use crate::store::syncer::Syncer;
 use super::action::{Action, ClientEntry, DraftEntry};
 use super::app::{App, Screen};
 use super::effect::Effect;
+use super::input::{GLUE_WAIT, Glue, Step};
 use super::keymap::map_key;
 use super::screens::view;
 use super::theme::Theme;
@@ -336,6 +337,17 @@ impl Runner {
                     sinds: Local::now().format("%H:%M").to_string(),
                 })
             }
+            Effect::SavePrefs => {
+                let prefs = crate::store::prefs::Prefs::with_formats(&app.formats);
+                crate::store::prefs::save(&self.paths.data, &prefs)
+                    .err()
+                    .map(|e| {
+                        Action::LoadFailed(format!(
+                            "De gekozen formaten zijn niet onthouden: {}",
+                            files::describe_io_error(&e, &self.paths.data)
+                        ))
+                    })
+            }
             Effect::BsnVerwijderd(aantal) => {
                 self.log(&LogEvent::BsnVerwijderd {
                     sessie: &app.session.id,
@@ -394,6 +406,16 @@ pub fn dispatch(app: &mut App, runner: &mut Runner, action: Action) {
     }
 }
 
+/// Turns one terminal event into an action.
+fn action_for(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) => map_key(app, key),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
 /// The event loop. Blocks on input (no busy loop: zero CPU while the consultant talks).
 pub fn event_loop(
     terminal: &mut DefaultTerminal,
@@ -410,6 +432,17 @@ pub fn event_loop(
         }
     }
     let stop = stop_signals();
+    if let Ok(size) = terminal.size() {
+        dispatch(
+            app,
+            runner,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+    }
+    let mut glue = Glue::default();
     while !app.quit {
         terminal.draw(|f| view(app, f))?;
         // Wake now and then to see whether a SIGTERM or SIGHUP came in; a closed
@@ -424,20 +457,42 @@ pub fn event_loop(
         // Handle everything already waiting before drawing again, so a burst of keys
         // (fast typing, a paste without bracketed paste) costs one frame.
         while let Some(ev) = next {
-            let action = match ev {
-                Event::Key(key) => map_key(app, key),
-                Event::Paste(text) => Some(Action::Paste(text)),
-                _ => None,
+            let events = match ev {
+                // An Esc may be the first piece of a key whose rest is still on its way.
+                Event::Key(key) => match glue.push(key) {
+                    Step::Keys(keys) => keys.into_iter().map(Event::Key).collect(),
+                    Step::Wait => Vec::new(),
+                },
+                other => {
+                    let mut evs: Vec<Event> = glue.flush().into_iter().map(Event::Key).collect();
+                    evs.push(other);
+                    evs
+                }
             };
-            if let Some(a) = action {
-                dispatch(app, runner, a);
+            for ev in events {
+                if let Some(a) = action_for(app, ev) {
+                    dispatch(app, runner, a);
+                }
+                if app.quit {
+                    break;
+                }
             }
             if app.quit {
                 break;
             }
-            next = if event::poll(Duration::ZERO)? {
+            let wait = if glue.pending() {
+                GLUE_WAIT
+            } else {
+                Duration::ZERO
+            };
+            next = if event::poll(wait)? {
                 Some(event::read()?)
             } else {
+                for key in glue.flush() {
+                    if let Some(a) = map_key(app, key) {
+                        dispatch(app, runner, a);
+                    }
+                }
                 None
             };
         }

@@ -3,7 +3,6 @@
 //! tested by calling it directly.
 
 use crate::core::matching::Profiel;
-use crate::core::privacy;
 use crate::core::script::Lijst;
 
 use super::action::{Action, Command};
@@ -15,10 +14,13 @@ use super::form::{self, FormRow};
 mod bewaartermijn;
 mod export;
 mod onbewaard;
+mod overlay;
 mod pages;
 mod start;
 
+pub use export::gate_findings;
 use export::{export, review_command};
+use overlay::{overlay_command, overlay_max_scroll};
 use pages::{form_command, step_command, suggestions_command};
 use start::start_command;
 
@@ -29,6 +31,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Edit(key) => edit(app, |area| area.input(key)),
         Action::Paste(text) => paste(app, text),
         Action::Filter(c) => {
+            start_search(app);
             filter_edit(app, |f| f.push(c));
             Vec::new()
         }
@@ -87,7 +90,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::PlanLoaded(title, text) => {
-            app.overlay = Some(Overlay::Plan(title, text, 0));
+            app.open(Overlay::Plan(title, text));
+            Vec::new()
+        }
+        Action::Resize { width, height } => {
+            app.size = (width, height);
+            app.overlay_scroll = app.overlay_scroll.min(overlay_max_scroll(app));
             Vec::new()
         }
         Action::Turf(g) => {
@@ -106,6 +114,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             bewaartermijn::result(app, a)
         }
         Action::StapTijd { vorige, sinds } => {
+            if app.gesprek_sinds.is_none() {
+                app.gesprek_sinds = Some(sinds.clone());
+            }
             app.stap_sinds = Some(sinds);
             // Time is kept only where someone is measuring: practice or a tallied gesprek.
             match (app.session.tally.as_mut(), vorige) {
@@ -134,6 +145,9 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     };
     app.reveal = false;
     app.bsn_toch = false;
+    app.als_concept = false;
+    app.gesprek_sinds = gesprek_begin(&session.id, app.today);
+    app.stap_sinds = None;
     app.presentatie = false;
     app.turven = false;
     let page = Page::from_key(&session.huidige_stap, &app.data.script);
@@ -144,6 +158,14 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     app.overlay = None;
     app.message = None;
     enter_page(app, page);
+}
+
+/// When a gesprek of today began, from its id (creation time, local): a draft resumed
+/// after a crash still shows when the gesprek really started. `None` for another day
+/// or an id without a time; the runner then fills in when it was opened.
+fn gesprek_begin(id: &str, today: chrono::NaiveDate) -> Option<String> {
+    let stamp = chrono::NaiveDateTime::parse_from_str(id.get(..15)?, "%Y%m%d-%H%M%S").ok()?;
+    (stamp.date() == today).then(|| stamp.format("%H:%M").to_string())
 }
 
 /// Goes to a page and puts focus where one starts working on it.
@@ -175,9 +197,15 @@ pub fn enter_page(app: &mut App, page: Page) {
 
 /// Recomputes the suggestions from the session.
 pub fn refresh_suggestions(app: &mut App) {
+    app.suggesties = current_suggestions(app);
+}
+
+/// The suggestions for the session as it is now, with the municipality's rules applied.
+pub fn current_suggestions(app: &App) -> crate::core::matching::Suggesties {
     let profiel = Profiel::from(&app.session);
-    app.suggesties = app.matcher.suggest(&profiel);
-    crate::core::gemeente::apply(&app.gemeente, &mut app.suggesties, &app.data.catalogue);
+    let mut s = app.matcher.suggest(&profiel);
+    crate::core::gemeente::apply(&app.gemeente, &mut s, &app.data.catalogue);
+    s
 }
 
 /// Binds the editor to the form row under the cursor (if it is a text field).
@@ -252,11 +280,37 @@ fn edit(
             {
                 app.message = None;
             }
+            // A follow-up date before the gesprek is almost always a typing slip.
+            if let Some(d) = follow_up_date(&field, &app.session).filter(|d| *d < app.session.datum)
+            {
+                app.info(
+                    MessageKind::Warning,
+                    format!(
+                        "{} {} ligt vóór het gesprek van {}.",
+                        field.label(),
+                        editor::format_date(d),
+                        editor::format_date(app.session.datum)
+                    ),
+                );
+            }
         }
         Err(msg) => app.info(MessageKind::Warning, format!("{}: {msg}", field.label())),
     }
     changed(app)
 }
+
+/// The date a follow-up field holds, if the field is one.
+fn follow_up_date(field: &Field, s: &crate::core::session::Session) -> Option<chrono::NaiveDate> {
+    match field {
+        Field::Startdatum => s.startdatum,
+        Field::Evaluatiedatum => s.evaluatiedatum,
+        Field::VolgendContact => s.volgend_contact,
+        _ => None,
+    }
+}
+
+/// The most characters pasted into a one-line field at once.
+pub const MAX_ONE_LINE_PASTE: usize = 10_000;
 
 /// Pasted text goes into the focused field or filter; single-line fields get it on one
 /// line so a paste cannot smuggle line breaks into a file name or a date.
@@ -270,6 +324,19 @@ fn paste(app: &mut App, text: String) -> Vec<Effect> {
     match app.focus {
         Focus::Text => {
             let multiline = app.editor.field.is_multiline();
+            // A paste this large into a one-line field is a slip (the wrong clipboard);
+            // it is refused whole, so nothing is half-pasted and nothing is written.
+            let n = text.chars().count();
+            if !multiline && n > MAX_ONE_LINE_PASTE {
+                app.info(
+                    MessageKind::Warning,
+                    format!(
+                        "Niet geplakt: {n} tekens is te veel voor ‘{}’. Plak lange tekst in de notities.",
+                        app.editor.field.label()
+                    ),
+                );
+                return Vec::new();
+            }
             let text = if multiline {
                 text
             } else {
@@ -292,6 +359,25 @@ fn current_lijst(app: &App) -> Option<Lijst> {
             .current_step()
             .and_then(|s| s.stap.kiezen.get(i).copied()),
         _ => None,
+    }
+}
+
+/// Typing in a list searches it: on the start screen the client overview, on the
+/// suggestions page the whole catalogue. Nothing is chosen by typing.
+fn start_search(app: &mut App) {
+    if app.screen == Screen::Start {
+        if !app.start.filtering && app.mode == super::app::Mode::Echt {
+            app.start.filtering = true;
+            app.start.selected = 0;
+        }
+        return;
+    }
+    if app.page_kind() == PageKind::Suggesties && app.focus == Focus::List {
+        app.sugg_tab = SuggTab::Catalogus;
+        app.focus = Focus::Search;
+        let state = app.sugg_list_mut(SuggTab::Catalogus);
+        state.filter.clear();
+        state.selected = 0;
     }
 }
 
@@ -326,19 +412,25 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         // Stopping saves durably first; the runner answers whether the app may go.
         Command::Stoppen => vec![Effect::Quit],
         Command::Help => {
-            app.overlay = Some(Overlay::Help);
+            app.open(Overlay::Help);
             Vec::new()
         }
         Command::Toelichting => {
-            app.overlay = Some(Overlay::Toelichting);
+            app.open(Overlay::Toelichting);
             Vec::new()
         }
+        Command::VeldLeegmaken => edit(app, |area| {
+            // Select and cut, so the textarea's own undo brings the text back.
+            area.select_all();
+            area.cut()
+        }),
+        Command::VeldHerstellen => edit(app, |area| area.undo()),
         Command::Springen => {
             let current = form::jump_targets(app)
                 .iter()
                 .position(|(p, _)| *p == app.page)
                 .unwrap_or(0);
-            app.overlay = Some(Overlay::Jump(current));
+            app.open(Overlay::Jump(current));
             Vec::new()
         }
         Command::Volgende | Command::Vorige => {
@@ -420,60 +512,4 @@ fn terug(app: &mut App) {
             app.message = None;
         }
     }
-}
-
-fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect> {
-    match (overlay, cmd) {
-        (Overlay::Onbewaard(o), cmd) => return onbewaard::command(app, o, cmd),
-        (Overlay::Bewaartermijn { keuze, bevestigen }, cmd) => {
-            return bewaartermijn::command(app, keuze, bevestigen, cmd);
-        }
-        (Overlay::Jump(i), Command::Omhoog) => {
-            app.overlay = Some(Overlay::Jump(i.saturating_sub(1)))
-        }
-        (Overlay::Jump(i), Command::Omlaag) => {
-            let max = form::jump_targets(app).len().saturating_sub(1);
-            app.overlay = Some(Overlay::Jump((i + 1).min(max)));
-        }
-        (Overlay::Jump(i), Command::Kiezen) => {
-            app.overlay = None;
-            if let Some((page, _)) = form::jump_targets(app).get(i).cloned() {
-                enter_page(app, page);
-                return vec![Effect::SaveDraft, Effect::StapGewisseld];
-            }
-        }
-        (Overlay::Plan(t, text, n), Command::Omhoog) => {
-            app.overlay = Some(Overlay::Plan(t, text, n.saturating_sub(1)));
-        }
-        (Overlay::Plan(t, text, n), Command::Omlaag) => {
-            app.overlay = Some(Overlay::Plan(t, text, n.saturating_add(1)));
-        }
-        (Overlay::Bsn(_), Command::Ja) => {
-            app.overlay = None;
-            let n = privacy::remove_bsns(&mut app.session);
-            let mut effects = changed(app);
-            effects.push(Effect::BsnVerwijderd(n));
-            // Re-bind the editor so it shows the cleaned text.
-            let page = app.page.clone();
-            enter_page(app, page);
-            effects.extend(export(app));
-            return effects;
-        }
-        (Overlay::Bsn(_), Command::TochOpslaan) => {
-            app.overlay = None;
-            app.bsn_toch = true;
-            return export(app);
-        }
-        (Overlay::ConfirmDelete(id, klant), Command::Ja) => {
-            app.overlay = None;
-            app.info(
-                MessageKind::Info,
-                format!("Concept van {klant} wordt verwijderd…"),
-            );
-            return vec![Effect::DeleteDraft(id)];
-        }
-        (_, Command::Terug | Command::Nee) => app.overlay = None,
-        _ => {}
-    }
-    Vec::new()
 }

@@ -28,6 +28,15 @@ fn session() -> Session {
     s
 }
 
+/// The sessions here are not complete, so the gate lets them through only as a concept;
+/// what these tests check is the same for a concept and a final plan.
+fn concept() -> Keuzes {
+    Keuzes {
+        als_concept: true,
+        ..Keuzes::default()
+    }
+}
+
 fn bron(b: &Bundle) -> Bron<'_> {
     Bron {
         data: &b.data,
@@ -78,7 +87,10 @@ fn a_bsn_anywhere_the_plan_prints_stops_it_until_confirmed() {
         panic!("a BSN in the terugblik must stop the export");
     };
     assert!(text.contains("terugblik afspraak 1"), "{text}");
-    let keuzes = Keuzes { bsn_toch: true };
+    let keuzes = Keuzes {
+        bsn_toch: true,
+        ..concept()
+    };
     assert!(prepare(bron(&b), &s, &[Formaat::Md], None, keuzes).is_ok());
 }
 
@@ -90,10 +102,10 @@ fn every_format_the_session_and_a_separate_mi_report() {
     s.tally
         .get_or_insert_with(Default::default)
         .add(Gedrag::OpenVraag);
-    let set = prepare(bron(&b), &s, &Formaat::ALL, None, Keuzes::default()).unwrap();
+    let set = prepare(bron(&b), &s, &Formaat::ALL, None, concept()).unwrap();
     let exts: Vec<&str> = set.files.iter().map(|(e, _)| e.as_str()).collect();
     assert_eq!(exts, ["md", "html", "txt", "sessie.ron", "mi-rapport.md"]);
-    assert_eq!(set.stem, "2026-12-02-kvd");
+    assert_eq!(set.stem, "2026-12-02-kvd-concept");
     for (ext, text) in &set.files[..3] {
         assert!(text.contains("Proefdag"), "{ext}");
         assert!(
@@ -116,7 +128,7 @@ fn practice_writes_only_the_report() {
     s.tally
         .get_or_insert_with(Default::default)
         .add(Gedrag::OpenVraag);
-    let set = prepare(bron(&b), &s, &[Formaat::Md], None, Keuzes::default()).unwrap();
+    let set = prepare(bron(&b), &s, &[Formaat::Md], None, concept()).unwrap();
     assert_eq!(set.files.len(), 1);
     assert!(set.stem.starts_with("oefening-"));
     assert!(set.formats.is_empty());
@@ -131,7 +143,7 @@ fn write_puts_the_set_on_disk_and_notes_it_without_content() {
         &session(),
         &[Formaat::Md, Formaat::Txt],
         None,
-        Keuzes::default(),
+        concept(),
     )
     .unwrap();
     let written = write(&b.paths, &set).unwrap();
@@ -151,12 +163,29 @@ fn an_option_that_left_the_catalogue_keeps_its_title_in_a_plan_made_again() {
     let mut s = session();
     let option = b.data.catalogue.opties[0].clone();
     s.gekozen.push(option.id.clone());
-    let set = prepare(bron(&b), &s, &[Formaat::Md], None, Keuzes::default()).unwrap();
+    let set = prepare(bron(&b), &s, &[Formaat::Md], None, concept()).unwrap();
     let saved: Session = ron::from_str(&set.files[1].1).unwrap();
     assert_eq!(saved.titels.get(&option.id), Some(&option.titel));
     // The catalogue loses the option; the saved session is rendered again.
     b.data.catalogue.opties.remove(0);
-    let again = prepare(bron(&b), &saved, &[Formaat::Md], None, Keuzes::default()).unwrap();
+    let again = prepare(bron(&b), &saved, &[Formaat::Md], None, concept()).unwrap();
     let plan = &again.files[0].1;
     assert!(plan.contains(&option.titel), "{plan}");
+}
+
+#[test]
+fn an_incomplete_plan_is_held_by_the_gate_until_a_concept_is_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bundle(dir.path());
+    let s = session();
+    let Err(Tegenhouder::Onaf(found)) =
+        prepare(bron(&b), &s, &[Formaat::Md], None, Keuzes::default())
+    else {
+        panic!("an incomplete plan must be held");
+    };
+    assert!(found.iter().any(|f| f.contains("akkoord")), "{found:?}");
+    assert_eq!(found, onaf(bron(&b), &s, &[Formaat::Md]));
+    let set = prepare(bron(&b), &s, &[Formaat::Md], None, concept()).unwrap();
+    assert!(set.stem.ends_with("-concept"));
+    assert!(set.files[0].1.starts_with("# Plan van aanpak (concept)"));
 }

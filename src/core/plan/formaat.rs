@@ -185,6 +185,31 @@ pub fn render_with(
     )
 }
 
+/// Renders the plan as final (`concept == false`) or as a concept. A concept says so in
+/// its heading; an own template that does not use `concept` gets a first line saying
+/// it, so a concept can never pass for a final plan.
+pub fn render_status(
+    format: Formaat,
+    session: &Session,
+    data: &Data,
+    templates: &Templates,
+    gemeente: &Gemeente,
+    concept: bool,
+) -> Result<String, Problem> {
+    let mut ctx = context_with(session, data, gemeente);
+    ctx.concept = concept;
+    let text = render_source(format, &ctx, templates.get(format))?;
+    if concept && !text.to_lowercase().contains("concept") {
+        let line = "CONCEPT: nog niet alles is besproken; dit is niet het definitieve plan.";
+        let first = match format {
+            Formaat::Html => format!("<p><strong>{line}</strong></p>\n"),
+            _ => format!("{line}\n\n"),
+        };
+        return Ok(first + &text);
+    }
+    Ok(text)
+}
+
 /// Renders one template in `format` over a prepared context.
 pub fn render_source(
     format: Formaat,
@@ -271,6 +296,36 @@ mod tests {
         };
         let files: Vec<_> = t.validate().into_iter().map(|p| p.file).collect();
         assert_eq!(files, ["plan.html.j2", "plan.txt.j2"]);
+    }
+
+    #[test]
+    fn a_concept_says_so_even_in_an_own_template_that_does_not() {
+        let data = crate::store::assets::load(None).unwrap();
+        let session = Session::new("x".into(), chrono::NaiveDate::MIN, &data.script.id);
+        let own = Source::new("plan.md.j2", "Plan voor {{ klant }}");
+        let t = Templates {
+            md: own.clone(),
+            html: Source::new("plan.html.j2", "<p>{{ klant }}</p>"),
+            txt: own,
+        };
+        let g = Gemeente::default();
+        let final_ = render_status(Formaat::Md, &session, &data, &t, &g, false).unwrap();
+        assert!(!final_.to_lowercase().contains("concept"), "{final_}");
+        let concept = render_status(Formaat::Md, &session, &data, &t, &g, true).unwrap();
+        assert!(concept.starts_with("CONCEPT: "), "{concept}");
+        let html = render_status(Formaat::Html, &session, &data, &t, &g, true).unwrap();
+        assert!(html.starts_with("<p><strong>CONCEPT: "), "{html}");
+        // The embedded templates say it in their heading, and drop the signatures.
+        let t = crate::store::assets::plan_templates(None).unwrap();
+        for f in Formaat::ALL {
+            let text = render_status(f, &session, &data, &t, &g, true).unwrap();
+            assert!(
+                text.to_lowercase().contains("plan van aanpak (concept)"),
+                "{f}: {text}"
+            );
+            assert!(!text.contains("Handtekening"), "{f}");
+            assert!(!text.starts_with("CONCEPT: "), "{f}");
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ fn a_keymap_file_with_problems_is_rejected_with_places() {
         "(toetsen: [(opdracht: Volgende, toetsen: [\"x\"])])",
     );
     let p = Keymap::from_source(&src).unwrap_err();
-    assert!(p[0].msg.contains("letter wegnemen"), "{}", p[0].msg);
+    assert!(p[0].msg.contains("typt een teken"), "{}", p[0].msg);
     // Unknown command: RON's own error, in Dutch.
     let src = Source::new(
         "toetsen.ron",
@@ -67,4 +67,80 @@ fn ctrl_letters_match_regardless_of_case() {
     assert!(matches("Shift+Tab", &key));
     let key = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
     assert!(matches("?", &key));
+}
+
+#[test]
+fn a_keymap_file_refuses_every_printable_key_shift_included() {
+    for key in ["x", "Shift+a", "?", "+", "7", "Shift+/"] {
+        let src = Source::new(
+            "toetsen.ron",
+            format!("(toetsen: [\n  (opdracht: Exporteren, toetsen: [\"F9\", \"{key}\"]),\n])"),
+        );
+        let p = Keymap::from_source(&src).unwrap_err();
+        assert_eq!(p.len(), 1, "{key}: {p:?}");
+        assert!(p[0].msg.contains("typt een teken"), "{key}: {}", p[0].msg);
+        assert_eq!((p[0].line, p[0].col), (2, 42), "{key}");
+    }
+    // Ctrl, Alt and function keys are fine, with Shift too.
+    let src = Source::new(
+        "toetsen.ron",
+        "(toetsen: [(opdracht: Exporteren, toetsen: [\"Shift+F9\", \"Alt+S\", \"Ctrl+Shift+S\"])])",
+    );
+    assert!(Keymap::from_source(&src).is_ok());
+}
+
+#[test]
+fn an_empty_key_list_is_refused_at_its_place() {
+    let src = Source::new(
+        "toetsen.ron",
+        "(toetsen: [\n  (opdracht: Volgende, toetsen: [\"F8\"]),\n  (opdracht: Vorige, toetsen: []),\n])",
+    );
+    let p = Keymap::from_source(&src).unwrap_err();
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].msg.contains("lege lijst"), "{}", p[0].msg);
+    assert_eq!(p[0].line, 3);
+}
+
+#[test]
+fn vim_movement_is_an_option_and_stays_out_of_typing() {
+    let src = Source::new("toetsen.ron", "(toetsen: [], vim: true)");
+    let map = Keymap::from_source(&src).unwrap().value;
+    assert_eq!(map.keys(Ctx::Review, Command::Omlaag), ["Down", "j"]);
+    assert_eq!(map.keys(Ctx::Jump, Command::Omhoog), ["Up", "k"]);
+    for ctx in [
+        Ctx::Notes,
+        Ctx::Form,
+        Ctx::Picker,
+        Ctx::Start,
+        Ctx::Suggestions,
+        Ctx::Bsn,
+    ] {
+        assert!(!map.keys(ctx, Command::Omlaag).contains(&"j"), "{ctx:?}");
+    }
+    assert!(
+        !Keymap::default()
+            .keys(Ctx::Review, Command::Omlaag)
+            .contains(&"j")
+    );
+}
+
+#[test]
+fn no_default_binding_on_a_printable_key_writes_selects_or_answers() {
+    // Only help (`?` opens and closes it where nothing is typed) and Space (ticking in a list) are on
+    // printable keys; every other command sits on a key that cannot be typed.
+    for b in BINDINGS {
+        for k in b.keys {
+            let key = parse_key(k).unwrap();
+            if is_printable(key) {
+                let allowed = match key.0 {
+                    KeyCode::Char('?') => {
+                        b.cmd == Command::Help || (b.cmd == Command::Terug && b.ctx == [Ctx::Help])
+                    }
+                    KeyCode::Char(' ') => b.cmd == Command::Kiezen && b.ctx == [Ctx::Suggestions],
+                    _ => false,
+                };
+                assert!(allowed, "{k} for {:?} in {:?}", b.cmd, b.ctx);
+            }
+        }
+    }
 }

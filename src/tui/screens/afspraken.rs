@@ -7,8 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::Block;
 
+use super::super::action::Command;
 use super::super::app::App;
-use super::form_widget;
+use super::super::keymap::Ctx;
+use super::{form_widget, key_hint};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(step) = app.current_step() else {
@@ -19,16 +21,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = if chosen.is_empty() {
         " Afspraken · nog geen activiteit gekozen ".to_string()
     } else {
-        format!(" Afspraken · gekozen: {} ", chosen.join(", "))
+        let room = (form.width as usize).saturating_sub(4);
+        format!(
+            "{} ",
+            super::truncate(
+                &format!(" Afspraken · gekozen: {}", chosen.join(", ")),
+                room
+            )
+        )
     };
     let block = Block::bordered()
         .title(Span::styled(title, app.theme.emphasis))
         .title_bottom(Span::styled(
-            " Ctrl+A: afspraak erbij · Ctrl+D: lege afspraak weg ",
+            format!(
+                " {}: afspraak erbij · {}: lege afspraak weg · {}: veld leeg ",
+                key_hint(app, Ctx::Form, Command::AfspraakToevoegen),
+                key_hint(app, Ctx::Form, Command::AfspraakVerwijderen),
+                key_hint(app, Ctx::Form, Command::VeldLeegmaken)
+            ),
             app.theme.muted,
         ))
         .border_style(app.theme.border);
     let inner = block.inner(form);
     frame.render_widget(block, form);
+    let inner = form_widget::render_full_value(app, frame, inner);
     form_widget::render_rows(app, frame, inner);
 }

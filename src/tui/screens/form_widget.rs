@@ -10,10 +10,16 @@ use crate::core::script::Stap;
 
 use crate::core::vervolg::Status;
 
+use super::super::action::Command;
 use super::super::app::App;
+use super::super::keymap::Ctx;
+use unicode_width::UnicodeWidthStr;
+
 use super::super::editor::{self, Field};
 use super::super::form::{self, FormRow};
+use super::{key_hint, truncate};
 
+/// Narrowest label column; a wide screen gives labels a third of the width.
 const LABEL_WIDTH: u16 = 34;
 
 fn label(app: &App, field: &Field) -> String {
@@ -29,8 +35,20 @@ fn label(app: &App, field: &Field) -> String {
         Field::AfspraakWanneer(i) => format!("Afspraak {} · wanneer", i + 1),
         Field::EvalHielp(i) => format!("Afspraak {} · wat hielp", i + 1),
         Field::EvalLastig(i) => format!("Afspraak {} · wat zat in de weg", i + 1),
+        Field::Klant => format!(
+            "{} (initialen of schuilnaam)",
+            capitalized(&app.gemeente.klant_label)
+        ),
         other => other.label().to_string(),
     }
+}
+
+/// The word with its first letter a capital ("klant" → "Klant").
+pub fn capitalized(word: &str) -> String {
+    let mut c = word.trim().chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The compact coaching header of a form step (title, doel, first example phrase);
@@ -53,6 +71,33 @@ pub fn render_intro(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) -> Re
     form
 }
 
+/// Below the rows: the focused field's whole value, wrapped, when it is wider than its
+/// row (the row itself scrolls with the cursor, so the start would be out of view).
+/// Returns the area left for the rows.
+pub fn render_full_value(app: &App, frame: &mut Frame, area: Rect) -> Rect {
+    let value_width = area.width.saturating_sub(LABEL_WIDTH.max(area.width / 3)) as usize;
+    let text = app.editor.text().replace('\n', " ⏎ ");
+    let on_text = matches!(
+        form::rows(app).get(app.form_row),
+        Some(FormRow::Text(f)) if *f == app.editor.field
+    );
+    if !on_text || text.width() < value_width || area.height < 8 {
+        return area;
+    }
+    let lines = vec![Line::from(vec![
+        Span::styled(
+            format!(" {}: ", label(app, &app.editor.field)),
+            app.theme.emphasis,
+        ),
+        Span::raw(text),
+    ])];
+    let height = super::wrapped_height(&lines, area.width).min(4);
+    let [rows, full] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), full);
+    rows
+}
+
 /// Draws the form rows in `area`, scrolled so the focused row is visible.
 pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
     let rows = form::rows(app);
@@ -65,12 +110,16 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
             height: 1,
             ..area
         };
-        let [l, v] = Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)])
+        let label_width = LABEL_WIDTH.max(area.width / 3);
+        let [l, v] = Layout::horizontal([Constraint::Length(label_width), Constraint::Fill(1)])
             .areas(line_area);
         let focused = n == app.form_row;
         let (name, invalid) = match row {
             FormRow::Text(f) => (label(app, f), app.invalid.contains_key(f)),
-            FormRow::Akkoord => ("Klant gaat akkoord".to_string(), false),
+            FormRow::Akkoord => (
+                format!("{} gaat akkoord", capitalized(&app.gemeente.klant_label)),
+                false,
+            ),
             FormRow::Status(i) => (format!("Afspraak {} · gelukt?", i + 1), false),
         };
         let marker = if focused { "▸ " } else { "  " };
@@ -80,13 +129,16 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.emphasis
         };
         let warn = if invalid { "⚠ " } else { "" };
+        // A long label is cut with "…" and keeps a blank before the value, so the two
+        // never run together.
+        let name = truncate(
+            &format!("{warn}{name}"),
+            (label_width as usize).saturating_sub(marker.chars().count() + 1),
+        );
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(marker, app.theme.focus),
-                Span::styled(
-                    format!("{warn}{name}"),
-                    if invalid { app.theme.warning } else { style },
-                ),
+                Span::styled(name, if invalid { app.theme.warning } else { style }),
             ])),
             l,
         );
@@ -103,12 +155,16 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                         .filter(|a| !a.is_empty()),
                     _ => None,
                 };
+                let room = v.width as usize;
                 let shown = if let (true, Some(standard)) = (value.is_empty(), standard) {
-                    Span::styled(format!("(standaard) {standard}"), app.theme.muted)
+                    Span::styled(
+                        truncate(&format!("(standaard) {standard}"), room),
+                        app.theme.muted,
+                    )
                 } else if value.is_empty() {
                     Span::styled("—", app.theme.muted)
                 } else {
-                    Span::raw(value.replace('\n', " ⏎ "))
+                    Span::raw(truncate(&value.replace('\n', " ⏎ "), room))
                 };
                 frame.render_widget(Paragraph::new(shown), v);
             }
@@ -122,11 +178,17 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                     Status::Niet => "(×)",
                     Status::NogNietBesproken => "( )",
                 };
-                let hint = if focused { "  F3: wisselen" } else { "" };
+                let hint = if focused {
+                    format!("  {}: wisselen", key_hint(app, Ctx::Form, Command::Kiezen))
+                } else {
+                    String::new()
+                };
+                let status = format!("{mark} {}", e.status.label());
+                let room = (v.width as usize).saturating_sub(status.width() + hint.width() + 2);
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
                         Span::styled(
-                            format!("{mark} {}", e.status.label()),
+                            status,
                             if focused {
                                 app.theme.selected
                             } else {
@@ -134,7 +196,7 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                             },
                         ),
                         Span::styled(hint, app.theme.muted),
-                        Span::raw(format!("  {}", e.afspraak.wat)),
+                        Span::raw(format!("  {}", truncate(&e.afspraak.wat, room))),
                     ])),
                     v,
                 );
@@ -147,9 +209,9 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                     crate::core::session::Akkoord::Onbekend => "( ) nog niet besproken",
                 };
                 let hint = if focused {
-                    "   Ctrl+Space/F3: wisselen"
+                    format!("   {}: wisselen", key_hint(app, Ctx::Form, Command::Kiezen))
                 } else {
-                    ""
+                    String::new()
                 };
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![

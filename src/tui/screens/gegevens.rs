@@ -7,19 +7,28 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::super::action::Command;
 use super::super::app::App;
-use super::form_widget;
+use super::super::keymap::Ctx;
+use super::{form_widget, key_hint};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let [intro, form] = Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
     let text = vec![
         Line::from(Span::styled(" Gegevens van het gesprek", app.theme.title)),
         Line::from(Span::styled(
-            " Noem de klant bij initialen of een schuilnaam. Geen BSN in een plan.",
+            format!(
+                " Noem de {} bij initialen of een schuilnaam. Geen BSN in een plan.",
+                app.gemeente.klant_label
+            ),
             app.theme.muted,
         )),
         Line::from(Span::styled(
-            " Enter of ↓: volgend veld · PgDn: naar het gesprek",
+            format!(
+                " {}: volgend veld · {}: naar het gesprek",
+                key_hint(app, Ctx::Form, Command::FocusVolgende),
+                key_hint(app, Ctx::Form, Command::Volgende)
+            ),
             app.theme.muted,
         )),
     ];
@@ -27,5 +36,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().border_style(app.theme.border);
     let inner = block.inner(form);
     frame.render_widget(block, form);
+    let inner = form_widget::render_full_value(app, frame, inner);
     form_widget::render_rows(app, frame, inner);
 }

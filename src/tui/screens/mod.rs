@@ -99,32 +99,170 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// `text` cut to `width` columns, with "…" where it was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// A line of spans cut to `width` columns, with "…" where it was cut, so a row never
+/// ends mid-word without saying so.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'static> {
+    let mut room = width;
+    let total = line.width();
+    let spans = line
+        .spans
+        .into_iter()
+        .filter_map(|s| {
+            if room == 0 {
+                return None;
+            }
+            let text = if total > width {
+                truncate(&s.content, room)
+            } else {
+                s.content.to_string()
+            };
+            room = room.saturating_sub(text.width());
+            if text.ends_with('…') && total > width {
+                room = 0;
+            }
+            Some(Span::styled(text, s.style))
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+/// A path cut in the middle to `width` columns, so both the start (which drive or
+/// folder) and the end (the file name) stay readable.
+pub fn shorten_middle(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width < 5 {
+        return truncate(text, width);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let keep_end = (width - 1) * 3 / 5;
+    let keep_start = width - 1 - keep_end;
+    let mut end = String::new();
+    let mut w = 0;
+    for &c in chars.iter().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > keep_end {
+            break;
+        }
+        end.insert(0, c);
+        w += cw;
+    }
+    let start = truncate(text, keep_start + 1);
+    let start = start.trim_end_matches('…');
+    format!("{start}…{end}")
+}
+
+/// The key shown for a command in a context: the first key the active keymap gives it
+/// there, so a hint is never a key that does something else. "—" when it has none.
+pub fn key_hint(app: &App, ctx: Ctx, cmd: Command) -> String {
+    app.keymap
+        .keys(ctx, cmd)
+        .first()
+        .map_or_else(|| "—".to_string(), |k| key_display(k))
+}
+
+/// Rows these lines take when wrapped at word boundaries to `width`, as `Paragraph`
+/// wraps them (a word longer than the width is split), so scrolling reaches the end.
+pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
+    let w = width.max(1) as usize;
+    let rows: usize = lines.iter().map(|l| line_rows(l, w)).sum();
+    rows.min(u16::MAX as usize) as u16
+}
+
+fn line_rows(line: &Line<'_>, w: usize) -> usize {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut rows = 1;
+    let mut col = 0usize;
+    for word in text.split_inclusive(' ') {
+        let ww = word.trim_end_matches(' ').width();
+        let full = word.width();
+        if col > 0 && col + ww > w {
+            rows += 1;
+            col = 0;
+        }
+        if ww > w {
+            // A word wider than the line is cut over several rows.
+            rows += (col + ww - 1) / w;
+            col = (col + full) % w;
+        } else {
+            col += full;
+        }
+    }
+    rows
+}
+
+/// The header: app, script, client and the times, cut with "…" from the least needed
+/// part, so the client and the times never run together.
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let pages = app.pages();
     let i = app.page_index(&pages);
+    let label = app.gemeente.klant_label.trim();
     let klant = if app.session.klant.trim().is_empty() {
-        "(klant nog niet ingevuld)".to_string()
+        format!("({label} nog niet ingevuld)")
     } else {
-        format!("klant {}", app.session.klant.trim())
+        format!("{label} {}", app.session.klant.trim())
     };
-    // The time this step started: a timer that needs no ticking clock (and no CPU).
-    let since = app
-        .stap_sinds
-        .as_ref()
-        .map(|t| format!("sinds {t} · "))
-        .unwrap_or_default();
-    let right = format!("{since}pagina {} van {} ", i + 1, pages.len());
-    let left = Line::from(vec![
-        Span::styled(" meedoen ", app.theme.title),
-        Span::styled(format!("· {} · ", app.data.script.titel), app.theme.muted),
-        Span::styled(klant, app.theme.emphasis),
-    ]);
+    // The times need no ticking clock (and no CPU): when the gesprek and this step began.
+    let mut right = Vec::new();
+    if let Some(t) = &app.gesprek_sinds {
+        right.push(format!("gesprek vanaf {t}"));
+    }
+    if let Some(t) = &app.stap_sinds {
+        right.push(format!("stap vanaf {t}"));
+    }
+    right.push(format!("pagina {}/{}", i + 1, pages.len()));
+    let mut right = format!(" {} ", right.join(" · "));
+    // On a narrow screen the times lose a word, not their labels, so the client fits.
+    if area.width < 110 {
+        right = right.replace(" vanaf ", " ").replace("pagina ", "");
+    }
+    let width = area.width as usize;
+    let room = width.saturating_sub(right.width() + 1);
+    let klant = truncate(&klant, room.saturating_sub(1).max(8));
+    let prefix_room = room.saturating_sub(klant.width() + 1);
+    let app_name = " meedoen ";
+    let titel = format!("· {} · ", app.data.script.titel);
+    let mut left = Vec::new();
+    if prefix_room >= app_name.width() + titel.width() {
+        left.push(Span::styled(app_name, app.theme.title));
+        left.push(Span::styled(titel, app.theme.muted));
+    } else if prefix_room > app_name.width() + 6 {
+        left.push(Span::styled(app_name, app.theme.title));
+        let t = truncate(titel.trim_end(), prefix_room - app_name.width() - 2);
+        left.push(Span::styled(format!("{t} · "), app.theme.muted));
+    } else {
+        left.push(Span::raw(" "));
+    }
+    left.push(Span::styled(klant, app.theme.emphasis));
     let [l, r] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(right.width() as u16),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(left), l);
+    frame.render_widget(Paragraph::new(Line::from(left)), l);
     frame.render_widget(Paragraph::new(Span::styled(right, app.theme.muted)), r);
 }
 
@@ -161,6 +299,8 @@ fn render_progress(app: &App, frame: &mut Frame, area: Rect) {
             .unwrap_or_default(),
     };
     spans.push(Span::raw("  "));
+    let used = pages.len() + 3;
+    let place = truncate(&place, (area.width as usize).saturating_sub(used));
     spans.push(Span::styled(place, app.theme.emphasis));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -184,18 +324,26 @@ fn render_message(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         return;
     };
+    // Cut in the middle, so a path keeps its file name and a sentence its end.
+    let text = shorten_middle(&text, (area.width as usize).saturating_sub(1));
     frame.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
 }
 
-/// How a key name is shown to people: arrows as arrows.
+/// How a key name is shown to people: arrows as arrows, also after Ctrl or Alt.
 pub fn key_display(key: &str) -> String {
-    match key {
-        "Up" => "↑".into(),
-        "Down" => "↓".into(),
-        "Left" => "←".into(),
-        "Right" => "→".into(),
-        other => other.into(),
-    }
+    let (mods, name) = match key.rfind('+') {
+        Some(i) if i + 1 < key.len() => key.split_at(i + 1),
+        _ => ("", key),
+    };
+    let name = match name {
+        "Up" => "↑",
+        "Down" => "↓",
+        "Left" => "←",
+        "Right" => "→",
+        "Space" => "spatie",
+        other => other,
+    };
+    format!("{mods}{name}")
 }
 
 /// Key hints for the current context, from the same table that maps keys. Help comes
@@ -204,25 +352,48 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     let ctx = keymap::context(app);
     let mut spans = Vec::new();
     let mut width = 1usize;
-    if keymap::is_typing(ctx) {
-        let s = "letters = tekst · ";
+    let lead = if keymap::is_search(ctx) {
+        Some("typen = zoeken · ")
+    } else if keymap::is_typing(ctx) {
+        Some("letters = tekst · ")
+    } else {
+        None
+    };
+    if let Some(s) = lead {
         spans.push(Span::styled(s, app.theme.muted));
         width += s.width();
     }
     // Help first, then what is special to this screen, then the general keys.
-    let mut bindings: Vec<&keymap::Binding> = app.keymap.for_ctx(ctx).collect();
-    bindings.sort_by_key(|b| b.ctx.len());
+    let mut bindings: Vec<&keymap::Binding> = app
+        .keymap
+        .for_ctx(ctx)
+        .filter(|b| !b.keys.is_empty() && keymap::applies(app, ctx, b.cmd))
+        .collect();
+    // A key that cannot be typed is the one to learn; then the most specific first.
+    bindings.sort_by_key(|b| {
+        let typed = keymap::parse_key(&b.keys[0]).is_some_and(keymap::is_printable);
+        (typed, b.ctx.len())
+    });
     let (help, rest): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
         bindings.into_iter().partition(|b| b.cmd == Command::Help);
+    let mut shown: Vec<Command> = Vec::new();
     for b in help.into_iter().take(1).chain(rest) {
-        if matches!(ctx, Ctx::Notes | Ctx::Form | Ctx::Picker)
-            && matches!(b.cmd, Command::Omhoog | Command::Omlaag)
+        if matches!(
+            b.cmd,
+            Command::Omhoog
+                | Command::Omlaag
+                | Command::BladOmhoog
+                | Command::BladOmlaag
+                | Command::NaarBegin
+                | Command::NaarEinde
+        ) || shown.contains(&b.cmd)
         {
             continue;
         }
+        shown.push(b.cmd);
         let key = key_display(&b.keys[0]);
         let label = b.cmd.label();
-        let w = key.width() + label.width() + 4;
+        let w = key.width() + label.width() + 3;
         if width + w > area.width as usize {
             break;
         }

@@ -8,8 +8,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::super::action::Command;
 use super::super::app::{App, Mode, StartItem};
+use super::super::keymap::Ctx;
 use super::super::theme::Theme;
+use super::key_hint;
 
 fn item_line<'a>(app: &'a App, item: StartItem) -> Line<'a> {
     let t = &app.theme;
@@ -28,7 +31,7 @@ fn item_line<'a>(app: &'a App, item: StartItem) -> Line<'a> {
         StartItem::Draft(i) => {
             let d = &app.start.drafts[i];
             let klant = if d.klant.trim().is_empty() {
-                "(klant niet ingevuld)".to_string()
+                format!("({} niet ingevuld)", app.gemeente.klant_label)
             } else {
                 d.klant.clone()
             };
@@ -117,18 +120,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let items = app.start_items();
     let rows: Vec<ListItem> = items
         .iter()
-        .map(|it| ListItem::new(item_line(app, *it)))
+        .map(|it| {
+            let width = list_area.width.saturating_sub(2) as usize;
+            ListItem::new(super::fit_line(item_line(app, *it), width))
+        })
         .collect();
     let mut state = ListState::default();
     state.select(Some(app.start.selected.min(items.len().saturating_sub(1))));
     let title = match app.mode {
         Mode::Oefenen => " Oefenklanten ".to_string(),
         Mode::Echt if app.start.filtering || !app.start.filter.is_empty() => {
-            format!(" Gesprekken · cliënt: {}▏ ", app.start.filter)
+            format!(
+                " Gesprekken · {}: {}▏ ",
+                app.gemeente.klant_label, app.start.filter
+            )
         }
-        Mode::Echt if !app.start.clients.is_empty() => {
-            " Gesprekken · /: cliënt zoeken · p: plan bekijken ".to_string()
-        }
+        Mode::Echt if !app.start.clients.is_empty() => format!(
+            " Gesprekken · typ om een {} te zoeken · {}: plan bekijken ",
+            app.gemeente.klant_label,
+            key_hint(app, Ctx::Start, Command::PlanBekijken)
+        ),
         Mode::Echt => " Gesprekken ".to_string(),
     };
     frame.render_stateful_widget(

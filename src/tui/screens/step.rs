@@ -8,11 +8,14 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::core::script::Stap;
 
+use super::super::action::Command;
 use super::super::app::{App, Focus};
+use super::super::keymap::Ctx;
 use super::super::lists;
-use super::highlighted;
+use super::{highlighted, key_hint, wrapped_height};
 
-/// Width of the picker panel; the editor gets the rest.
+/// Narrowest width of the picker panel (a wide screen gives it a third); the editor
+/// gets the rest.
 const PICKER_WIDTH: u16 = 34;
 
 /// The coaching lines of a step: badges and doel, example phrases, pitfalls.
@@ -52,7 +55,10 @@ fn demo_lines<'a>(app: &'a App, stap: &Stap) -> Vec<Line<'a>> {
     let t = &app.theme;
     if !app.reveal {
         return vec![Line::from(Span::styled(
-            " ◇ F4: antwoord van de oefenklant tonen",
+            format!(
+                " ◇ {}: antwoord van de oefenklant tonen",
+                key_hint(app, Ctx::Notes, Command::Onthullen)
+            ),
             t.muted,
         ))];
     }
@@ -129,22 +135,15 @@ fn render_presentatie(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
         Paragraph::new(lines)
             .block(
                 Block::bordered()
-                    .title(" Presentatie · F5 terug ")
+                    .title(format!(
+                        " Presentatie · {} terug ",
+                        key_hint(app, Ctx::Notes, Command::Presentatie)
+                    ))
                     .border_style(t.border),
             )
             .wrap(Wrap { trim: false }),
         area,
     );
-}
-
-/// Rows a paragraph of these lines takes when wrapped to `width` (an estimate that errs
-/// on the high side, so text is never cut silently).
-fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
-    let w = width.max(1) as usize;
-    lines
-        .iter()
-        .map(|l| l.width().div_ceil(w).max(1) as u16)
-        .sum()
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -174,7 +173,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(coach);
         frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), top);
         frame.render_widget(
-            Paragraph::new(Span::styled(" … F2: hele toelichting", app.theme.muted)),
+            Paragraph::new(Span::styled(
+                format!(
+                    " … {}: hele toelichting",
+                    key_hint(app, Ctx::Notes, Command::Toelichting)
+                ),
+                app.theme.muted,
+            )),
             more,
         );
     } else {
@@ -185,8 +190,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let (notes_area, picker_area) = if stap.kiezen.is_empty() || app.turven {
         (work, None)
     } else {
-        let [n, p] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(PICKER_WIDTH)]).areas(work);
+        let [n, p] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(PICKER_WIDTH.max(work.width / 3)),
+        ])
+        .areas(work);
         (n, Some(p))
     };
     render_notes(app, frame, notes_area, &stap.notitie_label);
@@ -261,7 +269,13 @@ fn render_picker(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
             Span::styled("▏", app.theme.focus),
         ])
     } else {
-        Line::from(Span::styled("Tab: kiezen uit de lijst", app.theme.muted))
+        Line::from(Span::styled(
+            format!(
+                "{}: kiezen uit de lijst",
+                key_hint(app, Ctx::Notes, Command::FocusVolgende)
+            ),
+            app.theme.muted,
+        ))
     };
     let next = match active {
         Some(i) if i + 1 < stap.kiezen.len() => Some(stap.kiezen[i + 1].label()),
@@ -272,7 +286,14 @@ fn render_picker(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
     if let Some(next) = next {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                format!("Enter: aan/uit · Tab: {next}"),
+                super::truncate(
+                    &format!(
+                        "{}: aan/uit · {}: {next}",
+                        key_hint(app, Ctx::Picker, Command::Kiezen),
+                        key_hint(app, Ctx::Picker, Command::FocusVolgende)
+                    ),
+                    next_area.width as usize,
+                ),
                 app.theme.muted,
             )),
             next_area,

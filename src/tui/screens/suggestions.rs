@@ -8,10 +8,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::super::action::Command;
 use super::super::app::{App, Focus, SuggTab};
+use super::super::keymap::Ctx;
 use super::super::lists::{self, OptionRow};
-use super::highlighted;
+use super::{highlighted, key_hint, truncate};
 
+/// Narrowest width of the Waarom panel; a wider screen gives it two fifths.
 const DETAIL_WIDTH: u16 = 36;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -22,8 +25,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     render_tabs(app, frame, tabs);
-    let [list_area, detail_area] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(DETAIL_WIDTH)]).areas(main);
+    let [list_area, detail_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(DETAIL_WIDTH.max(main.width * 2 / 5)),
+    ])
+    .areas(main);
     // The list gets at most the main area's height; only rows that fit are highlighted.
     let visible = lists::window(app.sugg_list(app.sugg_tab).selected, main.height.into());
     let rows = lists::option_rows_in(app, app.sugg_tab, visible);
@@ -36,7 +42,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let names = app.chosen_titles();
     let line = if names.is_empty() {
         Line::from(Span::styled(
-            " Nog niets gekozen · Enter of spatie kiest",
+            format!(
+                " Nog niets gekozen · {} kiest",
+                app.keymap
+                    .keys(Ctx::Suggestions, Command::Kiezen)
+                    .iter()
+                    .map(|k| super::key_display(k))
+                    .collect::<Vec<_>>()
+                    .join(" of ")
+            ),
             app.theme.muted,
         ))
     } else {
@@ -45,7 +59,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Span::raw(names.join(" · ")),
         ])
     };
-    frame.render_widget(Paragraph::new(line), chosen);
+    // How many hours the client can manage, beside what is chosen: the estimate that
+    // also becomes the afspraken's hours.
+    let keys = format!(
+        "{}/{}",
+        key_hint(app, Ctx::Suggestions, Command::UrenMeer),
+        key_hint(app, Ctx::Suggestions, Command::UrenMinder)
+    );
+    let uren = match app.session.uren_kan {
+        Some(n) => format!(" kan {n} u/week ({keys}) "),
+        None => format!(" uren: ? ({keys}) "),
+    };
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(uren.chars().count() as u16),
+    ])
+    .areas(chosen);
+    // Cut what is chosen with "…" where the line ends, so the hours stay readable.
+    let line = super::fit_line(line, left.width as usize);
+    frame.render_widget(Paragraph::new(line), left);
+    frame.render_widget(
+        Paragraph::new(Span::styled(uren, app.theme.emphasis)),
+        right,
+    );
 }
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
@@ -64,11 +100,6 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
         }
         spans.push(Span::raw("  "));
     }
-    let uren = match app.session.uren_kan {
-        Some(n) => format!("kan {n} u/week (+/-)"),
-        None => "uren: ? (+/-)".to_string(),
-    };
-    spans.push(Span::styled(uren, app.theme.emphasis));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -88,7 +119,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, rows: &[OptionRow], sel
             ])
         } else if query.is_empty() {
             Line::from(Span::styled(
-                "/: zoeken (é = e, typfouten mogen)",
+                "typ om te zoeken (é = e, typfouten mogen)",
                 app.theme.muted,
             ))
         } else {
@@ -123,11 +154,17 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, rows: &[OptionRow], sel
             } else {
                 app.theme.base
             };
-            spans.extend(highlighted(&o.titel, &r.ranges, base, app.theme.matched));
-            spans.push(Span::styled(
-                format!("  {}–{} u", o.uren_min, o.uren_max),
-                app.theme.muted,
-            ));
+            // Hours before the title, so a long title is what gets cut ("…"), never
+            // the hours.
+            let uren = format!("{:>5} u ", format!("{}–{}", o.uren_min, o.uren_max));
+            let used = 4 + if r.score.is_some() { 4 } else { 0 } + uren.chars().count();
+            spans.push(Span::styled(uren, app.theme.muted));
+            let titel = truncate(&o.titel, (inner.width as usize).saturating_sub(used));
+            spans.extend(
+                highlighted(&titel, &r.ranges, base, app.theme.matched)
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
+            );
             ListItem::new(Line::from(spans))
         })
         .collect();

@@ -83,7 +83,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let block = Block::bordered()
         .title(Span::styled(
-            " TURVEN · cijfer telt · ⌫ ongedaan · Esc/F6 stopt ",
+            format!(
+                " TURVEN · cijfer telt · {} ongedaan · {} stopt ",
+                super::key_hint(
+                    app,
+                    super::super::keymap::Ctx::Tally,
+                    super::super::action::Command::TurfOngedaan
+                ),
+                super::key_hint(
+                    app,
+                    super::super::keymap::Ctx::Tally,
+                    super::super::action::Command::Turven
+                )
+            ),
             t.focus,
         ))
         .border_style(t.focus);

@@ -9,6 +9,15 @@ use super::super::app::{App, MessageKind, Overlay};
 use super::super::effect::Effect;
 
 pub(super) fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    // Scrolling stops at the end of the plan, so going back up starts at once.
+    let max = crate::tui::screens::review::max_scroll(app);
+    app.review_scroll = app.review_scroll.min(max);
+    let effects = review_key(app, cmd);
+    app.review_scroll = app.review_scroll.min(max);
+    effects
+}
+
+fn review_key(app: &mut App, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::Omhoog => app.review_scroll = app.review_scroll.saturating_sub(1),
         Command::Omlaag => app.review_scroll = app.review_scroll.saturating_add(1),
@@ -31,30 +40,56 @@ pub(super) fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
                         .sort_by_key(|x| Formaat::ALL.iter().position(|y| y == x));
                 }
             }
+            // Remembered for the next gesprek, per user.
+            return vec![Effect::SavePrefs];
         }
+        Command::BladOmhoog => app.review_scroll = app.review_scroll.saturating_sub(page(app)),
+        Command::BladOmlaag => app.review_scroll = app.review_scroll.saturating_add(page(app)),
+        Command::NaarBegin => app.review_scroll = 0,
+        Command::NaarEinde => app.review_scroll = u16::MAX,
         _ => {}
     }
     Vec::new()
 }
 
-/// Checks the session and renders every chosen format, with the session beside it (and
-/// the MI tally report, when there is one, as its own file: the tally never goes into the
-/// client's plan), through the app layer every front-end uses. A practice session writes
-/// only the report. The runner writes the set.
-pub(super) fn export(app: &mut App) -> Vec<Effect> {
-    let bron = Bron {
+/// Lines one PgUp/PgDn moves the plan on the review screen.
+fn page(app: &App) -> u16 {
+    app.size.1.saturating_sub(10).max(1)
+}
+
+fn bron(app: &App) -> Bron<'_> {
+    Bron {
         data: &app.data,
         templates: &app.templates,
         gemeente: &app.gemeente,
-    };
+    }
+}
+
+/// What the export gate finds, as the review screen lists it: the app layer's check,
+/// the same one the export and the line mode make.
+pub fn gate_findings(app: &App) -> Vec<String> {
+    app_export::onaf(bron(app), &app.session, &app.formats)
+}
+
+/// Checks the session and renders every chosen format, with the session beside it (and
+/// the MI tally report, when there is one, as its own file: the tally never goes into the
+/// client's plan), through the app layer every front-end uses. A practice session writes
+/// only the report. An incomplete plan opens the gate's question; after it, a concept is
+/// written. The runner writes the set.
+pub(super) fn export(app: &mut App) -> Vec<Effect> {
     let invalid = app.invalid.iter().next().map(|(f, raw)| (f, raw.as_str()));
     let keuzes = Keuzes {
         bsn_toch: app.bsn_toch,
+        als_concept: app.als_concept,
     };
-    match app_export::prepare(bron, &app.session, &app.formats, invalid, keuzes) {
+    match app_export::prepare(bron(app), &app.session, &app.formats, invalid, keuzes) {
         Ok(set) => vec![Effect::Export(set)],
         Err(Tegenhouder::Bsn(text)) => {
-            app.overlay = Some(Overlay::Bsn(text));
+            app.open(Overlay::Bsn(text));
+            Vec::new()
+        }
+        Err(Tegenhouder::Onaf(found)) => {
+            app.open(Overlay::Gate(found));
             Vec::new()
         }
         Err(t @ (Tegenhouder::Sjabloon(_) | Tegenhouder::Vastleggen(_))) => {
@@ -63,6 +98,16 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
         }
         Err(t @ Tegenhouder::NietsTeOefenen) => {
             app.info(MessageKind::Info, t.melding());
+            Vec::new()
+        }
+        Err(Tegenhouder::GeenKlant) => {
+            let label = app.gemeente.klant_label.clone();
+            app.info(
+                MessageKind::Warning,
+                format!(
+                    "Vul eerst bij Gegevens de {label} in (initialen of schuilnaam); die komt in de bestandsnaam."
+                ),
+            );
             Vec::new()
         }
         Err(t) => {

@@ -192,6 +192,11 @@ pub(super) fn suggestions_command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 (_, Some(0) | None) => None,
                 (_, Some(n)) => Some(n - 1),
             };
+            // The hours chosen here are the afspraken's hours, unless the consultant
+            // already set other hours there.
+            if app.session.uren_per_week.is_none() || app.session.uren_per_week == current {
+                app.session.uren_per_week = app.session.uren_kan;
+            }
             refresh_suggestions(app);
             return changed(app);
         }

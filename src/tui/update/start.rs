@@ -10,7 +10,7 @@ pub(super) fn start_command(app: &mut App, cmd: Command) -> Vec<Effect> {
     let items = app.start_items();
     match cmd {
         Command::Stoppen => return vec![Effect::Quit],
-        Command::Help => app.overlay = Some(Overlay::Help),
+        Command::Help => app.open(Overlay::Help),
         Command::Omhoog => app.start.selected = app.start.selected.saturating_sub(1),
         Command::Omlaag => {
             app.start.selected = (app.start.selected + 1).min(items.len().saturating_sub(1));
@@ -64,7 +64,8 @@ pub(super) fn start_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Verwijderen => {
             if let Some(StartItem::Draft(i)) = items.get(app.start.selected) {
                 let d = &app.start.drafts[*i];
-                app.overlay = Some(Overlay::ConfirmDelete(d.id.clone(), d.klant.clone()));
+                let overlay = Overlay::ConfirmDelete(d.id.clone(), d.klant.clone());
+                app.open(overlay);
             }
         }
         _ => {}

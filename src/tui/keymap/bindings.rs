@@ -1,0 +1,243 @@
+//! The default keymap: the contexts that decide what a key means, and which keys run
+//! which command in each. No printable character is bound to anything that writes,
+//! selects or answers; `keymap::tests` holds the table to that.
+
+use super::super::action::Command;
+
+/// The context that decides what a key means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    /// The start screen's list; typed letters search the clients.
+    Start,
+    /// Typing notes on a step.
+    Notes,
+    /// A tag picker with type-to-filter.
+    Picker,
+    /// A form field (client details, afspraken).
+    Form,
+    /// The suggestions lists; typed letters start a catalogue search.
+    Suggestions,
+    /// Typing in the catalogue search.
+    Search,
+    Review,
+    Help,
+    Jump,
+    /// A window of text to read: the step's coaching, a client's plan.
+    Toelichting,
+    /// Deleting a draft.
+    Confirm,
+    /// Something looks like a BSN.
+    Bsn,
+    /// The export gate: the plan is incomplete, save it as a concept or go back.
+    Gate,
+    /// Typing a filter over the client overview.
+    StartFilter,
+    /// Tally mode: number keys count MI behaviour.
+    Tally,
+    /// Stopping while the draft cannot be saved: choose what happens to the text.
+    Onbewaard,
+    /// Files past the bewaartermijn, offered for erasure per client.
+    Bewaartermijn,
+}
+
+/// Every context, for validation and tests.
+pub const ALL_CTX: &[Ctx] = &[
+    Ctx::Start,
+    Ctx::Notes,
+    Ctx::Picker,
+    Ctx::Form,
+    Ctx::Suggestions,
+    Ctx::Search,
+    Ctx::Review,
+    Ctx::Help,
+    Ctx::Jump,
+    Ctx::Toelichting,
+    Ctx::Confirm,
+    Ctx::Bsn,
+    Ctx::Gate,
+    Ctx::StartFilter,
+    Ctx::Tally,
+    Ctx::Onbewaard,
+    Ctx::Bewaartermijn,
+];
+
+/// Contexts where letters are typed text (or a list's search).
+pub(super) const TYPING: &[Ctx] = &[
+    Ctx::Start,
+    Ctx::Notes,
+    Ctx::Picker,
+    Ctx::Form,
+    Ctx::Suggestions,
+    Ctx::Search,
+    Ctx::StartFilter,
+];
+/// Questions: answered only with keys that cannot be typed, shown in the question.
+pub(super) const DIALOGS: &[Ctx] = &[Ctx::Confirm, Ctx::Bsn, Ctx::Gate];
+/// The contexts of an open gesprek (also where the trainer keys F4–F6 work).
+pub(crate) const GESPREK: &[Ctx] = &[
+    Ctx::Notes,
+    Ctx::Picker,
+    Ctx::Form,
+    Ctx::Suggestions,
+    Ctx::Search,
+    Ctx::Review,
+    Ctx::Tally,
+];
+/// Every screen without an overlay: help and quitting work everywhere here.
+pub(crate) const SCREENS: &[Ctx] = &[
+    Ctx::Start,
+    Ctx::StartFilter,
+    Ctx::Notes,
+    Ctx::Picker,
+    Ctx::Form,
+    Ctx::Suggestions,
+    Ctx::Search,
+    Ctx::Review,
+    Ctx::Tally,
+];
+pub(super) const LISTS: &[Ctx] = &[Ctx::Start, Ctx::Suggestions, Ctx::Review, Ctx::Jump];
+/// Windows with a start and an end: the plan on the review screen, the step list and
+/// every overlay with text.
+pub(super) const SCROLLING: &[Ctx] = &[
+    Ctx::Review,
+    Ctx::Jump,
+    Ctx::Help,
+    Ctx::Toelichting,
+    Ctx::Bsn,
+    Ctx::Gate,
+    Ctx::Confirm,
+];
+/// Overlays whose text scrolls with the arrows.
+pub(super) const READING: &[Ctx] = &[
+    Ctx::Help,
+    Ctx::Toelichting,
+    Ctx::Bsn,
+    Ctx::Gate,
+    Ctx::Confirm,
+];
+/// Where `toetsen.ron`'s `vim: true` adds j/k: lists and windows in which letters are
+/// neither text nor a search.
+pub const VIM_CTX: &[Ctx] = &[Ctx::Review, Ctx::Jump, Ctx::Help, Ctx::Toelichting];
+
+/// One default binding: in these contexts, these keys run this command.
+#[derive(Debug, Clone, Copy)]
+pub struct DefaultBinding {
+    pub ctx: &'static [Ctx],
+    pub keys: &'static [&'static str],
+    pub cmd: Command,
+}
+
+const fn b(ctx: &'static [Ctx], keys: &'static [&'static str], cmd: Command) -> DefaultBinding {
+    DefaultBinding { ctx, keys, cmd }
+}
+
+/// The default keymap. Order matters only for display. No printable character is bound
+/// to anything that writes, selects or answers (`?` opens help only where nothing can be
+/// typed; Space ticks only in lists); a test holds every context to this.
+pub const BINDINGS: &[DefaultBinding] = &[
+    b(GESPREK, &["PgDn", "Ctrl+N"], Command::Volgende),
+    b(GESPREK, &["PgUp", "Ctrl+P"], Command::Vorige),
+    b(GESPREK, &["Tab"], Command::FocusVolgende),
+    b(GESPREK, &["Shift+Tab"], Command::FocusVorige),
+    b(GESPREK, &["Ctrl+G"], Command::Springen),
+    b(&[Ctx::Notes, Ctx::Picker], &["F2"], Command::Toelichting),
+    b(&[Ctx::Picker, Ctx::Form], &["Up"], Command::Omhoog),
+    b(&[Ctx::Picker, Ctx::Form], &["Down"], Command::Omlaag),
+    b(&[Ctx::Picker], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Form], &["Enter"], Command::FocusVolgende),
+    b(&[Ctx::Form], &["Ctrl+A"], Command::AfspraakToevoegen),
+    b(&[Ctx::Form], &["Ctrl+D"], Command::AfspraakVerwijderen),
+    b(&[Ctx::Form], &["F3", "Ctrl+Space"], Command::Kiezen),
+    b(
+        &[Ctx::Notes, Ctx::Form],
+        &["Ctrl+U"],
+        Command::VeldLeegmaken,
+    ),
+    b(
+        &[Ctx::Notes, Ctx::Form],
+        &["Ctrl+Z"],
+        Command::VeldHerstellen,
+    ),
+    b(LISTS, &["Up"], Command::Omhoog),
+    b(LISTS, &["Down"], Command::Omlaag),
+    b(READING, &["Up"], Command::Omhoog),
+    b(READING, &["Down"], Command::Omlaag),
+    b(SCROLLING, &["Home"], Command::NaarBegin),
+    b(SCROLLING, &["End"], Command::NaarEinde),
+    b(READING, &["PgUp"], Command::BladOmhoog),
+    b(READING, &["PgDn"], Command::BladOmlaag),
+    b(&[Ctx::Start], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Suggestions], &["Enter", "Space"], Command::Kiezen),
+    b(&[Ctx::Jump], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Start], &["Ctrl+N"], Command::Nieuw),
+    b(&[Ctx::Start], &["Ctrl+F"], Command::Filteren),
+    b(&[Ctx::Start], &["Ctrl+O"], Command::PlanBekijken),
+    b(&[Ctx::StartFilter], &["Enter", "Down"], Command::Terug),
+    b(GESPREK, &["F6"], Command::Turven),
+    b(&[Ctx::Tally], &["Backspace"], Command::TurfOngedaan),
+    b(GESPREK, &["F4"], Command::Onthullen),
+    b(GESPREK, &["F5"], Command::Presentatie),
+    b(&[Ctx::Start], &["Delete"], Command::Verwijderen),
+    b(&[Ctx::Suggestions], &["Right"], Command::TabVolgende),
+    b(&[Ctx::Suggestions], &["Left"], Command::TabVorige),
+    b(&[Ctx::Suggestions], &["Ctrl+F"], Command::Zoeken),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Ctrl+Up"],
+        Command::UrenMeer,
+    ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Ctrl+Down"],
+        Command::UrenMinder,
+    ),
+    b(&[Ctx::Search], &["Up"], Command::Omhoog),
+    b(&[Ctx::Search], &["Down"], Command::Omlaag),
+    b(&[Ctx::Search], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Review], &["Ctrl+S"], Command::Exporteren),
+    b(&[Ctx::Review], &["Alt+M"], Command::FormaatMd),
+    b(&[Ctx::Review], &["Alt+W"], Command::FormaatHtml),
+    b(&[Ctx::Review], &["Alt+T"], Command::FormaatTxt),
+    b(&[Ctx::Bsn], &["Alt+V"], Command::Ja),
+    b(&[Ctx::Bsn], &["Alt+T"], Command::TochOpslaan),
+    b(&[Ctx::Confirm], &["Alt+J"], Command::Ja),
+    b(&[Ctx::Gate], &["Alt+C"], Command::AlsConcept),
+    b(DIALOGS, &["Esc"], Command::Nee),
+    b(&[Ctx::Review], &["?"], Command::Help),
+    b(SCREENS, &["F1"], Command::Help),
+    b(
+        &[
+            Ctx::Notes,
+            Ctx::Picker,
+            Ctx::Form,
+            Ctx::Suggestions,
+            Ctx::Search,
+            Ctx::Review,
+            Ctx::Help,
+            Ctx::Jump,
+            Ctx::Toelichting,
+            Ctx::StartFilter,
+        ],
+        &["Esc"],
+        Command::Terug,
+    ),
+    b(&[Ctx::Tally], &["Esc"], Command::Turven),
+    b(
+        &[Ctx::Help, Ctx::Toelichting],
+        &["F1", "Enter"],
+        Command::Terug,
+    ),
+    // `?` opened it where nothing is typed, so `?` closes it again.
+    b(&[Ctx::Help], &["?"], Command::Terug),
+    b(SCREENS, &["Ctrl+Q"], Command::Stoppen),
+    // No letters here: a consultant typing on after Ctrl+Q must not pick anything.
+    b(&[Ctx::Onbewaard], &["Up"], Command::Omhoog),
+    b(&[Ctx::Onbewaard], &["Down"], Command::Omlaag),
+    b(&[Ctx::Onbewaard], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Onbewaard], &["Esc"], Command::Terug),
+    b(&[Ctx::Onbewaard], &["F10"], Command::StoppenZonderOpslaan),
+    b(&[Ctx::Bewaartermijn], &["Up"], Command::Omhoog),
+    b(&[Ctx::Bewaartermijn], &["Down"], Command::Omlaag),
+    b(&[Ctx::Bewaartermijn], &["Delete"], Command::Verwijderen),
+    b(&[Ctx::Bewaartermijn], &["Esc"], Command::Terug),
+];

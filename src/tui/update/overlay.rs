@@ -1,0 +1,103 @@
+//! `update` while an overlay is open: the jump list, scrolling every overlay with text,
+//! and the answers to the questions (BSN, the export gate, deleting a draft). A question
+//! is answered only by the commands it names; every other key leaves it open.
+
+use crate::core::privacy;
+
+use super::super::action::Command;
+use super::super::app::{App, MessageKind, Overlay};
+use super::super::effect::Effect;
+use super::super::form;
+use super::{changed, enter_page, export};
+
+/// How far the open overlay can scroll at the current terminal size.
+pub(super) fn overlay_max_scroll(app: &App) -> u16 {
+    super::super::screens::overlays::max_scroll(app)
+}
+
+fn scroll_overlay(app: &mut App, cmd: Command) {
+    let page = app.size.1.saturating_sub(6).max(1);
+    let max = overlay_max_scroll(app);
+    let n = app.overlay_scroll;
+    app.overlay_scroll = match cmd {
+        Command::Omhoog => n.saturating_sub(1),
+        Command::Omlaag => n.saturating_add(1),
+        Command::BladOmhoog => n.saturating_sub(page),
+        Command::BladOmlaag => n.saturating_add(page),
+        Command::NaarBegin => 0,
+        _ => max,
+    }
+    .min(max);
+}
+
+pub(super) fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect> {
+    match (overlay, cmd) {
+        (Overlay::Onbewaard(o), cmd) => return super::onbewaard::command(app, o, cmd),
+        (Overlay::Bewaartermijn { keuze, bevestigen }, cmd) => {
+            return super::bewaartermijn::command(app, keuze, bevestigen, cmd);
+        }
+        (Overlay::Jump(i), Command::Omhoog) => {
+            app.overlay = Some(Overlay::Jump(i.saturating_sub(1)))
+        }
+        (Overlay::Jump(i), Command::Omlaag) => {
+            let max = form::jump_targets(app).len().saturating_sub(1);
+            app.overlay = Some(Overlay::Jump((i + 1).min(max)));
+        }
+        (Overlay::Jump(_), Command::NaarBegin) => app.overlay = Some(Overlay::Jump(0)),
+        (Overlay::Jump(_), Command::NaarEinde) => {
+            let max = form::jump_targets(app).len().saturating_sub(1);
+            app.overlay = Some(Overlay::Jump(max));
+        }
+        (Overlay::Jump(i), Command::Kiezen) => {
+            app.overlay = None;
+            if let Some((page, _)) = form::jump_targets(app).get(i).cloned() {
+                enter_page(app, page);
+                return vec![Effect::SaveDraft, Effect::StapGewisseld];
+            }
+        }
+        (
+            _,
+            Command::Omhoog
+            | Command::Omlaag
+            | Command::BladOmhoog
+            | Command::BladOmlaag
+            | Command::NaarBegin
+            | Command::NaarEinde,
+        ) => scroll_overlay(app, cmd),
+        (Overlay::Bsn(_), Command::Ja) => {
+            app.overlay = None;
+            let n = privacy::remove_bsns(&mut app.session);
+            let mut effects = changed(app);
+            effects.push(Effect::BsnVerwijderd(n));
+            // Re-bind the editor so it shows the cleaned text.
+            let page = app.page.clone();
+            enter_page(app, page);
+            effects.extend(export(app));
+            return effects;
+        }
+        (Overlay::Bsn(_), Command::TochOpslaan) => {
+            app.overlay = None;
+            app.bsn_toch = true;
+            return export(app);
+        }
+        (Overlay::Gate(_), Command::AlsConcept) => {
+            app.overlay = None;
+            app.als_concept = true;
+            let effects = export(app);
+            app.als_concept = false;
+            return effects;
+        }
+        (Overlay::ConfirmDelete(id, klant), Command::Ja) => {
+            app.overlay = None;
+            app.info(
+                MessageKind::Info,
+                format!("Concept van {klant} wordt verwijderd…"),
+            );
+            return vec![Effect::DeleteDraft(id)];
+        }
+        (Overlay::Help, Command::Help) => app.overlay = None,
+        (_, Command::Terug | Command::Nee) => app.overlay = None,
+        _ => {}
+    }
+    Vec::new()
+}
