@@ -32,8 +32,8 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
     let titel = |id: &str| cat.find(id).map_or(id.to_string(), |o| o.titel.clone());
     let mut ids: Vec<String> = Vec::new();
     con.blank()?;
-    if result.suggesties.is_empty() {
-        con.say("Er zijn geen suggesties.")?;
+    if let Some(reden) = result.leeg_reden() {
+        con.say(&reden)?;
     } else {
         con.say(&format!(
             "Suggesties ({}), de best passende eerst:",
@@ -83,6 +83,13 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         for r in &u.reden {
             con.say(&format!("   Reden: {r}"))?;
         }
+    }
+    if !result.overig.is_empty() {
+        con.blank()?;
+        con.say(&format!(
+            "Hele catalogus: nog {} mogelijkheden passen nu niet bij deze klant.",
+            result.overig.len()
+        ))?;
     }
     if ids.is_empty() {
         return Ok(());

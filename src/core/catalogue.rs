@@ -234,4 +234,10 @@ impl Catalogue {
     pub fn find(&self, id: &str) -> Option<&Optie> {
         self.opties.iter().find(|o| o.id == id)
     }
+
+    /// The options that recognise what the client already does: what the consultant
+    /// can tick under "Doet al", in catalogue order.
+    pub fn erkenningen(&self) -> impl Iterator<Item = &Optie> {
+        self.opties.iter().filter(|o| o.erkent_bestaand)
+    }
 }

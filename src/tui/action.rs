@@ -32,6 +32,8 @@ pub enum Command {
     Omlaag,
     /// Tick or untick the item under the cursor; open it on the start screen.
     Kiezen,
+    /// Mark the wens under the cursor as the client's main aim (or unmark it).
+    Hoofddoel,
     /// Start a new gesprek (start screen).
     Nieuw,
     /// Delete the selected draft, after confirmation (start screen).
@@ -91,6 +93,7 @@ impl Command {
             Command::Omhoog => "omhoog",
             Command::Omlaag => "omlaag",
             Command::Kiezen => "kiezen",
+            Command::Hoofddoel => "hoofddoel (wensen)",
             Command::Nieuw => "nieuw gesprek",
             Command::Verwijderen => "concept verwijderen",
             Command::TabVolgende => "volgende lijst",

@@ -116,6 +116,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Picker, Ctx::Form], &["Up"], Command::Omhoog),
     b(&[Ctx::Picker, Ctx::Form], &["Down"], Command::Omlaag),
     b(&[Ctx::Picker], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Picker], &["F7"], Command::Hoofddoel),
     b(&[Ctx::Form], &["Enter"], Command::FocusVolgende),
     b(&[Ctx::Form], &["Ctrl+A"], Command::AfspraakToevoegen),
     b(&[Ctx::Form], &["Ctrl+D"], Command::AfspraakVerwijderen),
