@@ -21,6 +21,18 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         40,
         &mut g.session.uren_kan,
     )?;
+    if g.session
+        .belemmeringen
+        .iter()
+        .any(|b| crate::core::matching::ZORGTAKEN.contains(&b.as_str()))
+    {
+        number(
+            con,
+            "Hoeveel uur per week zorgt de klant voor een naaste of (klein)kinderen",
+            168,
+            &mut g.session.zorguren,
+        )?;
+    }
     g.save(con)?;
     let result = suggest(
         &Profiel::from(&g.session),

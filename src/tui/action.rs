@@ -46,6 +46,9 @@ pub enum Command {
     /// Hours the client can manage: one more / one less.
     UrenMeer,
     UrenMinder,
+    /// Hours of care per week: two more / two less.
+    ZorgMeer,
+    ZorgMinder,
     /// Add an afspraak row.
     AfspraakToevoegen,
     /// Remove the current afspraak row (only when it is empty).
@@ -101,6 +104,8 @@ impl Command {
             Command::Zoeken => "zoeken in catalogus",
             Command::UrenMeer => "uren +1",
             Command::UrenMinder => "uren -1",
+            Command::ZorgMeer => "zorguren +2",
+            Command::ZorgMinder => "zorguren -2",
             Command::AfspraakToevoegen => "afspraak toevoegen",
             Command::AfspraakVerwijderen => "lege afspraak weg",
             Command::Exporteren => "plan opslaan",

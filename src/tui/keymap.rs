@@ -143,6 +143,8 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Suggestions], &["/"], Command::Zoeken),
     b(&[Ctx::Suggestions], &["+"], Command::UrenMeer),
     b(&[Ctx::Suggestions], &["-"], Command::UrenMinder),
+    b(&[Ctx::Suggestions], &["]"], Command::ZorgMeer),
+    b(&[Ctx::Suggestions], &["["], Command::ZorgMinder),
     b(&[Ctx::Search], &["Up"], Command::Omhoog),
     b(&[Ctx::Search], &["Down"], Command::Omlaag),
     b(&[Ctx::Search], &["Enter"], Command::Kiezen),

@@ -211,6 +211,18 @@ pub(super) fn suggestions_command(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             return changed(app);
         }
+        Command::ZorgMeer | Command::ZorgMinder => {
+            // Steps of two: care is counted in afternoons and days, not single hours.
+            let current = app.session.zorguren;
+            app.session.zorguren = match (cmd, current) {
+                (Command::ZorgMeer, None) => Some(crate::core::matching::ZORGUREN_ONBEKEND),
+                (Command::ZorgMeer, Some(n)) => Some(n.saturating_add(2).min(168)),
+                (_, Some(0..=1) | None) => None,
+                (_, Some(n)) => Some(n - 2),
+            };
+            refresh_suggestions(app);
+            return changed(app);
+        }
         Command::UrenMeer | Command::UrenMinder => {
             let current = app.session.uren_kan;
             app.session.uren_kan = match (cmd, current) {
