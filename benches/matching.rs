@@ -144,6 +144,7 @@ fn entry(id: &str) -> Entry {
         synoniemen: Vec::new(),
         aanpak: String::new(),
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -153,6 +154,7 @@ fn taxonomy() -> Taxonomy {
         krachten: KRACHTEN.iter().map(|k| entry(k)).collect(),
         belemmeringen: BELEMMERINGEN.iter().map(|b| entry(b)).collect(),
         categorieen: CATEGORIEEN.iter().map(|c| entry(c)).collect(),
+        ..Default::default()
     }
 }
 
@@ -219,10 +221,14 @@ fn catalogue(n: usize) -> Catalogue {
                 leeftijd_max: if rng.below(10) == 0 { Some(27) } else { None },
                 laatst_gecontroleerd: None,
                 bron: Vec::new(),
+                ..Default::default()
             }
         })
         .collect();
-    Catalogue { opties }
+    Catalogue {
+        opties,
+        ..Default::default()
+    }
 }
 
 fn strings(xs: &[&str]) -> Vec<String> {

@@ -50,10 +50,7 @@ pub fn picker_items(app: &App, lijst: Lijst) -> Vec<PickItem> {
                     id: o.id.clone(),
                     label: o.titel.clone(),
                     omschrijving: o.omschrijving.clone(),
-                    groep: String::new(),
-                    synoniemen: Vec::new(),
-                    aanpak: String::new(),
-                    bron: Vec::new(),
+                    ..Entry::default()
                 })
                 .collect();
             Some(&erkenningen)

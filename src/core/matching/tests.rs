@@ -16,6 +16,7 @@ pub(crate) fn entry(id: &str, label: &str) -> Entry {
         synoniemen: Vec::new(),
         aanpak: String::new(),
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -49,6 +50,7 @@ pub(crate) fn taxonomy() -> Taxonomy {
             entry("ontheffing", "Ontheffing"),
             entry("eigen-belemmeringen", "Werken aan eigen belemmeringen"),
         ],
+        ..Default::default()
     }
 }
 
@@ -78,6 +80,7 @@ pub(crate) fn optie(id: &str, categorie: &str) -> Optie {
         leeftijd_max: None,
         laatst_gecontroleerd: None,
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -93,7 +96,14 @@ fn strings(xs: &[&str]) -> Vec<String> {
 }
 
 fn run(p: &Profiel, opties: Vec<Optie>) -> Suggesties {
-    suggest(p, &Catalogue { opties }, &taxonomy())
+    suggest(
+        p,
+        &Catalogue {
+            opties,
+            ..Default::default()
+        },
+        &taxonomy(),
+    )
 }
 
 /// An option that serves wens `koken`, so a profile wishing to cook suggests it.
