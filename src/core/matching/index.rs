@@ -75,6 +75,8 @@ pub(super) struct Record {
     pub(super) weinig_begeleiding: bool,
     pub(super) leeftijd_min: Option<u8>,
     pub(super) leeftijd_max: Option<u8>,
+    /// The warning for a client whose age is not known, made once here.
+    pub(super) leeftijd_onbekend: Option<Tekst>,
     pub(super) erkent_bestaand: bool,
     /// Help or a route (`HULP_CATEGORIEEN`), not an activity.
     pub(super) hulp: bool,
@@ -161,6 +163,12 @@ impl Matcher {
                 weinig_begeleiding: o.begeleiding <= Begeleiding::Taakgericht,
                 leeftijd_min: o.leeftijd_min,
                 leeftijd_max: o.leeftijd_max,
+                leeftijd_onbekend: (o.leeftijd_min.is_some() || o.leeftijd_max.is_some()).then(
+                    || {
+                        let range = super::rank::leeftijden(o.leeftijd_min, o.leeftijd_max);
+                        Tekst::from(format!("alleen voor {range}: vraag de leeftijd"))
+                    },
+                ),
                 erkent_bestaand: o.erkent_bestaand,
                 hulp: HULP_CATEGORIEEN.contains(&o.categorie.as_str()),
                 vorm: o.vorm,

@@ -278,14 +278,10 @@ impl Matcher {
         {
             let_op.push(Rc::clone(&p.vast.indicatie_aanvragen));
         }
-        if p.leeftijd.is_none() && (r.leeftijd_min.is_some() || r.leeftijd_max.is_some()) {
-            let_op.push(
-                format!(
-                    "alleen voor {}: vraag de leeftijd",
-                    leeftijden(r.leeftijd_min, r.leeftijd_max)
-                )
-                .into(),
-            );
+        if p.leeftijd.is_none()
+            && let Some(t) = &r.leeftijd_onbekend
+        {
+            let_op.push(Rc::clone(t));
         }
         fit.warnings = let_op.len();
         fit
@@ -297,7 +293,7 @@ const DREMPEL_REISKOSTEN: usize = crate::core::catalogue::Drempel::Reiskosten as
 const DREMPEL_KOSTEN: usize = crate::core::catalogue::Drempel::Kosten as usize;
 
 /// "18–30 jaar", "vanaf 18 jaar", "tot en met 30 jaar".
-fn leeftijden(min: Option<u8>, max: Option<u8>) -> String {
+pub(super) fn leeftijden(min: Option<u8>, max: Option<u8>) -> String {
     match (min, max) {
         (Some(lo), Some(hi)) => format!("{lo}–{hi} jaar"),
         (Some(lo), None) => format!("vanaf {lo} jaar"),
