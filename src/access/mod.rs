@@ -9,6 +9,7 @@
 //! start in one and finish in the other.
 
 mod keuze;
+mod profiel;
 mod prompt;
 mod start;
 mod steps;
@@ -137,6 +138,7 @@ fn run_mode(
         data: &bundle.data,
         vervolg: &bundle.vervolg,
         gemeente: &bundle.gemeente,
+        profielen: &bundle.profielen,
         klanten: sessions::newest_per_client(klanten),
         today,
         oefenklanten: oefenen.then_some(&bundle.oefenklanten),
@@ -290,7 +292,7 @@ impl Gesprek {
         Bron {
             data: &self.data,
             templates: &self.bundle.templates,
-            gemeente: &self.bundle.gemeente,
+            gemeente: self.bundle.gemeente_voor(&self.session).0,
         }
     }
 
@@ -301,12 +303,16 @@ impl Gesprek {
             con.say(&Tegenhouder::GeenKlant.melding())?;
             return Ok(Done::GoTo(Page::Gegevens));
         }
+        let (gemeente, notice) = self.bundle.gemeente_voor(&self.session);
+        if let Some(notice) = notice {
+            con.say(&notice)?;
+        }
         let rendered = plan::render_with(
             Formaat::Md,
             &self.session,
             &self.data,
             &self.bundle.templates,
-            &self.bundle.gemeente,
+            gemeente,
         );
         let markdown = match rendered {
             Ok(text) => text,
@@ -322,7 +328,7 @@ impl Gesprek {
         con.say(&markdown)?;
         con.blank()?;
         con.say("Einde van het plan.")?;
-        for w in crate::core::gemeente::session_warnings(&self.bundle.gemeente, &self.session) {
+        for w in crate::core::gemeente::session_warnings(self.bron().gemeente, &self.session) {
             con.say(&format!("Let op: {w}"))?;
         }
         if self.session.oefenen {

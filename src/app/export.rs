@@ -139,7 +139,15 @@ pub fn prepare(
             .map_err(Tegenhouder::Sjabloon)?;
         files.push((format.extension().to_string(), text));
     }
-    let ron = ron::ser::to_string_pretty(session, ron::ser::PrettyConfig::default())
+    // The saved session remembers the chosen options' titles, for when they leave the
+    // catalogue and the plan is made again.
+    let mut saved = session.clone();
+    for id in &session.gekozen {
+        if let Some(o) = bron.data.catalogue.find(id) {
+            saved.titels.insert(id.clone(), o.titel.clone());
+        }
+    }
+    let ron = ron::ser::to_string_pretty(&saved, ron::ser::PrettyConfig::default())
         .map_err(|e| Tegenhouder::Vastleggen(e.to_string()))?;
     files.push(("sessie.ron".into(), ron));
     if let Some(report) = tally_report(bron, session) {

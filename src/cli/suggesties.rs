@@ -60,6 +60,9 @@ pub struct Args {
     /// Uitvoer als JSON
     #[arg(long)]
     pub json: bool,
+    /// Gemeenteprofiel (gemeenten/NAAM.ron) waarvan de regels gelden
+    #[arg(long, value_name = "NAAM")]
+    pub gemeente: Option<String>,
 }
 
 /// Suggestions in the text output without `--top`.
@@ -173,7 +176,7 @@ pub fn actief_melding(actief: &[String], cat: &Catalogue) -> Option<String> {
 }
 
 pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout> {
-    let bundle = bundle(cli)?;
+    let bundle = super::with_profile(bundle(cli)?, args.gemeente.as_deref())?;
     let data = &bundle.data;
     let p = profiel(args, &data.taxonomy, &data.catalogue)?;
     if let Some(m) = actief_melding(&args.actief, &data.catalogue) {

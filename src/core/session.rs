@@ -121,6 +121,14 @@ pub struct Session {
     /// A practice gesprek with a fictional client: never saved as a real client.
     #[serde(default)]
     pub oefenen: bool,
+    /// The titles of the chosen options when the plan was saved, by id: a plan made
+    /// again after an option left the catalogue still names it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titels: BTreeMap<String, String>,
+    /// The gemeente profile (`gemeenten/<naam>.ron`) this gesprek falls under; `None`
+    /// when the single `gemeente.ron` applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gemeente: Option<String>,
     /// What the client already does, as the catalogue's recognition option ids (care for
     /// a parent, existing vrijwilligerswerk, …); replaces `actief`.
     #[serde(default)]
@@ -171,6 +179,8 @@ impl Default for Session {
             evaluaties: Vec::new(),
             tally: None,
             oefenen: false,
+            titels: BTreeMap::new(),
+            gemeente: None,
             doet_al: Vec::new(),
             hoofdwens: None,
             zorguren: None,

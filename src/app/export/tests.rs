@@ -143,3 +143,20 @@ fn write_puts_the_set_on_disk_and_notes_it_without_content() {
     assert_eq!(log.matches("plan-opgeslagen").count(), 4);
     assert!(!log.contains("K.v.D."));
 }
+
+#[test]
+fn an_option_that_left_the_catalogue_keeps_its_title_in_a_plan_made_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = bundle(dir.path());
+    let mut s = session();
+    let option = b.data.catalogue.opties[0].clone();
+    s.gekozen.push(option.id.clone());
+    let set = prepare(bron(&b), &s, &[Formaat::Md], None, Keuzes::default()).unwrap();
+    let saved: Session = ron::from_str(&set.files[1].1).unwrap();
+    assert_eq!(saved.titels.get(&option.id), Some(&option.titel));
+    // The catalogue loses the option; the saved session is rendered again.
+    b.data.catalogue.opties.remove(0);
+    let again = prepare(bron(&b), &saved, &[Formaat::Md], None, Keuzes::default()).unwrap();
+    let plan = &again.files[0].1;
+    assert!(plan.contains(&option.titel), "{plan}");
+}
