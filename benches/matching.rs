@@ -7,7 +7,9 @@ use criterion::{BenchmarkId, Criterion, criterion_group};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use meedoen::core::catalogue::{Begeleiding, Bij, Catalogue, Drempel, Niveau, Optie, Verdringing};
+use meedoen::core::catalogue::{
+    Begeleiding, Bij, Catalogue, Drempel, Niveau, Optie, Verdringing, Voorwaarden, Vorm,
+};
 use meedoen::core::matching::{Matcher, Profiel};
 use meedoen::core::search::Searcher;
 use meedoen::core::taxonomy::{Entry, Taxonomy};
@@ -68,6 +70,21 @@ const BELEMMERINGEN: [&str; 12] = [
     "reizen",
     "verslaving",
     "wisselend",
+];
+const KRACHTEN: [&str; 6] = [
+    "doorzetter",
+    "handig",
+    "sociaal",
+    "creatief",
+    "zorgzaam",
+    "betrouwbaar",
+];
+const VORMEN: [Vorm; 5] = [
+    Vorm::Klassikaal,
+    Vorm::Groep,
+    Vorm::EenOpEen,
+    Vorm::Zelfstandig,
+    Vorm::Praktijk,
 ];
 const CATEGORIEEN: [&str; 8] = [
     "vrijwilligerswerk",
@@ -134,7 +151,7 @@ fn entry(id: &str) -> Entry {
 fn taxonomy() -> Taxonomy {
     Taxonomy {
         wensen: WENSEN.iter().map(|w| entry(w)).collect(),
-        krachten: vec![entry("doorzetter")],
+        krachten: KRACHTEN.iter().map(|k| entry(k)).collect(),
         belemmeringen: BELEMMERINGEN.iter().map(|b| entry(b)).collect(),
         categorieen: CATEGORIEEN.iter().map(|c| entry(c)).collect(),
         ..Default::default()
@@ -173,6 +190,7 @@ fn catalogue(n: usize) -> Catalogue {
                 duur: "een half jaar".into(),
                 begeleiding: Begeleiding::Taakgericht,
                 wensen: some(&mut rng, &WENSEN, 3),
+                krachten: some(&mut rng, &KRACHTEN, 2),
                 werkt_aan: some(&mut rng, &BELEMMERINGEN, 2),
                 ongeschikt_bij: some(&mut rng, &BELEMMERINGEN, 1)
                     .into_iter()
@@ -187,7 +205,17 @@ fn catalogue(n: usize) -> Catalogue {
                     risico: [Niveau::Laag, Niveau::Laag, Niveau::Midden, Niveau::Hoog][rng.below(4)],
                     reden: "was eerder betaald werk".into(),
                 },
-                erkent_bestaand: false,
+                erkent_bestaand: rng.below(50) == 0,
+                vorm: Some(VORMEN[rng.below(VORMEN.len())]),
+                voorwaarden: match rng.below(10) {
+                    0 => Voorwaarden { taal: true, ..Voorwaarden::default() },
+                    1 => Voorwaarden {
+                        indicatie: true,
+                        belemmering: vec!["psychisch".into()],
+                        ..Voorwaarden::default()
+                    },
+                    _ => Voorwaarden::default(),
+                },
                 trede: 3,
                 leeftijd_min: if rng.below(10) == 0 { Some(18) } else { None },
                 leeftijd_max: if rng.below(10) == 0 { Some(27) } else { None },
@@ -217,17 +245,23 @@ fn typisch() -> Profiel {
     }
 }
 
-/// A heavy profile: care duties (a warning on nearly every option), fewer hours than
-/// most options ask, earlier trajectories and an existing activity.
+/// A heavy profile: care duties with their hours (a factor on nearly every option),
+/// fewer hours than most options ask, earlier trajectories, strengths, something the
+/// client already does, a main aim and an old-form active category.
 fn zwaar() -> Profiel {
     let s = strings;
     Profiel {
         wensen: s(&["koken", "contact", "structuur"]),
-        belemmeringen: s(&["isolement", "fysiek", "mantelzorg"]),
+        hoofddoel: Some("contact".into()),
+        krachten: s(&["handig", "sociaal"]),
+        belemmeringen: s(&["isolement", "fysiek", "mantelzorg", "reizen", "schulden"]),
         uren_kan: Some(6),
+        zorguren: Some(12),
         eerder: s(&["koken-3", "balie-10"]),
+        doet_al: s(&["koken-7"]),
         actief: s(&["vrijwilligerswerk"]),
         leeftijd: Some(40),
+        indicatie: false,
     }
 }
 

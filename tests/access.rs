@@ -170,7 +170,8 @@ fn a_whole_gesprek_through_a_pipe_writes_plan_and_session() {
     assert!(out.contains("Stap 1 van 4: Opening › Welkom"), "{out}");
     assert!(out.contains("Voorbeeldzin: Hoe gaat het met u?"), "{out}");
     assert!(out.contains("Hulp bij de toegankelijke modus"), "{out}");
-    assert!(out.contains("1. Koken in het buurthuis (score 3)"), "{out}");
+    // Koken is the only wish, so also the main aim.
+    assert!(out.contains("1. Koken in het buurthuis (score 5)"), "{out}");
     assert!(out.contains("Dat is geen geldige datum"), "{out}");
     assert!(out.contains("Opgeslagen:"), "{out}");
 
@@ -258,10 +259,19 @@ fn terug_goes_to_the_previous_step_and_a_bsn_is_refused() {
 fn tags_show_conditional_steps_and_excluded_options_with_reasons() {
     let (_dir, paths) = folder();
     // Tick belemmering 1 (fysiek) and 2 (crisis): the crisis step appears, the kitchen
-    // is excluded; choosing it anyway is allowed, with a warning.
-    let input = "A.B.\n\n\n\n\n\n\n\n1 2\n\n\n\n2\n\n";
+    // is excluded; choosing it anyway is allowed, with a warning. In a crisis nothing
+    // else is suggested: the garden stays in the whole catalogue.
+    let input = "A.B.\n\n\n\n\n\n\n\n1 2\n\n\n\n1\n\n";
     let out = drive(&paths, input);
     assert!(out.contains("Stap 3 van 5: Opening › Eerst hulp"), "{out}");
+    assert!(
+        out.contains("Geen suggesties: niets in de catalogus past nu"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Hele catalogus: nog 1 mogelijkheden passen nu niet"),
+        "{out}"
+    );
     assert!(out.contains("Niet voorgesteld (1):"), "{out}");
     assert!(
         out.contains("Reden: niet bij 'Lichamelijke klachten'"),

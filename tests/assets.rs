@@ -256,7 +256,9 @@ fn ontheffing_routes_and_formalising_options_exist() {
 #[test]
 fn recognising_options_are_marked_and_say_so() {
     // Options that recognise what the client already does are marked with
-    // `erkent_bestaand`; the matching puts them first for a client who is already active.
+    // `erkent_bestaand`: one for each concrete thing the consultant can tick under
+    // "Doet al" (care for a parent, (grand)children, a neighbour, vrijwilligerswerk, a
+    // course in progress). The matching suggests them only when ticked, and first.
     let d = data();
     let marked: BTreeSet<&str> = d
         .catalogue
@@ -270,6 +272,7 @@ fn recognising_options_are_marked_and_say_so() {
         "mantelzorg-erkennen",
         "kinderzorg-erkennen",
         "burenhulp-vastleggen",
+        "lopende-opleiding-vastleggen",
     ]
     .into();
     assert_eq!(marked, expected);

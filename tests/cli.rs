@@ -45,6 +45,8 @@ const CATALOGUE: &str = r#"(
             uren_min: 4,
             uren_max: 12,
             begeleiding: taakgericht,
+            vorm: Some(praktijk),
+            krachten: ["doorzetter"],
             wensen: ["koken"],
             werkt_aan: ["isolement"],
             drempels: [vog],
@@ -58,6 +60,17 @@ const CATALOGUE: &str = r#"(
             uren_max: 8,
             begeleiding: geen,
             ongeschikt_bij: [(belemmering: "fysiek", reden: "zwaar tilwerk")],
+        ),
+        (
+            id: "vrijwilligerswerk-vastleggen",
+            titel: "Bestaand vrijwilligerswerk vastleggen",
+            categorie: "vrijwilligerswerk",
+            erkent_bestaand: true,
+            omschrijving: "Wat de klant al doet laten meetellen.",
+            uren_min: 2,
+            uren_max: 20,
+            begeleiding: geen,
+            vorm: Some(zelfstandig),
         ),
     ],
 )"#;
@@ -112,7 +125,9 @@ fn suggesties_json_has_the_documented_shape_and_content() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
-    assert_eq!(keys(&v), ["suggesties", "uitgesloten"]);
+    assert_eq!(keys(&v), ["overig_aantal", "suggesties", "uitgesloten"]);
+    // The recognition option is not ticked: neither suggested nor excluded.
+    assert_eq!(v["overig_aantal"], 1);
 
     let s = v["suggesties"].as_array().unwrap();
     assert_eq!(s.len(), 2);
@@ -124,6 +139,7 @@ fn suggesties_json_has_the_documented_shape_and_content() {
         "titel",
         "uren_max",
         "uren_min",
+        "vorm",
         "waarom",
     ];
     expected.sort();
@@ -133,18 +149,24 @@ fn suggesties_json_has_the_documented_shape_and_content() {
     assert_eq!(s[0]["id"], "kookcafe");
     assert_eq!(s[0]["titel"], "Koken in het buurtcafé");
     assert_eq!(s[0]["categorie"], "vrijwilligerswerk");
-    assert_eq!(s[0]["score"], 5);
+    assert_eq!(s[0]["score"], 8);
+    assert_eq!(s[0]["vorm"], "praktijk");
     assert_eq!(
         (s[0]["uren_min"].as_u64(), s[0]["uren_max"].as_u64()),
         (Some(4), Some(12))
     );
     assert_eq!(
         s[0]["waarom"],
-        serde_json::json!(["+3 past bij wens 'Koken'", "+2 werkt aan 'Isolement'"])
+        serde_json::json!([
+            "+3 past bij wens 'Koken'",
+            "+2 hoofddoel van de klant: 'Koken'",
+            "+3 werkt aan 'Isolement'"
+        ])
     );
     assert!(s[0]["let_op"][0].as_str().unwrap().starts_with("VOG nodig"));
     assert_eq!(s[1]["id"], "tuin");
-    assert_eq!(s[1]["score"], 2);
+    assert_eq!(s[1]["score"], 3);
+    assert_eq!(s[1]["vorm"], Value::Null);
 
     let u = v["uitgesloten"].as_array().unwrap();
     assert_eq!(u.len(), 1);
@@ -177,13 +199,153 @@ fn suggesties_table_is_readable_dutch() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("  1. Koken in het buurtcafé  [kookcafe]  score 5"),
+        out.contains("  1. Koken in het buurtcafé  [kookcafe]  score 8"),
         "{out}"
     );
     assert!(out.contains("+3 past bij wens 'Koken'"), "{out}");
     assert!(out.contains("let op: VOG nodig"), "{out}");
     assert!(out.contains("Niet geschikt:"), "{out}");
     assert!(out.contains("zwaar tilwerk"), "{out}");
+    assert!(
+        out.contains("taakgerichte begeleiding, in de praktijk"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Hele catalogus: nog 1 mogelijkheden passen nu niet; --alles toont ze"),
+        "{out}"
+    );
+}
+
+#[test]
+fn suggesties_top_doet_al_kracht_zorguren_and_alles() {
+    let dir = config();
+    let base = [
+        "suggesties",
+        "--wens",
+        "koken",
+        "--belemmering",
+        "isolement",
+    ];
+    let run = |extra: &[&str]| meedoen(dir.path(), &[&base[..], extra].concat());
+    // --top 1: one suggestion, and how many more there are.
+    let out = stdout(&run(&["--top", "1"]));
+    assert!(out.contains("  1. Koken"), "{out}");
+    assert!(!out.contains("  2. "), "{out}");
+    assert!(
+        out.contains("Nog 1 passende mogelijkheden na deze 1; --top N"),
+        "{out}"
+    );
+    let v: Value = serde_json::from_str(&stdout(&run(&["--top", "1", "--json"]))).unwrap();
+    assert_eq!(v["suggesties"].as_array().unwrap().len(), 1);
+    // --doet-al puts the recognised activity first; --kracht counts.
+    let o = run(&[
+        "--doet-al",
+        "vrijwilligerswerk-vastleggen",
+        "--kracht",
+        "doorzetter",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("  1. Bestaand vrijwilligerswerk vastleggen"),
+        "{out}"
+    );
+    assert!(out.contains("+1 gebruikt kracht 'Doorzetter'"), "{out}");
+    // --alles lists the rest of the catalogue with the reason.
+    let out = stdout(&run(&["--alles"]));
+    assert!(
+        out.contains("Hele catalogus, nu niet voorgesteld:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[vrijwilligerswerk-vastleggen]: erkent iets wat de klant al doet"),
+        "{out}"
+    );
+    // --zorguren needs care duties to matter, and is checked.
+    let o = run(&["--zorguren", "169"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("zorguren moet een heel getal van 0 tot en met 168 zijn"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["--zorguren", "-1"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn suggesties_bad_doet_al_and_kracht_ask_what_was_meant() {
+    let dir = config();
+    let o = meedoen(
+        dir.path(),
+        &["suggesties", "--doet-al", "vrijwilligerswerk-vastlegen"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bedoelt u: vrijwilligerswerk-vastleggen?"),
+        "{}",
+        stderr(&o)
+    );
+    // Only what recognises something the client does can be ticked.
+    let o = meedoen(dir.path(), &["suggesties", "--doet-al", "tuin"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("onbekende optie voor --doet-al 'tuin'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = meedoen(dir.path(), &["suggesties", "--kracht", "doorzeter"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bedoelt u: doorzetter?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = meedoen(
+        dir.path(),
+        &["suggesties", "--wens", "koken", "--hoofddoel", "buiten"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("hoofddoel 'buiten' staat niet bij de wensen"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn suggesties_actief_still_works_this_release_with_a_notice() {
+    let dir = config();
+    let o = meedoen(dir.path(), &["suggesties", "--actief", "vrijwilligerswerk"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--actief is vervangen door --doet-al")
+            && stderr(&o).contains("--doet-al vrijwilligerswerk-vastleggen"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("  1. Bestaand vrijwilligerswerk vastleggen"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn suggesties_says_why_the_list_is_empty() {
+    let dir = config();
+    let o = meedoen(
+        dir.path(),
+        &["suggesties", "--wens", "buiten", "--belemmering", "fysiek"],
+    );
+    let out = stdout(&o);
+    // "tuin" fits; now a profile nothing fits.
+    assert!(out.contains("Tuinieren"), "{out}");
+    let o = meedoen(dir.path(), &["suggesties"]);
+    assert!(
+        stdout(&o).starts_with("Geen suggesties: niets in de catalogus past nu"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -306,7 +468,7 @@ fn controleer_reports_file_line_column_and_exits_1() {
         [
             format!("{name}:10:13: optie `tuin`: uren_max (45) is meer dan 40 uur per week")
                 .as_str(),
-            format!("{name}:23:22: optie `kookcafe`: onbekende wens `kooken`; bedoelt u `koken`?")
+            format!("{name}:25:22: optie `kookcafe`: onbekende wens `kooken`; bedoelt u `koken`?")
                 .as_str(),
             format!("2 problemen gevonden in {name}.").as_str(),
         ]

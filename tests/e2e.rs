@@ -197,6 +197,11 @@ fn a_whole_gesprek_ends_in_a_plan_on_disk() {
     s.page_until("In de woorden van de klant");
     s.type_text(NOTE);
     s.wait_for("reünie");
+    // Tick the wish, so something fits: only options with a positive fit are suggested.
+    s.send("\t");
+    s.type_text("koken");
+    s.send(ENTER);
+    s.wait_for("[x] Koken");
     // On to the suggestions; choose the option under the cursor.
     s.page_until("Hele catalogus");
     s.send(" ");

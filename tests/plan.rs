@@ -79,6 +79,16 @@ fn context_resolves_labels_and_falls_back_to_ids() {
     );
     assert_eq!(ctx.actief[0].label, "Mantelzorg");
     assert_eq!(ctx.eerder[0].label, "Taalcursus in de bibliotheek");
+    // What the client already does, ticked as a recognition option, shows by its title
+    // before any category from an older session.
+    let mut s = full_session();
+    s.doet_al = vec!["taalcursus".into(), "weg-optie".into()];
+    let ctx = context(&s, &data());
+    let labels: Vec<&str> = ctx.actief.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Taalcursus in de bibliotheek", "weg-optie", "Mantelzorg"]
+    );
     assert_eq!(ctx.gekozen[0].uren, "4 tot 12 uur per week");
     assert_eq!(ctx.gekozen[0].drempels, ["VOG nodig", "reiskosten"]);
     assert!(!ctx.gekozen[1].bekend);

@@ -345,4 +345,85 @@ fn a_wide_screen_gives_the_columns_room() {
     enter_page(&mut app, Page::Step("wensen".into()));
     let wide = draw(&app, 160, 45);
     assert_eq!(160 - column(&wide, "┌ Wensen"), 53, "{wide}");
+
+/// Feeds a key through the keymap and update, as the event loop does.
+fn press(app: &mut App, code: KeyCode) -> Vec<meedoen::tui::effect::Effect> {
+    let k = ratatui::crossterm::event::KeyEvent::new(code, KeyModifiers::NONE);
+    match meedoen::tui::keymap::map_key(app, k) {
+        Some(a) => update(app, a),
+        None => Vec::new(),
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// An app on the embedded data with a new intake open.
+fn real_app_in_gesprek() -> App {
+    let mut app = common::real_app();
+    let s = meedoen::tui::run::new_session(
+        "20261123-100000-abcd".into(),
+        common::today(),
+        "intake",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
+    update(&mut app, Action::SessionLoaded(Box::new(s)));
+    app
+}
+
+#[test]
+fn doet_al_lists_the_concrete_things_and_f7_marks_the_main_aim() {
+    let mut app = real_app_in_gesprek();
+    enter_page(&mut app, Page::Step("wat-u-al-doet".into()));
+    let shown = draw(&app, 100, 30);
+    // The picker column is narrow: titles are cut at its edge.
+    for titel in [
+        "[ ] Bestaand vrijwilligerswerk v",
+        "[ ] Hulp aan een buur vastleggen",
+        "[ ] Opleiding of cursus die al l",
+    ] {
+        assert!(shown.contains(titel), "{shown}");
+    }
+    // No category names: the list is of things the client does.
+    assert!(!shown.contains("[ ] Ontmoeting"), "{shown}");
+    // Ticking one records the option itself.
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "vrijwilligerswerk vastleggen");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.session.doet_al, ["vrijwilligerswerk-formaliseren"]);
+    assert!(app.session.actief.is_empty());
+    assert!(draw(&app, 100, 30).contains("[x] Bestaand vrijwilligerswerk v"));
+
+    // Wensen: tick two, then mark the second as the main aim with F7.
+    enter_page(&mut app, Page::Step("wensen-en-krachten".into()));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "koken");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "buiten");
+    let effects = press(&mut app, KeyCode::F(7));
+    assert_eq!(effects, vec![meedoen::tui::effect::Effect::SaveDraft]);
+    assert_eq!(app.session.wensen, ["koken", "buiten"]);
+    assert_eq!(app.session.hoofdwens.as_deref(), Some("buiten"));
+    let shown = draw(&app, 100, 30);
+    assert!(shown.contains("Buiten werken ★ hoofddoel"), "{shown}");
+    assert!(!shown.contains("Koken ★"), "{shown}");
+    // The suggestions weigh it.
+    enter_page(&mut app, Page::Step("mogelijkheden".into()));
+    let eerste = &app.suggesties.suggesties[0];
+    assert!(
+        eerste
+            .waarom()
+            .iter()
+            .any(|f| f.to_string() == "+10 de klant doet dit al: eerst erkennen en vastleggen"),
+        "{:?}",
+        eerste.waarom()
+    );
+    assert!(app.suggesties.suggesties.iter().any(|s| {
+        s.waarom()
+            .iter()
+            .any(|f| f.tekst.contains("hoofddoel van de klant: 'Buiten werken'"))
+    }));
 }

@@ -477,3 +477,38 @@ fn export_waits_until_a_half_typed_date_is_fixed() {
         [Effect::Export(_)]
     ));
 }
+
+#[test]
+fn care_hours_are_set_on_the_suggestions_page_and_weigh_in_the_ranking() {
+    let mut app = common::app_in_gesprek();
+    app.session.toggle_tag(TagKind::Wens, "koken");
+    app.session.toggle_tag(TagKind::Belemmering, "mantelzorg");
+    go_to(&mut app, "opties");
+    let score = |app: &App| {
+        app.suggesties
+            .suggesties
+            .iter()
+            .find(|s| &*s.id == "buurtkeuken")
+            .map(|s| s.score)
+    };
+    let licht = score(&app);
+    assert_eq!(
+        licht,
+        Some(3),
+        "5 for the wish, -2 for 4 hours on 8 assumed hours of care"
+    );
+    // `]` adds care hours in steps of two, starting from the assumed amount.
+    assert_eq!(
+        press(&mut app, key(KeyCode::Char(']'))),
+        vec![Effect::SaveDraft]
+    );
+    assert_eq!(app.session.zorguren, Some(8));
+    for _ in 0..10 {
+        press(&mut app, key(KeyCode::Char(']')));
+    }
+    assert_eq!(app.session.zorguren, Some(28));
+    let zwaar = score(&app);
+    assert!(zwaar < licht || zwaar.is_none(), "{licht:?} -> {zwaar:?}");
+    press(&mut app, key(KeyCode::Char('[')));
+    assert_eq!(app.session.zorguren, Some(26));
+}

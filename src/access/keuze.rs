@@ -21,6 +21,18 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         40,
         &mut g.session.uren_kan,
     )?;
+    if g.session
+        .belemmeringen
+        .iter()
+        .any(|b| crate::core::matching::ZORGTAKEN.contains(&b.as_str()))
+    {
+        number(
+            con,
+            "Hoeveel uur per week zorgt de klant voor een naaste of (klein)kinderen",
+            168,
+            &mut g.session.zorguren,
+        )?;
+    }
     g.save(con)?;
     // With the gemeente's filters, as everywhere.
     let result = app::suggest::for_session(&g.bundle, &g.session);
@@ -29,8 +41,8 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
     let titel = |id: &str| cat.find(id).map_or(id.to_string(), |o| o.titel.clone());
     let mut ids: Vec<String> = Vec::new();
     con.blank()?;
-    if result.suggesties.is_empty() {
-        con.say("Er zijn geen suggesties.")?;
+    if let Some(reden) = result.leeg_reden() {
+        con.say(&reden)?;
     } else {
         con.say(&format!(
             "Suggesties ({}), de best passende eerst:",
@@ -80,6 +92,13 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         for r in &u.reden {
             con.say(&format!("   Reden: {r}"))?;
         }
+    }
+    if !result.overig.is_empty() {
+        con.blank()?;
+        con.say(&format!(
+            "Hele catalogus: nog {} mogelijkheden passen nu niet bij deze klant.",
+            result.overig.len()
+        ))?;
     }
     if ids.is_empty() {
         return Ok(());

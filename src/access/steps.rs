@@ -221,6 +221,9 @@ pub fn step(g: &mut Gesprek, con: &mut Console, id: &str) -> Ask<Done> {
             notes(g, con, &stap)?;
             for lijst in &stap.kiezen {
                 picker(g, con, *lijst)?;
+                if *lijst == Lijst::Wensen {
+                    hoofddoel(g, con)?;
+                }
             }
         }
         StapSoort::Suggesties => {
@@ -274,10 +277,11 @@ fn picker_items(g: &Gesprek, lijst: Lijst) -> Vec<(String, String, bool)> {
     let s = &g.session;
     let tax = &g.data.taxonomy;
     match lijst {
-        Lijst::AlActief => tax
-            .categorieen
-            .iter()
-            .map(|e| (e.id.clone(), e.label.clone(), s.actief.contains(&e.id)))
+        Lijst::AlActief => g
+            .data
+            .catalogue
+            .erkenningen()
+            .map(|o| (o.id.clone(), o.titel.clone(), s.doet_al.contains(&o.id)))
             .collect(),
         Lijst::Eerder => g
             .data
@@ -333,7 +337,7 @@ fn picker(g: &mut Gesprek, con: &mut Console, lijst: Lijst) -> Ask<()> {
                 Some(kind) => {
                     s.toggle_tag(kind, id);
                 }
-                None if lijst == Lijst::AlActief => toggle(&mut s.actief, id),
+                None if lijst == Lijst::AlActief => toggle(&mut s.doet_al, id),
                 None => toggle(&mut s.eerder, id),
             }
         }
@@ -354,6 +358,49 @@ fn picker(g: &mut Gesprek, con: &mut Console, lijst: Lijst) -> Ask<()> {
         }
         prompt = "Nog meer nummers, of Enter om verder te gaan.";
     }
+}
+
+/// With two wensen or more, asks which one the client finds most important: it weighs
+/// more in the suggestions. Enter keeps the current one (the first, unless marked).
+fn hoofddoel(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
+    let wensen = g.session.wensen.clone();
+    if wensen.len() < 2 {
+        return Ok(());
+    }
+    let tax = &g.data.taxonomy;
+    let labels: Vec<String> = wensen
+        .iter()
+        .map(|w| {
+            tax.label(crate::core::taxonomy::TagKind::Wens, w)
+                .to_string()
+        })
+        .collect();
+    let nu = crate::core::matching::Profiel::from(&g.session)
+        .hoofddoel()
+        .and_then(|h| wensen.iter().position(|w| w == h))
+        .unwrap_or(0);
+    con.say("Welke wens is het belangrijkst voor de klant?")?;
+    for (i, label) in labels.iter().enumerate() {
+        con.say(&format!("{}. {label}", i + 1))?;
+    }
+    let n = wensen.len();
+    let prompt = format!("Typ het nummer; Enter = {}.", labels[nu]);
+    let keuze = con.ask_valid(&prompt, |t| {
+        if t.is_empty() {
+            return Ok(None);
+        }
+        t.parse::<usize>()
+            .ok()
+            .filter(|k| (1..=n).contains(k))
+            .map(|k| Some(k - 1))
+            .ok_or_else(|| format!("Typ een nummer van 1 tot en met {n}, of Enter."))
+    })?;
+    if let Some(i) = keuze {
+        g.session.hoofdwens = Some(wensen[i].clone());
+        g.save(con)?;
+        con.say(&format!("Hoofddoel: {}.", labels[i]))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -74,6 +74,60 @@ impl Drempel {
     }
 }
 
+/// How the client takes part: what makes a new option feel like the same project again
+/// (projectmoeheid, research §3: "alweer een projectje", `003:L304`). A classroom course
+/// after a quit classroom course repeats; a taalmaatje after a classroom course does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Vorm {
+    /// A course or training with a teacher and a group, in a classroom.
+    Klassikaal,
+    /// A group activity or meeting, without a classroom.
+    Groep,
+    /// One person with one other: a maatje, a coach, a hulpverlener.
+    EenOpEen,
+    /// On one's own, at one's own moment.
+    Zelfstandig,
+    /// Learning and contributing by doing, at a real place.
+    Praktijk,
+}
+
+impl Vorm {
+    pub fn label(self) -> &'static str {
+        match self {
+            Vorm::Klassikaal => "klassikaal",
+            Vorm::Groep => "in een groep",
+            Vorm::EenOpEen => "één-op-één",
+            Vorm::Zelfstandig => "zelfstandig",
+            Vorm::Praktijk => "in de praktijk",
+        }
+    }
+}
+
+/// Who an option is for. An option for a specific group is suggested only when the
+/// profile belongs to it; otherwise it stays in the whole catalogue with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voorwaarden {
+    /// Needs an indication (Wmo, buurtteam). Met by a profile with an indication, or,
+    /// when `belemmering` is not empty, by one of those belemmeringen (the indication is
+    /// then to be applied for).
+    #[serde(default)]
+    pub indicatie: bool,
+    /// Only for someone who needs Dutch: belemmering `taal` or wens `nederlands-oefenen`.
+    #[serde(default)]
+    pub taal: bool,
+    /// Only for someone with at least one of these belemmeringen.
+    #[serde(default)]
+    pub belemmering: Vec<String>,
+}
+
+impl Voorwaarden {
+    pub fn is_empty(&self) -> bool {
+        !self.indicatie && !self.taal && self.belemmering.is_empty()
+    }
+}
+
 /// A belemmering paired with the reason it matters for this option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -124,6 +178,9 @@ pub struct Optie {
     /// Wens ids this option serves.
     #[serde(default)]
     pub wensen: Vec<String>,
+    /// Kracht ids this option makes use of.
+    #[serde(default)]
+    pub krachten: Vec<String>,
     /// Belemmering ids this option works on.
     #[serde(default)]
     pub werkt_aan: Vec<String>,
@@ -138,10 +195,17 @@ pub struct Optie {
     #[serde(default)]
     pub verdringing: Verdringing,
     /// Whether this option recognises or formalises something the client already does
-    /// (existing vrijwilligerswerk, mantelzorg): such options come first for a client who
-    /// is already active in the category, and are never "another project".
+    /// (existing vrijwilligerswerk, care for a parent, a course in progress). The consultant
+    /// ticks such an option under "Doet al"; only then is it suggested, and it comes first.
+    /// It is never "another project".
     #[serde(default)]
     pub erkent_bestaand: bool,
+    /// How the client takes part; `None` for a route such as an ontheffing.
+    #[serde(default)]
+    pub vorm: Option<Vorm>,
+    /// Who the option is for, if it is for a specific group.
+    #[serde(default)]
+    pub voorwaarden: Voorwaarden,
     /// Step on the participatieladder (1 geïsoleerd … 6 betaald werk).
     #[serde(default = "default_trede")]
     pub trede: u8,
@@ -182,12 +246,15 @@ impl Default for Optie {
             duur: String::new(),
             begeleiding: Begeleiding::Geen,
             wensen: Vec::new(),
+            krachten: Vec::new(),
             werkt_aan: Vec::new(),
             ongeschikt_bij: Vec::new(),
             let_op_bij: Vec::new(),
             drempels: Vec::new(),
             verdringing: Verdringing::default(),
             erkent_bestaand: false,
+            vorm: None,
+            voorwaarden: Voorwaarden::default(),
             trede: default_trede(),
             leeftijd_min: None,
             leeftijd_max: None,
@@ -212,5 +279,11 @@ pub struct Catalogue {
 impl Catalogue {
     pub fn find(&self, id: &str) -> Option<&Optie> {
         self.opties.iter().find(|o| o.id == id)
+    }
+
+    /// The options that recognise what the client already does: what the consultant
+    /// can tick under "Doet al", in catalogue order.
+    pub fn erkenningen(&self) -> impl Iterator<Item = &Optie> {
+        self.opties.iter().filter(|o| o.erkent_bestaand)
     }
 }

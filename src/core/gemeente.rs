@@ -176,14 +176,23 @@ pub fn apply(g: &Gemeente, found: &mut Suggesties, catalogue: &Catalogue) {
         .into_iter()
         .partition(|s| counts(&s.id));
     found.suggesties = keep;
+    // Not fitting now is a weaker reason than not counting here at all.
+    let (overig, niet): (Vec<_>, Vec<_>) = std::mem::take(&mut found.overig)
+        .into_iter()
+        .partition(|o| counts(&o.id));
+    found.overig = overig;
+    let drop = drop
+        .into_iter()
+        .map(|s| s.id)
+        .chain(niet.into_iter().map(|o| o.id));
     let plaats = if g.naam.trim().is_empty() {
         "deze gemeente".to_string()
     } else {
         format!("gemeente {}", g.naam.trim())
     };
-    for s in drop {
+    for id in drop {
         found.uitgesloten.push(Uitgesloten {
-            id: s.id,
+            id,
             reden: vec![format!("deze soort activiteit telt in {plaats} niet mee")],
         });
     }

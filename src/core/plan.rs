@@ -207,13 +207,22 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
                 .unwrap_or_default(),
         })
         .collect();
+    // What the client already does: the ticked recognition options by title, then any
+    // categories from a session saved before those existed.
     let actief = session
-        .actief
+        .doet_al
         .iter()
         .map(|id| Label {
             id: id.clone(),
-            label: tax.categorie_label(id).to_string(),
+            label: data
+                .catalogue
+                .find(id)
+                .map_or_else(|| id.clone(), |o| o.titel.clone()),
         })
+        .chain(session.actief.iter().map(|id| Label {
+            id: id.clone(),
+            label: tax.categorie_label(id).to_string(),
+        }))
         .collect();
     let eerder = session
         .eerder

@@ -70,7 +70,8 @@ pub enum Lijst {
     Wensen,
     Krachten,
     Belemmeringen,
-    /// Categories the client is already active in (existing vrijwilligerswerk, mantelzorg).
+    /// What the client already does: the catalogue's recognition options (care for a
+    /// parent, existing vrijwilligerswerk, a course in progress, …), `Session::doet_al`.
     AlActief,
     /// Catalogue options the client has done before (to warn on projectmoeheid).
     Eerder,

@@ -84,7 +84,8 @@ pub struct Session {
     pub aanpak: BTreeMap<String, String>,
     /// Option ids the client has done before (warns on projectmoeheid).
     pub eerder: Vec<String>,
-    /// Categories the client is already active in (existing vrijwilligerswerk, mantelzorg).
+    /// Categories the client is already active in: the form before `doet_al`, still read
+    /// from older sessions.
     pub actief: Vec<String>,
     /// Hours per week the client says they can manage, if discussed.
     pub uren_kan: Option<u8>,
@@ -128,6 +129,16 @@ pub struct Session {
     /// when the single `gemeente.ron` applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gemeente: Option<String>,
+    /// What the client already does, as the catalogue's recognition option ids (care for
+    /// a parent, existing vrijwilligerswerk, …); replaces `actief`.
+    #[serde(default)]
+    pub doet_al: Vec<String>,
+    /// The wens marked as the client's main aim; `None` means the first wens.
+    #[serde(default)]
+    pub hoofdwens: Option<String>,
+    /// Hours of care per week, when care duties are ticked.
+    #[serde(default)]
+    pub zorguren: Option<u8>,
 }
 
 fn eerste_versie() -> u32 {
@@ -170,6 +181,9 @@ impl Default for Session {
             oefenen: false,
             titels: BTreeMap::new(),
             gemeente: None,
+            doet_al: Vec::new(),
+            hoofdwens: None,
+            zorguren: None,
         }
     }
 }

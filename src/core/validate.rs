@@ -278,11 +278,20 @@ pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> 
                 );
             }
         }
+        for k in &o.krachten {
+            if tax.find(TagKind::Kracht, k).is_none() {
+                push(
+                    &format!("\"{k}\""),
+                    format!("optie `{}`: onbekende kracht `{k}`", o.id),
+                );
+            }
+        }
         let bel = o
             .werkt_aan
             .iter()
             .chain(o.ongeschikt_bij.iter().map(|b| &b.belemmering))
-            .chain(o.let_op_bij.iter().map(|b| &b.belemmering));
+            .chain(o.let_op_bij.iter().map(|b| &b.belemmering))
+            .chain(&o.voorwaarden.belemmering);
         for b in bel {
             if tax.find(TagKind::Belemmering, b).is_none() {
                 push(
@@ -309,6 +318,21 @@ pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> 
                     format!(
                         "optie `{}`: werkt aan `{}` en is er ook ongeschikt bij; kies één van beide",
                         o.id, b.belemmering
+                    ),
+                ));
+            }
+        }
+        // A group the option is for, and also unsuitable for: it could never be suggested.
+        for b in &o.voorwaarden.belemmering {
+            if o.ongeschikt_bij.iter().any(|x| x.belemmering == *b) {
+                problems.push(Problem::at(
+                    &src.name,
+                    &src.text,
+                    at_bij("voorwaarden", b),
+                    &format!("\"{b}\""),
+                    format!(
+                        "optie `{}`: is voor wie `{b}` heeft en er ook ongeschikt bij; dan wordt ze nooit voorgesteld",
+                        o.id
                     ),
                 ));
             }

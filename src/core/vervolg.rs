@@ -98,6 +98,9 @@ pub fn start_vervolg(
     s.aanpak = previous.aanpak.clone();
     s.eerder = previous.eerder.clone();
     s.actief = previous.actief.clone();
+    s.doet_al = previous.doet_al.clone();
+    s.hoofdwens = previous.hoofdwens.clone();
+    s.zorguren = previous.zorguren;
     s.uren_kan = previous.uren_kan;
     s.gekozen = previous.gekozen.clone();
     s.uren_per_week = previous.uren_per_week;

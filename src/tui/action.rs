@@ -32,6 +32,8 @@ pub enum Command {
     Omlaag,
     /// Tick or untick the item under the cursor; open it on the start screen.
     Kiezen,
+    /// Mark the wens under the cursor as the client's main aim (or unmark it).
+    Hoofddoel,
     /// Start a new gesprek (start screen).
     Nieuw,
     /// Delete the selected draft, after confirmation (start screen).
@@ -44,6 +46,9 @@ pub enum Command {
     /// Hours the client can manage: one more / one less.
     UrenMeer,
     UrenMinder,
+    /// Hours of care per week: two more / two less.
+    ZorgMeer,
+    ZorgMinder,
     /// Add an afspraak row.
     AfspraakToevoegen,
     /// Remove the current afspraak row (only when it is empty).
@@ -104,6 +109,7 @@ impl Command {
             Command::Omhoog => "omhoog",
             Command::Omlaag => "omlaag",
             Command::Kiezen => "kiezen",
+            Command::Hoofddoel => "hoofddoel (wensen)",
             Command::Nieuw => "nieuw gesprek",
             Command::Verwijderen => "concept verwijderen",
             Command::TabVolgende => "volgende lijst",
@@ -111,6 +117,8 @@ impl Command {
             Command::Zoeken => "zoeken in catalogus",
             Command::UrenMeer => "uren +1",
             Command::UrenMinder => "uren -1",
+            Command::ZorgMeer => "zorguren +2",
+            Command::ZorgMinder => "zorguren -2",
             Command::AfspraakToevoegen => "afspraak toevoegen",
             Command::AfspraakVerwijderen => "lege afspraak weg",
             Command::Exporteren => "plan opslaan",

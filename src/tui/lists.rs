@@ -4,8 +4,13 @@
 
 use std::ops::Range;
 
+use crate::core::matching::Profiel;
 use crate::core::script::Lijst;
 use crate::core::search;
+use crate::core::taxonomy::Entry;
+
+/// Shown after the wens that is the client's main aim.
+pub const HOOFDDOEL_MARK: &str = "★ hoofddoel";
 
 use super::app::{App, SuggTab};
 
@@ -40,24 +45,49 @@ pub fn picker_items_in(app: &App, lijst: Lijst, visible: Range<usize>) -> Vec<Pi
     let s = &app.session;
     let checked = |id: &str| match lijst.tag_kind() {
         Some(kind) => s.has_tag(kind, id),
-        None if lijst == Lijst::AlActief => s.actief.iter().any(|a| a == id),
+        None if lijst == Lijst::AlActief => s.doet_al.iter().any(|a| a == id),
         None => s.eerder.iter().any(|e| e == id),
     };
+    // "Doet al" lists the concrete things that can be recognised, as entries so the
+    // same filter finds them by title or description.
+    let erkenningen: Vec<Entry>;
     let entries = match lijst {
         Lijst::Wensen => Some(&app.data.taxonomy.wensen),
         Lijst::Krachten => Some(&app.data.taxonomy.krachten),
         Lijst::Belemmeringen => Some(&app.data.taxonomy.belemmeringen),
-        Lijst::AlActief => Some(&app.data.taxonomy.categorieen),
+        Lijst::AlActief => {
+            erkenningen = app
+                .data
+                .catalogue
+                .erkenningen()
+                .map(|o| Entry {
+                    id: o.id.clone(),
+                    label: o.titel.clone(),
+                    omschrijving: o.omschrijving.clone(),
+                    ..Entry::default()
+                })
+                .collect();
+            Some(&erkenningen)
+        }
         Lijst::Eerder => None,
     };
+    let hoofddoel = (lijst == Lijst::Wensen)
+        .then(|| Profiel::from(s).hoofddoel().map(str::to_string))
+        .flatten();
     match entries {
         Some(entries) => search::filter_entries(entries, &filter)
             .into_iter()
             .map(|hit| {
                 let e = &entries[hit.index];
+                // The mark goes after the label, so the highlight ranges stay valid.
+                let label = if hoofddoel.as_deref() == Some(e.id.as_str()) {
+                    format!("{} {HOOFDDOEL_MARK}", e.label)
+                } else {
+                    e.label.clone()
+                };
                 PickItem {
                     id: e.id.clone(),
-                    label: e.label.clone(),
+                    label,
                     checked: checked(&e.id),
                     ranges: hit.ranges,
                 }
@@ -84,7 +114,7 @@ pub fn picker_items_in(app: &App, lijst: Lijst, visible: Range<usize>) -> Vec<Pi
 pub fn picker_count(app: &App, lijst: Lijst) -> usize {
     match lijst.tag_kind() {
         Some(kind) => app.session.tags(kind).len(),
-        None if lijst == Lijst::AlActief => app.session.actief.len(),
+        None if lijst == Lijst::AlActief => app.session.doet_al.len(),
         None => app.session.eerder.len(),
     }
 }

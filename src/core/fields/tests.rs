@@ -61,7 +61,14 @@ const NOT_TEXT: [&str; 21] = [
     "plan_versie",
     "tally",
 ];
-const NOT_TEXT_TOO: [&str; 3] = ["oefenen", "titels", "gemeente"];
+const NOT_TEXT_TOO: [&str; 6] = [
+    "oefenen",
+    "titels",
+    "gemeente",
+    "doet_al",
+    "hoofdwens",
+    "zorguren",
+];
 
 #[test]
 fn every_session_field_is_classified() {

@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::{CRISIS, HULP_CATEGORIEEN, Tekst};
-use crate::core::catalogue::{Bij, Catalogue, Niveau};
+use super::{HULP_CATEGORIEEN, TAAL, Tekst, WENS_NEDERLANDS};
+use crate::core::catalogue::{Begeleiding, Bij, Catalogue, Niveau, Optie, Vorm};
 use crate::core::taxonomy::{TagKind, Taxonomy};
 
 /// A taxonomy id as a number. Wens, belemmering and category ids share one numbering:
@@ -31,12 +31,25 @@ impl Span {
     }
 }
 
-/// A `Bij` (belemmering with the option's reason) with its finished text.
+/// A `Bij` (belemmering with the option's reason) with its finished texts.
 #[derive(Debug, Clone)]
 pub(super) struct BijTekst {
     pub(super) belemmering: Id,
     /// "niet bij 'Label': reden" or "let op bij 'Label': reden".
     pub(super) tekst: Tekst,
+    /// The factor for a warning: "aandachtspunt bij 'Label'" (shared per label).
+    pub(super) factor: Tekst,
+}
+
+/// An option's prerequisites (`Voorwaarden`), compiled.
+#[derive(Debug, Clone)]
+pub(super) struct Voorwaarde {
+    pub(super) indicatie: bool,
+    pub(super) taal: bool,
+    /// One of these belemmeringen.
+    pub(super) belemmering: Span,
+    /// Why the option is not suggested when the profile does not meet them.
+    pub(super) reden: Tekst,
 }
 
 /// One option, as the ranking needs it.
@@ -53,14 +66,23 @@ pub(super) struct Record {
     pub(super) drempels: Span,
     pub(super) ongeschikt_bij: Span,
     pub(super) let_op_bij: Span,
-    /// The warning when the verdringing risk is midden or hoog.
-    pub(super) verdringing: Option<Tekst>,
+    pub(super) krachten: Span,
+    /// The verdringing risk, with its warning when it is midden or hoog.
+    pub(super) verdringing: Niveau,
+    pub(super) verdringing_tekst: Option<Tekst>,
     pub(super) uren_min: u8,
+    /// Guidance of `geen` or `taakgericht`: too little for a client who needs more.
+    pub(super) weinig_begeleiding: bool,
     pub(super) leeftijd_min: Option<u8>,
     pub(super) leeftijd_max: Option<u8>,
+    /// The warning for a client whose age is not known, made once here.
+    pub(super) leeftijd_onbekend: Option<Tekst>,
     pub(super) erkent_bestaand: bool,
-    /// A help or ontheffing option that works on a crisis.
-    pub(super) crisis_hulp: bool,
+    /// Help or a route (`HULP_CATEGORIEEN`), not an activity.
+    pub(super) hulp: bool,
+    pub(super) vorm: Option<Vorm>,
+    /// Index into `Matcher::voorwaarden`, for an option for a specific group.
+    pub(super) voorwaarde: Option<u32>,
 }
 
 /// A catalogue and taxonomy compiled for `Matcher::suggest`. Build it again when either
@@ -76,6 +98,8 @@ pub struct Matcher {
     pub(super) lists: Vec<Id>,
     /// Ongeschikt-bij and let-op-bij entries of all records.
     pub(super) bij: Vec<BijTekst>,
+    /// Prerequisites of the options that have them.
+    pub(super) voorwaarden: Vec<Voorwaarde>,
     /// Option ids with their positions, sorted, to find options done before.
     by_id: Vec<(Tekst, u32)>,
 }
@@ -89,26 +113,38 @@ impl Matcher {
             records: Vec::with_capacity(catalogue.opties.len()),
             lists: Vec::new(),
             bij: Vec::new(),
+            voorwaarden: Vec::new(),
             by_id: Vec::with_capacity(catalogue.opties.len()),
         };
         // Labels are shared by many options; each reason text is made once per label.
         let mut niet_bij: HashMap<&str, String> = HashMap::new();
         let mut let_op_bij: HashMap<&str, String> = HashMap::new();
+        let mut factoren: HashMap<&str, Tekst> = HashMap::new();
         for (pos, o) in catalogue.opties.iter().enumerate() {
             let id: Tekst = o.id.as_str().into();
             let wensen = m.list(o.wensen.iter().map(String::as_str));
             let werkt_aan = m.list(o.werkt_aan.iter().map(String::as_str));
             let drempels = m.span(o.drempels.iter().map(|&d| d as Id));
-            let ongeschikt_bij = m.bij(&o.ongeschikt_bij, &mut niet_bij, taxonomy, "niet bij");
-            let let_op = m.bij(&o.let_op_bij, &mut let_op_bij, taxonomy, "let op bij");
-            let verdringing = (o.verdringing.risico >= Niveau::Midden).then(|| {
+            let krachten = m.list(o.krachten.iter().map(String::as_str));
+            let ongeschikt_bij = m.bij(
+                &o.ongeschikt_bij,
+                (&mut niet_bij, &mut factoren),
+                taxonomy,
+                "niet bij",
+            );
+            let let_op = m.bij(
+                &o.let_op_bij,
+                (&mut let_op_bij, &mut factoren),
+                taxonomy,
+                "let op bij",
+            );
+            let voorwaarde = m.voorwaarde(o, taxonomy);
+            let verdringing_tekst = (o.verdringing.risico >= Niveau::Midden).then(|| {
                 let reden = o.verdringing.reden.as_str();
                 let sep = if reden.is_empty() { "" } else { ": " };
                 let label = o.verdringing.risico.label();
                 Tekst::from(format!("verdringingsrisico {label}{sep}{reden}"))
             });
-            let crisis_hulp = HULP_CATEGORIEEN.contains(&o.categorie.as_str())
-                && o.werkt_aan.iter().any(|b| b == CRISIS);
             m.by_id.push((Rc::clone(&id), pos as u32));
             let categorie = m.intern(&o.categorie);
             m.records.push(Record {
@@ -120,12 +156,23 @@ impl Matcher {
                 drempels,
                 ongeschikt_bij,
                 let_op_bij: let_op,
-                verdringing,
+                krachten,
+                verdringing: o.verdringing.risico,
+                verdringing_tekst,
                 uren_min: o.uren_min,
+                weinig_begeleiding: o.begeleiding <= Begeleiding::Taakgericht,
                 leeftijd_min: o.leeftijd_min,
                 leeftijd_max: o.leeftijd_max,
+                leeftijd_onbekend: (o.leeftijd_min.is_some() || o.leeftijd_max.is_some()).then(
+                    || {
+                        let range = super::rank::leeftijden(o.leeftijd_min, o.leeftijd_max);
+                        Tekst::from(format!("alleen voor {range}: vraag de leeftijd"))
+                    },
+                ),
                 erkent_bestaand: o.erkent_bestaand,
-                crisis_hulp,
+                hulp: HULP_CATEGORIEEN.contains(&o.categorie.as_str()),
+                vorm: o.vorm,
+                voorwaarde,
             });
         }
         m.by_id.sort();
@@ -187,23 +234,81 @@ impl Matcher {
     fn bij<'c>(
         &mut self,
         entries: &'c [Bij],
-        prefixes: &mut HashMap<&'c str, String>,
+        (prefixes, factoren): (&mut HashMap<&'c str, String>, &mut HashMap<&'c str, Tekst>),
         taxonomy: &Taxonomy,
         wat: &str,
     ) -> Span {
         let start = self.bij.len() as u32;
         for b in entries {
-            let prefix = prefixes.entry(b.belemmering.as_str()).or_insert_with(|| {
-                let label = taxonomy.label(TagKind::Belemmering, &b.belemmering);
-                format!("{wat} '{label}': ")
-            });
+            let label = || taxonomy.label(TagKind::Belemmering, &b.belemmering);
+            let prefix = prefixes
+                .entry(b.belemmering.as_str())
+                .or_insert_with(|| format!("{wat} '{}': ", label()));
             let tekst = Tekst::from(format!("{prefix}{}", b.reden));
+            let factor = factoren
+                .entry(b.belemmering.as_str())
+                .or_insert_with(|| format!("aandachtspunt bij '{}'", label()).into());
+            let factor = Rc::clone(factor);
             let belemmering = self.intern(&b.belemmering);
-            self.bij.push(BijTekst { belemmering, tekst });
+            self.bij.push(BijTekst {
+                belemmering,
+                tekst,
+                factor,
+            });
         }
         Span {
             start,
             len: self.bij.len() as u32 - start,
         }
+    }
+
+    /// The option's prerequisites with the reason it is not suggested without them.
+    fn voorwaarde(&mut self, o: &Optie, taxonomy: &Taxonomy) -> Option<u32> {
+        let v = &o.voorwaarden;
+        if v.is_empty() {
+            return None;
+        }
+        let labels: Vec<String> = v
+            .belemmering
+            .iter()
+            .map(|b| format!("'{}'", taxonomy.label(TagKind::Belemmering, b)))
+            .collect();
+        let mut delen = Vec::new();
+        if v.indicatie {
+            delen.push(if labels.is_empty() {
+                "alleen met een indicatie (van het buurt- of wijkteam)".to_string()
+            } else {
+                format!(
+                    "alleen met een indicatie, of bij {} (dan indicatie aanvragen)",
+                    of_list(&labels)
+                )
+            });
+        } else if !labels.is_empty() {
+            delen.push(format!("alleen bij {}", of_list(&labels)));
+        }
+        if v.taal {
+            let taal = taxonomy.label(TagKind::Belemmering, TAAL);
+            let wens = taxonomy.label(TagKind::Wens, WENS_NEDERLANDS);
+            delen.push(format!(
+                "alleen bij een taalvraag: wie Nederlands leert ('{taal}' of wens '{wens}')"
+            ));
+        }
+        let belemmering = self.list(v.belemmering.iter().map(String::as_str));
+        self.voorwaarden.push(Voorwaarde {
+            indicatie: v.indicatie,
+            taal: v.taal,
+            belemmering,
+            reden: format!("voor een specifieke groep: {}", delen.join("; ")).into(),
+        });
+        Some(self.voorwaarden.len() as u32 - 1)
+    }
+}
+
+/// "'a'", "'a' of 'b'", "'a', 'b' of 'c'".
+fn of_list(xs: &[String]) -> String {
+    match xs {
+        [] => String::new(),
+        [x] => x.clone(),
+        [rest @ .., last] => format!("{} of {last}", rest.join(", ")),
     }
 }

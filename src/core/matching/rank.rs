@@ -1,212 +1,19 @@
-//! Ranking with a compiled catalogue (`Matcher`): the profile is resolved once per call,
-//! then every option is excluded with its reasons or scored with its factors, and the
-//! suggestions are sorted. The rules themselves are described in `matching`.
+//! Ranking with a compiled catalogue (`Matcher`): the profile is resolved once per call
+//! (`Prepared`, in `prepared`), then every option is excluded with its reasons, left in
+//! the whole catalogue with its reason, or scored with its factors; the suggestions are
+//! sorted by score and then by fit. The rules themselves are described in `matching`.
 
 use std::rc::Rc;
 
-use super::index::{Id, Matcher, Record};
+use super::index::{Matcher, Record};
+use super::prepared::{Prepared, find};
 use super::*;
-
-/// A profile id with its label and the factor text it produces, made once per call so
-/// the per-option loop only compares numbers and clones finished texts.
-struct Tag<'a> {
-    /// `None` when the catalogue never mentions the id: it then matches nothing.
-    id: Option<Id>,
-    label: &'a str,
-    tekst: Tekst,
-    /// The matching warning, where the rule has one.
-    let_op: Tekst,
-}
-
-impl<'a> Tag<'a> {
-    fn new(m: &Matcher, id: &str, label: &'a str, tekst: String) -> Tag<'a> {
-        Tag {
-            id: m.id(id),
-            label,
-            tekst: tekst.into(),
-            let_op: "".into(),
-        }
-    }
-}
-
-fn find<'t, 'a>(tags: &'t [Tag<'a>], id: Id) -> Option<&'t Tag<'a>> {
-    tags.iter().find(|t| t.id == Some(id))
-}
-
-/// Texts that do not depend on the option, made once per call.
-struct Vast {
-    crisis_hulp: Tekst,
-    crisis_let_op: Tekst,
-    zorg_erkennen: Tekst,
-    bovenop_zorg: Tekst,
-    eerder_optie: Tekst,
-    eerder_optie_let_op: Tekst,
-    /// Per `Drempel`, in declaration order.
-    drempels: [Tekst; 4],
-}
-
-impl Vast {
-    fn new() -> Vast {
-        use crate::core::catalogue::Drempel;
-        Vast {
-            crisis_hulp: "eerst veiligheid en hulp: past bij de crisis".into(),
-            crisis_let_op: "eerst de crisis: hulp en eventueel ontheffing gaan voor".into(),
-            zorg_erkennen: "de zorg die de klant al geeft: eerst erkennen en vastleggen".into(),
-            bovenop_zorg: "komt bovenop de zorgtaken".into(),
-            eerder_optie: "eerder gedaan (projectmoeheid)".into(),
-            eerder_optie_let_op:
-                "eerder gedaan: vraag wat het toen opleverde voordat u het opnieuw voorstelt".into(),
-            drempels: [
-                drempel_tekst(Drempel::Vog).into(),
-                drempel_tekst(Drempel::Reiskosten).into(),
-                drempel_tekst(Drempel::Kinderopvang).into(),
-                drempel_tekst(Drempel::Kosten).into(),
-            ],
-        }
-    }
-}
-
-fn drempel_tekst(d: crate::core::catalogue::Drempel) -> &'static str {
-    use crate::core::catalogue::Drempel;
-    match d {
-        Drempel::Vog => "VOG nodig: aanvraag en kosten regelen",
-        Drempel::Reiskosten => "reiskosten: vergoeding afspreken",
-        Drempel::Kinderopvang => "kinderopvang regelen",
-        Drempel::Kosten => "kosten (kleding, materiaal of cursusgeld): wie betaalt?",
-    }
-}
-
-/// The profile resolved against the index.
-struct Prepared<'a> {
-    wensen: Vec<Tag<'a>>,
-    belemmeringen: Vec<Tag<'a>>,
-    crisis: bool,
-    /// The care duties in the profile.
-    zorg: Vec<Tag<'a>>,
-    zorg_let_op: Tekst,
-    vast: Vast,
-    /// Catalogue positions of the options done before, sorted.
-    eerder: Vec<u32>,
-    /// Categories of options done before, with their factor text and warning.
-    eerder_categorieen: Vec<Tag<'a>>,
-    actief: Vec<Tag<'a>>,
-    leeftijd: Option<u8>,
-}
-
-impl<'a> Prepared<'a> {
-    fn new(p: &'a Profiel, m: &'a Matcher) -> Prepared<'a> {
-        let tax = &m.taxonomy;
-        let wensen = p
-            .wensen
-            .iter()
-            .map(|id| {
-                let label = tax.label(TagKind::Wens, id);
-                Tag::new(m, id, label, format!("past bij wens '{label}'"))
-            })
-            .collect();
-        let belemmeringen: Vec<Tag> = p
-            .belemmeringen
-            .iter()
-            .map(|id| {
-                let label = tax.label(TagKind::Belemmering, id);
-                Tag::new(m, id, label, format!("werkt aan '{label}'"))
-            })
-            .collect();
-        let zorg: Vec<Tag> = p
-            .belemmeringen
-            .iter()
-            .filter(|id| ZORGTAKEN.contains(&id.as_str()))
-            .map(|id| {
-                let label = tax.label(TagKind::Belemmering, id);
-                Tag::new(
-                    m,
-                    id,
-                    label,
-                    format!("houdt rekening met zorgtaken: '{label}'"),
-                )
-            })
-            .collect();
-        let zorg_let_op: Tekst = if zorg.is_empty() {
-            "".into()
-        } else {
-            let labels: Vec<String> = zorg.iter().map(|t| format!("'{}'", t.label)).collect();
-            format!(
-                "zorgtaken ({}): niets bovenop de zorg stapelen; eerst de zorg erkennen, uren afstemmen",
-                labels.join(", ")
-            )
-            .into()
-        };
-        // Categories in catalogue order of the options done before.
-        let mut eerder: Vec<u32> = p.eerder.iter().flat_map(|id| m.positions(id)).collect();
-        eerder.sort_unstable();
-        eerder.dedup();
-        let mut eerder_categorieen: Vec<Tag> = Vec::new();
-        for &pos in &eerder {
-            let categorie = m.records[pos as usize].categorie;
-            if find(&eerder_categorieen, categorie).is_none() {
-                let id = m.name(categorie);
-                let label = tax.categorie_label(id);
-                let mut tag = Tag::new(
-                    m,
-                    id,
-                    label,
-                    format!("eerder iets in '{label}' gedaan (projectmoeheid)"),
-                );
-                tag.let_op =
-                    format!("eerder al iets in '{label}' gedaan: vraag naar die ervaring").into();
-                eerder_categorieen.push(tag);
-            }
-        }
-        let actief = p
-            .actief
-            .iter()
-            .map(|id| {
-                let label = tax.categorie_label(id);
-                let tekst = format!("al actief in '{label}': eerst erkennen en vastleggen");
-                Tag::new(m, id, label, tekst)
-            })
-            .collect();
-        Prepared {
-            wensen,
-            crisis: p.belemmeringen.iter().any(|id| id == CRISIS),
-            belemmeringen,
-            zorg,
-            zorg_let_op,
-            vast: Vast::new(),
-            eerder,
-            eerder_categorieen,
-            actief,
-            leeftijd: p.leeftijd,
-        }
-    }
-}
-
-/// Texts for "more hours than the client can", per `uren_min`, made on first use: there
-/// are few distinct values, and most options share one.
-struct UrenTeksten {
-    kan: u8,
-    cache: Vec<Option<(Tekst, Tekst)>>,
-}
-
-impl UrenTeksten {
-    fn get(&mut self, min: u8) -> &(Tekst, Tekst) {
-        let kan = self.kan;
-        self.cache[usize::from(min)].get_or_insert_with(|| {
-            (
-                format!("vraagt minstens {min} uur per week, klant kan {kan}").into(),
-                format!(
-                    "minstens {min} uur per week, meer dan de {kan} uur die nu haalbaar is: kleiner beginnen of opbouwen"
-                )
-                .into(),
-            )
-        })
-    }
-}
+use crate::core::catalogue::{Niveau, Vorm};
 
 /// Factors and warnings of the option being scored. Kept across options so each
 /// suggestion's lists are allocated once, at their final size.
 #[derive(Default)]
-struct Scratch {
+pub(super) struct Scratch {
     waarom: Vec<Factor>,
     let_op: Vec<Tekst>,
 }
@@ -224,38 +31,83 @@ impl Scratch {
         );
         Suggestie::from_parts(Rc::clone(id), uitleg.into_boxed_slice(), waarom_len)
     }
+
+    fn clear(&mut self) {
+        self.waarom.clear();
+        self.let_op.clear();
+    }
+}
+
+/// What sorting needs besides the score: the tie breaks by fit.
+#[derive(Clone, Copy)]
+struct Fit {
+    hoofddoel: bool,
+    warnings: usize,
+    uren_over: u8,
 }
 
 impl Matcher {
     /// Ranks every option for the profile. Deterministic: the same input always gives
-    /// the same output, sorted by score (high first), then by id.
+    /// the same output. Suggested are the options with a positive score, best first;
+    /// ties go to the main aim, then the fewest warnings, then the best hours fit, and
+    /// only then the id.
     pub fn suggest(&self, profiel: &Profiel) -> Suggesties {
-        let p = Prepared::new(profiel, self);
-        let mut uren = profiel.uren_kan.map(|kan| UrenTeksten {
-            kan,
-            cache: vec![None; usize::from(u8::MAX) + 1],
-        });
+        let mut p = Prepared::new(profiel, self);
         let mut scratch = Scratch::default();
         let mut suggesties = Vec::with_capacity(self.records.len());
         let mut keys = Vec::with_capacity(self.records.len());
         let mut uitgesloten = Vec::new();
+        let mut overig = Vec::new();
         for (pos, r) in self.records.iter().enumerate() {
+            let pos = pos as u32;
             let reden = self.exclusions(r, &p);
-            if reden.is_empty() {
-                let eerder = p.eerder.binary_search(&(pos as u32)).is_ok();
-                let s = self.score(r, &p, eerder, &mut uren, &mut scratch);
-                keys.push(key(s.score, r.id_rank, suggesties.len()));
-                suggesties.push(s);
-            } else {
+            if !reden.is_empty() {
                 uitgesloten.push(Uitgesloten {
                     id: Rc::clone(&r.id),
                     reden,
                 });
+                continue;
+            }
+            let doet_al = p.doet_al(pos, r);
+            if let Some(reden) = self.not_for(r, &p, doet_al) {
+                overig.push(Overig {
+                    id: Rc::clone(&r.id),
+                    reden,
+                    score: None,
+                    zwaarste: None,
+                });
+                continue;
+            }
+            let fit = self.score(r, pos, &mut p, doet_al, &mut scratch);
+            let score: i32 = scratch.waarom.iter().map(|f| f.punten).sum();
+            if score > 0 {
+                keys.push(key(score, fit, r.id_rank, suggesties.len()));
+                suggesties.push(scratch.take(&r.id));
+            } else {
+                let past = scratch.waarom.iter().any(|f| f.punten > 0);
+                let zwaarste = scratch
+                    .waarom
+                    .iter()
+                    .filter(|f| f.punten < 0)
+                    .min_by_key(|f| f.punten)
+                    .cloned();
+                overig.push(Overig {
+                    id: Rc::clone(&r.id),
+                    reden: Rc::clone(if past {
+                        &p.vast.weegt_niet_op
+                    } else {
+                        &p.vast.past_niet
+                    }),
+                    score: Some(score),
+                    zwaarste: zwaarste.filter(|_| past),
+                });
+                scratch.clear();
             }
         }
         Suggesties {
             suggesties: sorted(suggesties, keys),
             uitgesloten,
+            overig,
         }
     }
 
@@ -271,27 +123,41 @@ impl Matcher {
             let te_jong = r.leeftijd_min.is_some_and(|m| age < m);
             let te_oud = r.leeftijd_max.is_some_and(|m| age > m);
             if te_jong || te_oud {
-                let range = match (r.leeftijd_min, r.leeftijd_max) {
-                    (Some(lo), Some(hi)) => format!("{lo}–{hi} jaar"),
-                    (Some(lo), None) => format!("vanaf {lo} jaar"),
-                    (None, Some(hi)) => format!("tot en met {hi} jaar"),
-                    (None, None) => unreachable!("an age bound was checked"),
-                };
-                reden.push(format!("leeftijd {age} valt buiten {range}"));
+                reden.push(format!(
+                    "leeftijd {age} valt buiten {}",
+                    leeftijden(r.leeftijd_min, r.leeftijd_max)
+                ));
             }
         }
         reden
     }
 
-    /// Scores one option that is not excluded; `eerder` when the client did it before.
-    fn score(
-        &self,
-        r: &Record,
-        p: &Prepared,
-        eerder: bool,
-        uren: &mut Option<UrenTeksten>,
-        s: &mut Scratch,
-    ) -> Suggestie {
+    /// Why an option that is not excluded is still not for this client: a recognition
+    /// option for something the client does not do, or a group the client is not in.
+    fn not_for(&self, r: &Record, p: &Prepared, doet_al: bool) -> Option<Tekst> {
+        if r.erkent_bestaand && !doet_al {
+            return Some(Rc::clone(&p.vast.niet_aangevinkt));
+        }
+        if p.crisis && !r.hulp && !doet_al {
+            return Some(Rc::clone(&p.vast.crisis_geen_activiteit));
+        }
+        let v = &self.voorwaarden[r.voorwaarde? as usize];
+        let groep = v
+            .belemmering
+            .of(&self.lists)
+            .iter()
+            .any(|&b| find(&p.belemmeringen, b).is_some());
+        let ok_groep = if v.indicatie {
+            p.indicatie || groep
+        } else {
+            v.belemmering.of(&self.lists).is_empty() || groep
+        };
+        let ok_taal = !v.taal || p.taalbehoefte;
+        (!(ok_groep && ok_taal)).then(|| Rc::clone(&v.reden))
+    }
+
+    /// Scores one option that may be suggested, into `s`; returns its fit for sorting.
+    fn score(&self, r: &Record, pos: u32, p: &mut Prepared, doet_al: bool, s: &mut Scratch) -> Fit {
         let Scratch { waarom, let_op } = s;
         let mut add = |punten: i32, tekst: &Tekst| {
             waarom.push(Factor {
@@ -299,12 +165,36 @@ impl Matcher {
                 tekst: Rc::clone(tekst),
             })
         };
-        let v = &p.vast;
         let werkt_aan = r.werkt_aan.of(&self.lists);
+        let mut fit = Fit {
+            hoofddoel: false,
+            warnings: 0,
+            uren_over: 0,
+        };
 
+        if doet_al {
+            add(ERKENNEN, &p.vast.erkennen);
+        }
+        let mut helpt_acuut = false;
+        for t in &p.acuut {
+            if t.id.is_some_and(|id| werkt_aan.contains(&id)) {
+                add(ACUUT, &t.tekst);
+                helpt_acuut = true;
+            }
+        }
+        if !p.acuut.is_empty() && !helpt_acuut {
+            let_op.push(Rc::clone(&p.acuut_let_op));
+        }
         for &w in r.wensen.of(&self.lists) {
+            if p.dichtbij == Some(w) {
+                add(DICHTBIJ, &p.vast.dichtbij);
+            }
             if let Some(t) = find(&p.wensen, w) {
                 add(WENS, &t.tekst);
+                if p.hoofddoel == Some(w) {
+                    add(HOOFDDOEL, &p.hoofddoel_tekst);
+                    fit.hoofddoel = true;
+                }
             }
         }
         for &b in werkt_aan {
@@ -312,73 +202,108 @@ impl Matcher {
                 add(WERKT_AAN, &t.tekst);
             }
         }
-        if p.crisis {
-            if r.crisis_hulp {
-                add(CRISIS_HULP, &v.crisis_hulp);
-            } else {
-                let_op.push(Rc::clone(&v.crisis_let_op));
-            }
-        }
-        if !p.zorg.is_empty() {
-            let mut erkent_zorg = false;
-            for t in &p.zorg {
-                if t.id.is_some_and(|id| werkt_aan.contains(&id)) {
-                    add(ZORG, &t.tekst);
-                    erkent_zorg = true;
+        if let Some(z) = &mut p.zorg {
+            let verlicht = z
+                .tags
+                .iter()
+                .any(|t| t.id.is_some_and(|id| werkt_aan.contains(&id)));
+            if verlicht {
+                add(z.verlichting, &z.verlichting_tekst);
+            } else if !doet_al && r.uren_min > 0 {
+                let (punten, tekst) = z.bovenop(r.uren_min);
+                if *punten != 0 {
+                    add(*punten, tekst);
                 }
-            }
-            if erkent_zorg && r.erkent_bestaand {
-                // The care itself is what the client already does: recognising it comes
-                // before anything new, exactly as for existing vrijwilligerswerk.
-                add(ERKENNEN, &v.zorg_erkennen);
-            } else if !erkent_zorg {
-                add(BOVENOP_ZORG, &v.bovenop_zorg);
-                let_op.push(Rc::clone(&p.zorg_let_op));
+                let_op.push(Rc::clone(&z.let_op));
             }
         }
-        let mut erkent_actief = false;
-        if let Some(t) = find(&p.actief, r.categorie)
-            && r.erkent_bestaand
-        {
-            add(ERKENNEN, &t.tekst);
-            erkent_actief = true;
+        for &k in r.krachten.of(&self.lists) {
+            if let Some(t) = find(&p.krachten, k) {
+                add(KRACHT, &t.tekst);
+            }
         }
-        if eerder {
-            add(EERDER_OPTIE, &v.eerder_optie);
-            let_op.push(Rc::clone(&v.eerder_optie_let_op));
-        } else if let Some(t) = find(&p.eerder_categorieen, r.categorie)
-            // Recording what the client already does is not another project.
-            && !erkent_actief
+        if p.praktijk && r.vorm == Some(Vorm::Praktijk) && !doet_al {
+            add(PRAKTIJK, &p.vast.praktijk);
+        }
+        if p.eerder.binary_search(&pos).is_ok() {
+            add(EERDER_OPTIE, &p.vast.eerder_optie);
+            let_op.push(Rc::clone(&p.vast.eerder_optie_let_op));
+        } else if !doet_al
+            && let Some(vorm) = r.vorm
+            && let Some(t) = p
+                .eerder_vorm
+                .iter()
+                .find(|t| t.vorm == vorm && t.categorie == r.categorie)
         {
-            add(EERDER_CATEGORIE, &t.tekst);
+            add(EERDER_VORM, &t.tekst);
             let_op.push(Rc::clone(&t.let_op));
         }
-        if let Some(u) = uren
+        if let Some(u) = &mut p.uren
             && r.uren_min > u.kan
         {
-            let (factor, warning) = u.get(r.uren_min);
-            add(TE_VEEL_UREN, factor);
-            let_op.push(Rc::clone(warning));
+            fit.uren_over = r.uren_min - u.kan;
+            let (punten, factor, warning) = u.get(r.uren_min);
+            add(punten, &factor);
+            let_op.push(warning);
         }
-
         for b in r.let_op_bij.of(&self.bij) {
             if find(&p.belemmeringen, b.belemmering).is_some() {
+                add(LET_OP, &b.factor);
                 let_op.push(Rc::clone(&b.tekst));
             }
         }
-        if let Some(t) = &r.verdringing {
+        if p.begeleiding_nodig && r.weinig_begeleiding && !doet_al && r.vorm.is_some() {
+            add(WEINIG_BEGELEIDING, &p.vast.weinig_begeleiding);
+        }
+        match r.verdringing {
+            Niveau::Hoog => add(VERDRINGING_HOOG, &p.vast.verdringing_hoog),
+            Niveau::Midden => add(VERDRINGING_MIDDEN, &p.vast.verdringing_midden),
+            Niveau::Laag => {}
+        }
+        if let Some(t) = &r.verdringing_tekst {
             let_op.push(Rc::clone(t));
         }
         for &d in r.drempels.of(&self.lists) {
-            let_op.push(Rc::clone(&v.drempels[d as usize]));
+            let d = d as usize;
+            if d == DREMPEL_REISKOSTEN && p.reizen_lastig {
+                add(REIZEN, &p.vast.reizen);
+            } else if d == DREMPEL_KOSTEN && p.geldzorgen {
+                add(KOSTEN, &p.vast.kosten);
+            }
+            let_op.push(Rc::clone(&p.vast.drempels[d]));
         }
-
-        s.take(&r.id)
+        if let Some(i) = r.voorwaarde
+            && self.voorwaarden[i as usize].indicatie
+            && !p.indicatie
+        {
+            let_op.push(Rc::clone(&p.vast.indicatie_aanvragen));
+        }
+        if p.leeftijd.is_none()
+            && let Some(t) = &r.leeftijd_onbekend
+        {
+            let_op.push(Rc::clone(t));
+        }
+        fit.warnings = let_op.len();
+        fit
     }
 }
 
-/// Sorts by score (high first), then id, then catalogue position, by sorting one packed
-/// integer per suggestion (`key`): no comparison touches a string, and each suggestion
+/// Declaration indices of the drempels that weigh for some clients.
+const DREMPEL_REISKOSTEN: usize = crate::core::catalogue::Drempel::Reiskosten as usize;
+const DREMPEL_KOSTEN: usize = crate::core::catalogue::Drempel::Kosten as usize;
+
+/// "18–30 jaar", "vanaf 18 jaar", "tot en met 30 jaar".
+pub(super) fn leeftijden(min: Option<u8>, max: Option<u8>) -> String {
+    match (min, max) {
+        (Some(lo), Some(hi)) => format!("{lo}–{hi} jaar"),
+        (Some(lo), None) => format!("vanaf {lo} jaar"),
+        (None, Some(hi)) => format!("tot en met {hi} jaar"),
+        (None, None) => String::new(),
+    }
+}
+
+/// Sorts by `key` (score, then fit, then id, then catalogue position), sorting one
+/// packed integer per suggestion: no comparison touches a string, and each suggestion
 /// is then moved once, into its place.
 pub(super) fn sorted(mut suggesties: Vec<Suggestie>, mut keys: Vec<u128>) -> Vec<Suggestie> {
     keys.sort_unstable();
@@ -398,12 +323,20 @@ pub(super) fn sorted(mut suggesties: Vec<Suggestie>, mut keys: Vec<u128>) -> Vec
     suggesties
 }
 
-/// The score descending in the top 64 bits, then the id's rank among all ids, then the
-/// suggestion's position `i`.
-pub(super) fn key(score: i32, id_rank: u32, i: usize) -> u128 {
+/// From high bits to low: the score descending (32 bits), then the main aim first
+/// (1 bit), the fewest warnings (7 bits), the fewest hours above what the client can
+/// (8 bits), the id's rank among all ids (32 bits) and the suggestion's position `i`.
+fn key(score: i32, fit: Fit, id_rank: u32, i: usize) -> u128 {
     // Flipping the sign bit orders i32 as u32; inverting makes it descending.
     let desc = !((score as u32) ^ (1 << 31));
-    (u128::from(desc) << 64) | (u128::from(id_rank) << 32) | i as u128
+    let niet_hoofddoel = u128::from(!fit.hoofddoel);
+    let warnings = fit.warnings.min(127) as u128;
+    (u128::from(desc) << 96)
+        | (niet_hoofddoel << 95)
+        | (warnings << 88)
+        | (u128::from(fit.uren_over) << 80)
+        | (u128::from(id_rank) << 32)
+        | i as u128
 }
 
 #[cfg(test)]
@@ -431,12 +364,37 @@ mod tests {
                 tekst: i.to_string().into(),
             };
             suggesties.push(Suggestie::new(id.into(), vec![factor], Vec::new()));
-            keys.push(key(score, rank, i));
+            let fit = Fit {
+                hoofddoel: false,
+                warnings: 0,
+                uren_over: 0,
+            };
+            keys.push(key(score, fit, rank, i));
         }
         let got: Vec<String> = sorted(suggesties, keys)
             .iter()
             .map(|x| format!("{}{}", x.id, x.waarom()[0].tekst))
             .collect();
         assert_eq!(got, ["b1", "a0", "a5", "f6", "e4", "e7", "c2", "d3"]);
+    }
+
+    #[test]
+    fn ties_go_to_the_main_aim_then_fewest_warnings_then_hours_fit_before_the_id() {
+        let fit = |hoofddoel, warnings, uren_over| Fit {
+            hoofddoel,
+            warnings,
+            uren_over,
+        };
+        // Same score; "a" sorts first by id, so only fit can put the others above it.
+        let mut keys = [
+            key(5, fit(false, 2, 0), 0, 0),
+            key(5, fit(false, 1, 3), 1, 1),
+            key(5, fit(false, 1, 0), 2, 2),
+            key(5, fit(true, 4, 4), 3, 3),
+            key(6, fit(false, 9, 9), 4, 4),
+        ];
+        keys.sort_unstable();
+        let order: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
+        assert_eq!(order, [4, 3, 2, 1, 0]);
     }
 }

@@ -270,6 +270,31 @@ fn unknown_ids_suggest_the_closest_known_one() {
 }
 
 #[test]
+fn unknown_krachten_and_voorwaarden_point_at_the_id() {
+    let p = only(check_catalogue(&one_option(
+        "        krachten: [\"vliegen\"],",
+    )));
+    assert_eq!(
+        (place(&p), p.msg.as_str()),
+        ((10, 20), "optie `o`: onbekende kracht `vliegen`")
+    );
+    let p = only(check_catalogue(&one_option(
+        "        voorwaarden: (belemmering: [\"zeilen\"]),",
+    )));
+    assert_eq!(p.line, 10);
+    assert_eq!(p.msg, "optie `o`: onbekende belemmering `zeilen`");
+}
+
+#[test]
+fn an_option_for_a_group_it_is_unsuitable_for_is_reported() {
+    let p = only(check_catalogue(&one_option(
+        "        voorwaarden: (belemmering: [\"fysiek\"]),\n        ongeschikt_bij: [(belemmering: \"fysiek\", reden: \"Zwaar.\")],",
+    )));
+    assert_eq!(p.line, 10, "{p:?}");
+    assert!(p.msg.contains("wordt ze nooit voorgesteld"), "{}", p.msg);
+}
+
+#[test]
 fn a_condition_that_can_never_hold_is_reported() {
     use crate::core::script::Conditie::{self, *};
     let b = |id: &str| Belemmering(id.to_string());

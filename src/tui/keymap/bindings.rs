@@ -191,6 +191,17 @@ pub const BINDINGS: &[DefaultBinding] = &[
         &["Ctrl+Down"],
         Command::UrenMinder,
     ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+Up"],
+        Command::ZorgMeer,
+    ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+Down"],
+        Command::ZorgMinder,
+    ),
+    b(&[Ctx::Picker], &["F8"], Command::Hoofddoel),
     b(&[Ctx::Search], &["Up"], Command::Omhoog),
     b(&[Ctx::Search], &["Down"], Command::Omlaag),
     b(&[Ctx::Search], &["Enter"], Command::Kiezen),

@@ -3,6 +3,7 @@
 //! always pick outside the suggestions. Suggestions support the conversation; the client
 //! and the consultant decide.
 
+use crate::core::matching::ZORGTAKEN;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -99,6 +100,24 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::styled(format!(" {text}"), app.theme.muted));
         }
         spans.push(Span::raw("  "));
+    }
+    // Hours of care, when care duties are ticked: they weigh in the ranking.
+    if app
+        .session
+        .belemmeringen
+        .iter()
+        .any(|b| ZORGTAKEN.contains(&b.as_str()))
+    {
+        let keys = format!(
+            "{}/{}",
+            key_hint(app, Ctx::Suggestions, Command::ZorgMeer),
+            key_hint(app, Ctx::Suggestions, Command::ZorgMinder)
+        );
+        let zorg = match app.session.zorguren {
+            Some(n) => format!("zorg {n} u/week ({keys})"),
+            None => format!("zorg: ? u/week ({keys})"),
+        };
+        spans.push(Span::styled(zorg, app.theme.emphasis));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -213,6 +232,12 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, row: Option<&OptionRo
         for r in &u.reden {
             lines.push(Line::from(Span::styled(format!("✗ {r}"), t.error)));
         }
+    }
+    if let Some(x) = app.suggesties.overig.iter().find(|x| *x.id == *o.id) {
+        lines.push(Line::from(Span::styled(
+            format!("Niet voorgesteld: {}", x.tekst()),
+            t.muted,
+        )));
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(o.omschrijving.as_str()));

@@ -43,6 +43,7 @@ pub(super) fn step_command(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
         }
         Command::Kiezen => return toggle_picked(app),
+        Command::Hoofddoel => return mark_main_aim(app),
         _ => {}
     }
     Vec::new()
@@ -61,10 +62,14 @@ fn toggle_picked(app: &mut App) -> Vec<Effect> {
     match lijst.tag_kind() {
         Some(kind) => {
             s.toggle_tag(kind, &item.id);
+            // A main aim that is no longer a wish is no main aim.
+            if s.hoofdwens.as_ref().is_some_and(|h| !s.wensen.contains(h)) {
+                s.hoofdwens = None;
+            }
         }
         None => {
             let list = if lijst == Lijst::AlActief {
-                &mut s.actief
+                &mut s.doet_al
             } else {
                 &mut s.eerder
             };
@@ -81,6 +86,28 @@ fn toggle_picked(app: &mut App) -> Vec<Effect> {
         let st = app.pickers.entry(lijst).or_default();
         st.filter.clear();
         st.selected = 0;
+    }
+    changed(app)
+}
+
+/// Marks the wens under the cursor as the client's main aim (ticking it if needed);
+/// on the main aim already, unmarks it, so the first wens counts again.
+fn mark_main_aim(app: &mut App) -> Vec<Effect> {
+    if current_lijst(app) != Some(Lijst::Wensen) {
+        return Vec::new();
+    }
+    let items = lists::picker_items(app, Lijst::Wensen);
+    let Some(item) = items.get(app.picker(Lijst::Wensen).selected) else {
+        return Vec::new();
+    };
+    let s = &mut app.session;
+    if s.hoofdwens.as_deref() == Some(item.id.as_str()) {
+        s.hoofdwens = None;
+    } else {
+        if !s.wensen.contains(&item.id) {
+            s.toggle_tag(crate::core::taxonomy::TagKind::Wens, &item.id);
+        }
+        s.hoofdwens = Some(item.id.clone());
     }
     changed(app)
 }
@@ -182,6 +209,18 @@ pub(super) fn suggestions_command(app: &mut App, cmd: Command) -> Vec<Effect> {
                     "Gekozen ondanks uitsluiting: leg in de notities vast waarom dit toch past.",
                 );
             }
+            return changed(app);
+        }
+        Command::ZorgMeer | Command::ZorgMinder => {
+            // Steps of two: care is counted in afternoons and days, not single hours.
+            let current = app.session.zorguren;
+            app.session.zorguren = match (cmd, current) {
+                (Command::ZorgMeer, None) => Some(crate::core::matching::ZORGUREN_ONBEKEND),
+                (Command::ZorgMeer, Some(n)) => Some(n.saturating_add(2).min(168)),
+                (_, Some(0..=1) | None) => None,
+                (_, Some(n)) => Some(n - 2),
+            };
+            refresh_suggestions(app);
             return changed(app);
         }
         Command::UrenMeer | Command::UrenMinder => {
