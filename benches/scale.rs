@@ -92,6 +92,7 @@ fn catalogue_text(n: usize) -> String {
             laatst_gecontroleerd: None,
             bron: vec!["eigen aanbod".into()],
             verborgen: false,
+            ..Optie::default()
         })
         .collect();
     ron::ser::to_string_pretty(

@@ -497,18 +497,18 @@ fn care_hours_are_set_on_the_suggestions_page_and_weigh_in_the_ranking() {
         Some(3),
         "5 for the wish, -2 for 4 hours on 8 assumed hours of care"
     );
-    // `]` adds care hours in steps of two, starting from the assumed amount.
+    // Alt+Up adds care hours in steps of two, starting from the assumed amount.
     assert_eq!(
-        press(&mut app, key(KeyCode::Char(']'))),
+        press(&mut app, KeyEvent::new(KeyCode::Up, KeyModifiers::ALT)),
         vec![Effect::SaveDraft]
     );
     assert_eq!(app.session.zorguren, Some(8));
     for _ in 0..10 {
-        press(&mut app, key(KeyCode::Char(']')));
+        press(&mut app, KeyEvent::new(KeyCode::Up, KeyModifiers::ALT));
     }
     assert_eq!(app.session.zorguren, Some(28));
     let zwaar = score(&app);
     assert!(zwaar < licht || zwaar.is_none(), "{licht:?} -> {zwaar:?}");
-    press(&mut app, key(KeyCode::Char('[')));
+    press(&mut app, KeyEvent::new(KeyCode::Down, KeyModifiers::ALT));
     assert_eq!(app.session.zorguren, Some(26));
 }
