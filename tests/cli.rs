@@ -480,7 +480,7 @@ fn controleer_shows_unknown_fields_as_warnings_and_passes() {
     let dir = config();
     let newer = CATALOGUE.replacen("(\n", "(\n    versie: 1,\n", 1).replace(
         "begeleiding: taakgericht",
-        "begeleiding: taakgericht,\n            vorm: \"groep\"",
+        "begeleiding: taakgericht,\n            sfeer: \"groep\"",
     );
     let path = dir.path().join("catalogus.ron");
     std::fs::write(&path, format!("\u{feff}{newer}")).unwrap();
@@ -492,7 +492,7 @@ fn controleer_shows_unknown_fields_as_warnings_and_passes() {
     assert_eq!(lines.len(), 2, "{out}");
     assert!(
         lines[0].starts_with(&format!(
-            "{name}:13:13: waarschuwing: onbekend veld `vorm` wordt overgeslagen"
+            "{name}:13:13: waarschuwing: onbekend veld `sfeer` wordt overgeslagen"
         )),
         "{out}"
     );

@@ -398,13 +398,13 @@ fn doet_al_lists_the_concrete_things_and_f7_marks_the_main_aim() {
     assert!(app.session.actief.is_empty());
     assert!(draw(&app, 100, 30).contains("[x] Bestaand vrijwilligerswerk v"));
 
-    // Wensen: tick two, then mark the second as the main aim with F8.
+    // Wensen: tick two, then mark the second as the main aim with F9.
     enter_page(&mut app, Page::Step("wensen-en-krachten".into()));
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "koken");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "buiten");
-    let effects = press(&mut app, KeyCode::F(8));
+    let effects = press(&mut app, KeyCode::F(9));
     assert_eq!(effects, vec![meedoen::tui::effect::Effect::SaveDraft]);
     assert_eq!(app.session.wensen, ["koken", "buiten"]);
     assert_eq!(app.session.hoofdwens.as_deref(), Some("buiten"));

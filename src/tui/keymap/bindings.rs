@@ -201,7 +201,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
         &["Alt+Down"],
         Command::ZorgMinder,
     ),
-    b(&[Ctx::Picker], &["F8"], Command::Hoofddoel),
+    b(&[Ctx::Picker], &["F9"], Command::Hoofddoel),
     b(&[Ctx::Search], &["Up"], Command::Omhoog),
     b(&[Ctx::Search], &["Down"], Command::Omlaag),
     b(&[Ctx::Search], &["Enter"], Command::Kiezen),
