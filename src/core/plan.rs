@@ -20,7 +20,7 @@ use super::gemeente::Gemeente;
 use super::problem::Problem;
 use super::script::PlanSectie;
 use super::session::{Afspraak, Akkoord, Session};
-use super::taxonomy::TagKind;
+use super::taxonomy::{TagKind, met_klant_label};
 
 pub use formaat::{
     Formaat, GemeenteContext, TekstenContext, Templates, render, render_source, render_with,
@@ -72,6 +72,15 @@ pub struct PlanContext {
     pub vervolg_op: Option<String>,
     /// How the previous plan's afspraken went (vervolggesprek).
     pub terugblik: Vec<Terugblik>,
+    /// "Uw plan in het kort": at most six lines the client reads first.
+    pub kort: Vec<Regel>,
+}
+
+/// One labelled line, such as "Vanaf: 1 december 2026".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Regel {
+    pub label: String,
+    pub tekst: String,
 }
 
 /// One afspraak of the previous plan, looked back on.
@@ -122,7 +131,8 @@ pub struct Label {
 pub struct Belemmering {
     pub id: String,
     pub label: String,
-    /// How it is handled: the session's own words, else the taxonomy's standard aanpak.
+    /// How it is handled, for the client: the session's own words, else the taxonomy's
+    /// `aanpak_plan` (never the consultant's guidance).
     pub aanpak: String,
 }
 
@@ -141,12 +151,16 @@ pub struct Activiteit {
     /// "4 tot 12 uur per week".
     pub uren: String,
     pub duur: String,
+    /// Short label for lists ("persoonlijke begeleiding").
     pub begeleiding: String,
+    /// What that begeleiding means, in plain words for the client.
+    pub begeleiding_uitleg: String,
     pub drempels: Vec<String>,
-    /// "laag", "midden" or "hoog".
+    /// "laag", "midden" or "hoog"; for a municipality's own template, not the default.
     pub verdringing_risico: String,
+    /// The catalogue's reason, written for the consultant; not in the default template.
     pub verdringing_reden: String,
-    /// One line for the verdringing check.
+    /// For the client, in plain words: this work comes on top of paid work.
     pub verdringing: String,
 }
 
@@ -199,7 +213,10 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
                 .get(id)
                 .filter(|a| !a.trim().is_empty())
                 .cloned()
-                .or_else(|| tax.find(TagKind::Belemmering, id).map(|e| e.aanpak.clone()))
+                .or_else(|| {
+                    tax.find(TagKind::Belemmering, id)
+                        .map(|e| met_klant_label(&e.aanpak_plan, &gemeente.klant_label))
+                })
                 .unwrap_or_default(),
         })
         .collect();
@@ -229,7 +246,7 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
         }
         (None, _) => String::new(),
     };
-    PlanContext {
+    let mut ctx = PlanContext {
         datum: lange_datum(session.datum),
         plaats: session.plaats.clone(),
         consulent: session.consulent.clone(),
@@ -287,7 +304,49 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
                 lastig: e.lastig.clone(),
             })
             .collect(),
+        kort: Vec::new(),
+    };
+    ctx.kort = kort(&ctx);
+    ctx
+}
+
+/// The few facts the client needs first: what, how many hours, from when, the next
+/// contact and whom to call. Only what is known; never more than six lines.
+pub fn kort(ctx: &PlanContext) -> Vec<Regel> {
+    let regel = |label: &str, tekst: String| Regel {
+        label: label.to_string(),
+        tekst,
+    };
+    let mut out = Vec::new();
+    let titels: Vec<&str> = ctx.gekozen.iter().map(|a| a.titel.as_str()).collect();
+    out.push(regel(
+        "Wat u gaat doen",
+        match titels.as_slice() {
+            [] => "dat bespreken we nog".to_string(),
+            [een] => (*een).to_string(),
+            [eerst @ .., laatste] => format!("{} en {laatste}", eerst.join(", ")),
+        },
+    ));
+    if let Some(uren) = ctx.uren_per_week {
+        out.push(regel("Hoeveel", format!("{uren} uur per week")));
     }
+    if let Some(start) = &ctx.startdatum {
+        out.push(regel("Vanaf", start.clone()));
+    }
+    if let Some(contact) = &ctx.volgend_contact {
+        out.push(regel("Volgend gesprek", contact.clone()));
+    }
+    let telefoon = &ctx.gemeente.contact.telefoon;
+    let bellen = match (ctx.consulent.trim(), telefoon.is_empty()) {
+        ("", true) => None,
+        ("", false) => Some(format!("Bel de gemeente: {telefoon}")),
+        (c, true) => Some(format!("Neem contact op met uw consulent {c}")),
+        (c, false) => Some(format!("Bel uw consulent {c}: {telefoon}")),
+    };
+    if let Some(b) = bellen {
+        out.push(regel("Vragen?", b));
+    }
+    out
 }
 
 /// The session's notes sorted into plan sections, in script order.
@@ -342,6 +401,7 @@ fn activiteit(id: &str, data: &Data) -> Activiteit {
             uren: String::new(),
             duur: String::new(),
             begeleiding: String::new(),
+            begeleiding_uitleg: String::new(),
             drempels: Vec::new(),
             verdringing_risico: String::new(),
             verdringing_reden: String::new(),
@@ -354,14 +414,15 @@ fn activiteit(id: &str, data: &Data) -> Activiteit {
         format!("{} tot {} uur per week", o.uren_min, o.uren_max)
     };
     let v = &o.verdringing;
-    let reden = v.reden.trim();
-    let check = "We vragen de organisatie te bevestigen dat dit werk extra is.";
-    let verdringing = match (v.risico, reden.is_empty()) {
-        (Niveau::Laag, true) => "Laag risico. Dit werk komt naast betaald werk.".to_string(),
-        (Niveau::Laag, false) => format!("Laag risico. {reden}"),
-        (niveau, true) => format!("Risico {}. {check}", niveau.label()),
-        (niveau, false) => format!("Risico {}. {reden} {check}", niveau.label()),
-    };
+    // The client reads what it means for them, not a risk label (research §7: the work
+    // must be additional to paid work).
+    let verdringing = match v.risico {
+        Niveau::Laag => "Dit werk komt bovenop het werk van betaalde krachten.",
+        Niveau::Midden | Niveau::Hoog => {
+            "De organisatie laat ons weten dat u geen werk doet waar iemand voor betaald wordt."
+        }
+    }
+    .to_string();
     Activiteit {
         id: o.id.clone(),
         bekend: true,
@@ -374,6 +435,7 @@ fn activiteit(id: &str, data: &Data) -> Activiteit {
         uren,
         duur: o.duur.clone(),
         begeleiding: o.begeleiding.label().to_string(),
+        begeleiding_uitleg: o.begeleiding.uitleg().to_string(),
         drempels: o.drempels.iter().map(|d| d.label().to_string()).collect(),
         verdringing_risico: v.risico.label().to_string(),
         verdringing_reden: v.reden.clone(),

@@ -187,12 +187,18 @@ fn bind_form_row(app: &mut App) {
     if let Some(FormRow::Text(field)) = rows.get(app.form_row) {
         let mut text = editor::value(field, &app.session, &app.invalid);
         if let (Field::Aanpak(id), true) = (field, text.is_empty()) {
-            // Start from the standard aanpak, so the consultant adapts rather than types.
+            // Start from the standard sentence for the plan, so the consultant adapts
+            // rather than types; the guidance meant for the consultant never lands here.
             text = app
                 .data
                 .taxonomy
                 .find(crate::core::taxonomy::TagKind::Belemmering, id)
-                .map(|e| e.aanpak.clone())
+                .map(|e| {
+                    crate::core::taxonomy::met_klant_label(
+                        &e.aanpak_plan,
+                        &app.gemeente.klant_label,
+                    )
+                })
                 .unwrap_or_default();
         }
         app.editor = Editor::new(field.clone(), &text);

@@ -31,8 +31,8 @@ pub const TAXONOMY: &str = r#"(
     ],
     krachten: [(id: "doorzetter", label: "Doorzetter", omschrijving: "o")],
     belemmeringen: [
-        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "o", aanpak: "Geen zwaar lichamelijk werk."),
-        (id: "taal", label: "Taal", omschrijving: "o", aanpak: "Werk waarbij u Nederlands oefent."),
+        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "o", aanpak: "Bied de {klant} geen zwaar werk aan.", aanpak_plan: "Geen zwaar lichamelijk werk."),
+        (id: "taal", label: "Taal", omschrijving: "o", aanpak: "Kies een plek waar de {klant} Nederlands oefent.", aanpak_plan: "Werk waarbij u Nederlands oefent."),
     ],
     categorieen: [
         (id: "vrijwilligerswerk", label: "Vrijwilligerswerk", omschrijving: "o"),

@@ -46,7 +46,21 @@ pub fn render_intro(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) -> Re
             Span::raw(zin.as_str()),
         ]));
     }
-    let intro_height = lines.len() as u16 + 1;
+    let mut intro_height = lines.len() as u16 + 1;
+    // The consultant's guidance for the belemmering being worded: it stays in the app,
+    // while the field below holds the sentence the client reads.
+    if let Some(FormRow::Text(Field::Aanpak(id))) = form::rows(app).get(app.form_row)
+        && let Some(e) = app
+            .data
+            .taxonomy
+            .find(crate::core::taxonomy::TagKind::Belemmering, id)
+            .filter(|e| !e.aanpak.trim().is_empty())
+    {
+        let tip = format!(" Voor u: {}", e.aanpak_voor(&app.gemeente.klant_label));
+        let width = usize::from(area.width.max(1));
+        intro_height += tip.chars().count().div_ceil(width) as u16;
+        lines.push(Line::from(Span::styled(tip, app.theme.muted)));
+    }
     let [intro, form] =
         Layout::vertical([Constraint::Length(intro_height), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), intro);
@@ -99,7 +113,7 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                         .data
                         .taxonomy
                         .find(crate::core::taxonomy::TagKind::Belemmering, id)
-                        .map(|e| e.aanpak.as_str())
+                        .map(|e| e.aanpak_plan.as_str())
                         .filter(|a| !a.is_empty()),
                     _ => None,
                 };
