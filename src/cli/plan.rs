@@ -1,13 +1,15 @@
 //! `meedoen plan SESSIE`: renders a saved session (`*.sessie.ron`, written beside every
 //! plan) again, e.g. after the municipality changed its template, in one or more formats.
 //! Earlier files are never overwritten: the new plan gets the next free name. The same
-//! checks as in the app apply: a BSN stops the export, with where it was found.
+//! checks as in the app apply: a BSN stops the export, with where it was found, and
+//! special-category data (health, religion, …) is named on stderr.
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::str::FromStr;
 
 use super::{Cli, Fout};
+use crate::core::bijzonder;
 use crate::core::plan::{self, Formaat};
 use crate::core::privacy;
 use crate::store::assets;
@@ -56,6 +58,12 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
             .filter(|d| !d.trim().is_empty())
     {
         paths.output = dir.into();
+    }
+    // Special categories (AVG art. 9) do not stop the plan: the consultant decides. They
+    // are said on stderr, so a script that reads the file names from stdout still works.
+    let lijst = assets::bijzonder(Some(&config)).map_err(|p| Fout::Gegevens(vec![p]))?;
+    for w in bijzonder::waarschuwingen(&bijzonder::vondsten(&session, &lijst)) {
+        eprintln!("{w}");
     }
     let formats = if args.formaat.is_empty() {
         vec![Formaat::Md]

@@ -108,6 +108,20 @@ pub struct Finding {
     pub tekst: String,
 }
 
+/// Every free text of a session that can reach the plan, with its Dutch name: the one
+/// list the BSN check and the special-category scan both go through.
+pub fn plan_texts(s: &Session) -> Vec<(String, &str)> {
+    fields(s)
+        .into_iter()
+        .map(|(name, t)| (name, t.as_str()))
+        .collect()
+}
+
+/// The same texts, to change them; same order as `plan_texts`.
+pub fn plan_texts_mut(s: &mut Session) -> Vec<&mut String> {
+    fields_mut(s)
+}
+
 /// Every free-text field of a session with its Dutch name.
 fn fields(s: &Session) -> Vec<(String, &String)> {
     let mut v = vec![

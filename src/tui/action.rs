@@ -70,6 +70,12 @@ pub enum Command {
     TochOpslaan,
     /// Show the latest plan of the client under the cursor (start screen).
     PlanBekijken,
+    /// Special-category data in the plan: leave this finding as it is.
+    Houden,
+    /// Special-category data: put the neutral word in its place.
+    Herschrijven,
+    /// Special-category data: take the word out.
+    Weghalen,
     /// Plan formats on the review screen, each on or off.
     FormaatMd,
     FormaatHtml,
@@ -111,6 +117,9 @@ impl Command {
             Command::Presentatie => "presentatie",
             Command::TochOpslaan => "toch opslaan",
             Command::PlanBekijken => "plan bekijken",
+            Command::Houden => "laten staan",
+            Command::Herschrijven => "neutraal herschrijven",
+            Command::Weghalen => "weghalen",
             Command::FormaatMd => "Markdown aan/uit",
             Command::FormaatHtml => "HTML (afdrukken) aan/uit",
             Command::FormaatTxt => "platte tekst aan/uit",

@@ -82,6 +82,9 @@ pub enum Overlay {
     Bsn(String),
     /// A client's latest plan, read from disk (title, text, scroll position).
     Plan(String, String, u16),
+    /// Special-category data (AVG art. 9) in the plan: the finding to decide on, and how
+    /// many findings are open including this one.
+    Bijzonder(crate::core::bijzonder::Vondst, usize),
 }
 
 /// How a status message should look.
@@ -158,6 +161,10 @@ pub struct App {
     pub formats: Vec<Formaat>,
     /// The consultant chose to save although something looked like a BSN.
     pub bsn_toch: bool,
+    /// Words for special-category data (embedded, or the user's `bijzonder.ron`).
+    pub bijzonder: crate::core::bijzonder::Woordenlijst,
+    /// Findings the consultant chose to keep in this gesprek: (field index, word).
+    pub bijzonder_gehouden: Vec<(usize, String)>,
     pub theme: Theme,
     pub today: NaiveDate,
     pub screen: Screen,
@@ -228,6 +235,8 @@ impl App {
             gemeente: Gemeente::default(),
             formats: vec![Formaat::Md],
             bsn_toch: false,
+            bijzonder: crate::core::bijzonder::Woordenlijst::standaard(),
+            bijzonder_gehouden: Vec::new(),
             theme,
             today,
             screen: Screen::Start,

@@ -32,6 +32,8 @@ pub enum Ctx {
     Jump,
     Toelichting,
     Confirm,
+    /// Deciding on special-category data found in the plan.
+    Bijzonder,
     /// Typing a filter over the client overview.
     StartFilter,
     /// Tally mode: number keys count MI behaviour.
@@ -51,6 +53,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Jump,
     Ctx::Toelichting,
     Ctx::Confirm,
+    Ctx::Bijzonder,
     Ctx::StartFilter,
     Ctx::Tally,
 ];
@@ -152,6 +155,11 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Confirm], &["t"], Command::TochOpslaan),
     b(&[Ctx::Confirm], &["j", "y"], Command::Ja),
     b(&[Ctx::Confirm], &["n", "Esc"], Command::Nee),
+    // No letters here: a consultant typing on would otherwise decide by accident.
+    b(&[Ctx::Bijzonder], &["Enter"], Command::Houden),
+    b(&[Ctx::Bijzonder], &["F3"], Command::Herschrijven),
+    b(&[Ctx::Bijzonder], &["Delete"], Command::Weghalen),
+    b(&[Ctx::Bijzonder], &["Esc"], Command::Nee),
     b(
         &[Ctx::Start, Ctx::Suggestions, Ctx::Review],
         &["?"],
@@ -402,6 +410,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Jump(_)) => return Ctx::Jump,
         Some(Overlay::Toelichting | Overlay::Plan(..)) => return Ctx::Toelichting,
         Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
+        Some(Overlay::Bijzonder(..)) => return Ctx::Bijzonder,
         None => {}
     }
     base_context(app)

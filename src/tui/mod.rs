@@ -95,6 +95,7 @@ pub fn load_app(
     let mut app = app::App::new(data, templates, theme, today);
     app.keymap = keymap;
     app.gemeente = gemeente;
+    app.bijzonder = assets::bijzonder(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
     for dir in [&paths.output, &paths.data] {
         if let Some(warning) = paths::cloud_sync_warning(dir) {
             app.start.problems.push(warning);

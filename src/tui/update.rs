@@ -2,6 +2,7 @@
 //! returns the effects to perform; it does no I/O itself, so every behaviour here is
 //! tested by calling it directly.
 
+use crate::core::bijzonder;
 use crate::core::matching::Profiel;
 use crate::core::privacy;
 use crate::core::script::Lijst;
@@ -125,6 +126,7 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     };
     app.reveal = false;
     app.bsn_toch = false;
+    app.bijzonder_gehouden.clear();
     app.presentatie = false;
     app.turven = false;
     let page = match session.huidige_stap.as_str() {
@@ -457,6 +459,32 @@ fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect>
             // Re-bind the editor so it shows the cleaned text.
             let page = app.page.clone();
             enter_page(app, page);
+            effects.extend(export(app));
+            return effects;
+        }
+        (
+            Overlay::Bijzonder(v, _),
+            cmd @ (Command::Houden | Command::Herschrijven | Command::Weghalen),
+        ) => {
+            app.overlay = None;
+            let besluit = match cmd {
+                Command::Houden => bijzonder::Besluit::Houden,
+                Command::Herschrijven => bijzonder::Besluit::Herschrijven,
+                _ => bijzonder::Besluit::Weghalen,
+            };
+            if besluit == bijzonder::Besluit::Houden {
+                app.bijzonder_gehouden.push((v.veld_index, v.tekst.clone()));
+            }
+            let mut effects = Vec::new();
+            if bijzonder::besluit(&mut app.session, &v, besluit)
+                && besluit != bijzonder::Besluit::Houden
+            {
+                effects.extend(changed(app));
+                // Re-bind the editor so it shows the changed text.
+                let page = app.page.clone();
+                enter_page(app, page);
+            }
+            // On to the next finding, or the export itself.
             effects.extend(export(app));
             return effects;
         }

@@ -228,7 +228,7 @@ mod tests {
         assert_eq!(rewrap(t, None), t);
         assert_eq!(
             rewrap(t, Some(12)),
-            "Een twee\ndrie vier\nvijf zes\n- aaa bbb\n  ccc ddd\n    eee fff\n    ggg\n12. xx yy\n    zz\n\n"
+            "Een twee\ndrie vier\nvijf zes\n- aaa bbb\n  ccc ddd\n    eee fff\n    ggg\n12. xx yy zz\n\n"
         );
         let long = "woord ".repeat(300);
         assert!(

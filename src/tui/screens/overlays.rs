@@ -50,6 +50,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let title = " Mogelijk een BSN ".to_string();
             boxed(frame, area, (70, 12), title, app.theme.warning, lines, 0);
         }
+        Overlay::Bijzonder(v, open) => {
+            let mut lines = vec![
+                Line::from(Span::styled(v.beschrijving(), app.theme.warning)),
+                Line::raw(""),
+                Line::from(
+                    "Dit zijn bijzondere persoonsgegevens (AVG art. 9). Zet in het plan alleen wat de afspraken nodig hebben.",
+                ),
+            ];
+            if v.over.is_some() {
+                lines.push(Line::from(
+                    "Het gaat over iemand anders; die heeft niet ingestemd met dit plan.",
+                ));
+            }
+            lines.extend([
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("Enter", app.theme.key),
+                    Span::raw(": laten staan   "),
+                    Span::styled("F3", app.theme.key),
+                    Span::raw(format!(": vervangen door ‘{}’   ", v.neutraal)),
+                    Span::styled("Delete", app.theme.key),
+                    Span::raw(": weghalen   "),
+                    Span::styled("Esc", app.theme.key),
+                    Span::raw(": terug"),
+                ]),
+            ]);
+            let title = format!(" Bijzondere gegevens · nog {open} ");
+            boxed(frame, area, (76, 14), title, app.theme.warning, lines, 0);
+        }
         Overlay::ConfirmDelete(_, klant) => {
             let text = vec![
                 Line::from(format!("Het concept van {klant} verwijderen?")),

@@ -1,6 +1,7 @@
 //! `update` for the review page and the export: formats, the BSN check, the MI report
 //! beside the plan (never in it), and practice sessions that write only the report.
 
+use crate::core::bijzonder;
 use crate::core::plan::{self, Formaat};
 use crate::core::privacy;
 use crate::core::tally::{ReportMeta, report_markdown};
@@ -71,6 +72,20 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
             app.overlay = Some(Overlay::Bsn(text));
             return Vec::new();
         }
+    }
+    // Special categories (AVG art. 9): the consultant decides on each finding, one at a
+    // time; kept ones are not asked again in this gesprek.
+    let open: Vec<_> = bijzonder::vondsten(&app.session, &app.bijzonder)
+        .into_iter()
+        .filter(|v| {
+            !app.bijzonder_gehouden
+                .iter()
+                .any(|(i, w)| *i == v.veld_index && *w == v.tekst)
+        })
+        .collect();
+    if let Some(first) = open.first() {
+        app.overlay = Some(Overlay::Bijzonder(first.clone(), open.len()));
+        return Vec::new();
     }
     let mut files = Vec::new();
     for &format in &app.formats {

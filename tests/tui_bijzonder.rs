@@ -1,0 +1,105 @@
+//! Special-category data (AVG art. 9) at export in the app: each finding is decided on
+//! with a key that cannot be typed (Enter keeps, F3 rephrases, Delete removes), and the
+//! overlay says when a finding is about someone else.
+
+mod common;
+
+use meedoen::tui::action::Action;
+use meedoen::tui::app::{App, Overlay, Page};
+use meedoen::tui::effect::Effect;
+use meedoen::tui::keymap::map_key;
+use meedoen::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    match map_key(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+        Some(a) => update(app, a),
+        None => Vec::new(),
+    }
+}
+
+fn at_review(note: &str) -> App {
+    let mut app = common::app_in_gesprek();
+    app.session.klant = "A.B.".into();
+    app.session.set_note("welkom", note.into());
+    while app.page != Page::Review {
+        let _ = update(
+            &mut app,
+            Action::Cmd(meedoen::tui::action::Command::Volgende),
+        );
+    }
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| meedoen::tui::screens::view(app, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn each_finding_is_decided_before_the_plan_is_written() {
+    let mut app = at_review("Zorgt voor moeder (dementie). Slikt oxazepam. Gaat naar de moskee.");
+    assert!(press(&mut app, KeyCode::Char('e')).is_empty());
+    let Some(Overlay::Bijzonder(v, open)) = &app.overlay else {
+        panic!(
+            "expected the special-category question, got {:?}",
+            app.overlay
+        );
+    };
+    assert_eq!((v.tekst.as_str(), *open), ("dementie", 3));
+    let s = screen(&app);
+    assert!(s.contains("gaat over een ander"), "{s}");
+    assert!(s.contains("Het gaat over iemand anders"), "{s}");
+    assert!(s.contains("Enter: laten staan"), "{s}");
+    // A letter decides nothing.
+    assert!(press(&mut app, KeyCode::Char('j')).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Bijzonder(..))));
+    // F3: the neutral word.
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(
+        app.session.note("welkom"),
+        "Zorgt voor moeder (gezondheid). Slikt oxazepam. Gaat naar de moskee."
+    );
+    let Some(Overlay::Bijzonder(v, 2)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(v.tekst, "oxazepam");
+    // Delete: the word goes.
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(
+        app.session.note("welkom"),
+        "Zorgt voor moeder (gezondheid). Slikt. Gaat naar de moskee."
+    );
+    // Enter: kept, and then the plan is written with it.
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::Export { files, .. }] = effects.as_slice() else {
+        panic!("expected the export, got {effects:?}");
+    };
+    assert!(files[0].1.contains("moskee"));
+    assert!(!files[0].1.contains("dementie"));
+    // Kept findings are not asked again in this gesprek.
+    assert!(matches!(
+        press(&mut app, KeyCode::Char('e')).as_slice(),
+        [Effect::Export { .. }]
+    ));
+}
+
+#[test]
+fn esc_goes_back_without_writing_or_changing_anything() {
+    let mut app = at_review("Heeft diabetes.");
+    assert!(press(&mut app, KeyCode::Char('e')).is_empty());
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert!(app.overlay.is_none());
+    assert_eq!(app.session.note("welkom"), "Heeft diabetes.");
+}
