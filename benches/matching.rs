@@ -128,6 +128,7 @@ fn entry(id: &str) -> Entry {
         aanpak: String::new(),
         aanpak_plan: String::new(),
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -137,6 +138,7 @@ fn taxonomy() -> Taxonomy {
         krachten: vec![entry("doorzetter")],
         belemmeringen: BELEMMERINGEN.iter().map(|b| entry(b)).collect(),
         categorieen: CATEGORIEEN.iter().map(|c| entry(c)).collect(),
+        ..Default::default()
     }
 }
 
@@ -192,10 +194,14 @@ fn catalogue(n: usize) -> Catalogue {
                 leeftijd_max: if rng.below(10) == 0 { Some(27) } else { None },
                 laatst_gecontroleerd: None,
                 bron: Vec::new(),
+                ..Default::default()
             }
         })
         .collect();
-    Catalogue { opties }
+    Catalogue {
+        opties,
+        ..Default::default()
+    }
 }
 
 fn strings(xs: &[&str]) -> Vec<String> {

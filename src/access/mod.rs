@@ -177,25 +177,8 @@ pub(crate) struct Gesprek {
     save_failed: bool,
 }
 
-/// Where the page loop stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Page {
-    Gegevens,
-    Step(String),
-    Plan,
-}
-
-impl Page {
-    /// The value of `Session::huidige_stap` for this page; the same names as the TUI, so
-    /// a draft resumes on the same page in either mode.
-    fn key(&self) -> &str {
-        match self {
-            Page::Gegevens => "gegevens",
-            Page::Step(id) => id,
-            Page::Plan => "controle",
-        }
-    }
-}
+/// Where the page loop stands: the same pages as the full-screen app.
+pub(crate) use crate::core::route::Page;
 
 /// What a finished page asks for.
 pub(crate) enum Done {
@@ -231,59 +214,15 @@ impl Gesprek {
         Ok(())
     }
 
-    /// The pages in order for the session's current tags.
-    fn pages(&self) -> Vec<Page> {
-        let tags = self.session.tag_set();
-        std::iter::once(Page::Gegevens)
-            .chain(
-                self.data
-                    .script
-                    .visible_steps(&tags)
-                    .into_iter()
-                    .map(|id| Page::Step(id.to_string())),
-            )
-            .chain(std::iter::once(Page::Plan))
-            .collect()
-    }
-
-    /// The page before or after `page`. Tags change while answering, so the sequence is
-    /// recomputed each time; a step that became hidden still has a place in script order.
+    /// The visible page before or after `page`, in the same order as the TUI.
     fn neighbour(&self, page: &Page, forward: bool) -> Page {
-        let pages = self.pages();
-        let order = |p: &Page| -> usize {
-            match p {
-                Page::Gegevens => 0,
-                Page::Step(id) => {
-                    1 + self
-                        .data
-                        .script
-                        .steps()
-                        .position(|s| s.stap.id == *id)
-                        .unwrap_or(0)
-                }
-                Page::Plan => usize::MAX,
-            }
-        };
-        let mine = order(page);
-        let found = if forward {
-            pages.iter().find(|p| order(p) > mine)
-        } else {
-            pages.iter().rev().find(|p| order(p) < mine)
-        };
-        found
-            .cloned()
-            .unwrap_or(if forward { Page::Plan } else { Page::Gegevens })
+        crate::core::route::neighbour(&self.data.script, &self.session, page, forward)
     }
 
     /// The page loop: each page asks its questions; `terug`, `stop` and the end of the
     /// input all pass through here, where the draft is saved before anything else.
     fn run(&mut self, con: &mut Console) -> anyhow::Result<()> {
-        let mut page = match self.session.huidige_stap.as_str() {
-            "" | "gegevens" => Page::Gegevens,
-            "controle" => Page::Plan,
-            id if self.data.script.step(id).is_some() => Page::Step(id.to_string()),
-            _ => Page::Gegevens,
-        };
+        let mut page = Page::from_key(&self.session.huidige_stap, &self.data.script);
         loop {
             self.session.huidige_stap = page.key().to_string();
             self.save(con)?;
@@ -292,7 +231,7 @@ impl Gesprek {
             let result = match &page {
                 Page::Gegevens => steps::gegevens(self, con),
                 Page::Step(id) => steps::step(self, con, &id.clone()),
-                Page::Plan => self.plan(con),
+                Page::Review => self.plan(con),
             };
             match result {
                 Ok(Done::Next) => page = self.neighbour(&page, true),
@@ -392,7 +331,7 @@ impl Gesprek {
                     "Opslaan is mislukt: {}. Het concept blijft bewaard; probeer het opnieuw.",
                     files::describe_io_error(&e, &self.paths.output)
                 ))?;
-                Ok(Done::GoTo(Page::Plan))
+                Ok(Done::GoTo(Page::Review))
             }
         }
     }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::data::Source;
-use super::privacy::{plan_texts, plan_texts_mut};
+use super::fields::{self, Field};
 use super::problem::{Problem, parse_ron};
 use super::search::fold_char;
 use super::session::Session;
@@ -51,8 +51,8 @@ pub struct Soort {
 /// One word of special data found in one text field of the session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vondst {
-    /// Index of the field in `privacy::plan_texts`.
-    pub veld_index: usize,
+    /// The field it is in (from `fields::text_fields`, the list the BSN check uses too).
+    pub field: Field,
     /// Where, in Dutch: "notitie bij stap welzijn".
     pub veld: String,
     /// Byte range in that field.
@@ -212,11 +212,11 @@ fn matches_at(folded: &[String], i: usize, woord: &str) -> Option<usize> {
 /// Every finding in the session's plan texts, in field order.
 pub fn vondsten(session: &Session, lijst: &Woordenlijst) -> Vec<Vondst> {
     let mut out = Vec::new();
-    for (veld_index, (veld, text)) in plan_texts(session).into_iter().enumerate() {
+    for (field, text) in fields::text_fields(session) {
         for (range, soort, over) in lijst.zoek(text) {
             out.push(Vondst {
-                veld_index,
-                veld: veld.clone(),
+                field: field.clone(),
+                veld: field.place(),
                 tekst: text[range.clone()].to_string(),
                 range,
                 soort: soort.label.clone(),
@@ -242,15 +242,18 @@ pub enum Besluit {
 /// Applies a decision to the session. Returns false when the text has changed since the
 /// finding was made (then nothing is touched).
 pub fn besluit(session: &mut Session, v: &Vondst, b: Besluit) -> bool {
-    let mut fields = plan_texts_mut(session);
-    let Some(text) = fields.get_mut(v.veld_index) else {
+    let current = fields::text_fields(session)
+        .into_iter()
+        .find(|(f, _)| *f == v.field)
+        .map(|(_, t)| t.to_string());
+    let Some(mut text) = current else {
         return false;
     };
     if text.get(v.range.clone()) != Some(v.tekst.as_str()) {
         return false;
     }
     match b {
-        Besluit::Houden => {}
+        Besluit::Houden => return true,
         Besluit::Herschrijven => text.replace_range(v.range.clone(), &v.neutraal),
         Besluit::Weghalen => {
             // Take one neighbouring space with it, so no double space is left.
@@ -263,6 +266,7 @@ pub fn besluit(session: &mut Session, v: &Vondst, b: Besluit) -> bool {
             text.replace_range(r, "");
         }
     }
+    fields::rewrite_texts(session, |f, _| (*f == v.field).then(|| text.clone()));
     true
 }
 

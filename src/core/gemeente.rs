@@ -279,12 +279,14 @@ mod tests {
             aanpak: String::new(),
             aanpak_plan: String::new(),
             bron: Vec::new(),
+            ..Default::default()
         };
         Taxonomy {
             wensen: Vec::new(),
             krachten: Vec::new(),
             belemmeringen: Vec::new(),
             categorieen: vec![entry("vrijwilligerswerk"), entry("mantelzorg")],
+            ..Default::default()
         }
     }
 

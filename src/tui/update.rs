@@ -129,12 +129,7 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     app.bijzonder_gehouden.clear();
     app.presentatie = false;
     app.turven = false;
-    let page = match session.huidige_stap.as_str() {
-        "" | "gegevens" => Page::Gegevens,
-        "controle" => Page::Review,
-        id if app.data.script.step(id).is_some() => Page::Step(id.to_string()),
-        _ => Page::Gegevens,
-    };
+    let page = Page::from_key(&session.huidige_stap, &app.data.script);
     app.session = session;
     app.screen = Screen::Gesprek;
     app.invalid.clear();
@@ -146,11 +141,7 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
 
 /// Goes to a page and puts focus where one starts working on it.
 pub fn enter_page(app: &mut App, page: Page) {
-    app.session.huidige_stap = match &page {
-        Page::Gegevens => "gegevens".to_string(),
-        Page::Step(id) => id.clone(),
-        Page::Review => "controle".to_string(),
-    };
+    app.session.huidige_stap = page.key().to_string();
     app.page = page;
     app.form_row = 0;
     app.review_scroll = 0;
@@ -473,7 +464,8 @@ fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect>
                 _ => bijzonder::Besluit::Weghalen,
             };
             if besluit == bijzonder::Besluit::Houden {
-                app.bijzonder_gehouden.push((v.veld_index, v.tekst.clone()));
+                app.bijzonder_gehouden
+                    .push((v.field.clone(), v.tekst.clone()));
             }
             let mut effects = Vec::new();
             if bijzonder::besluit(&mut app.session, &v, besluit)

@@ -15,6 +15,7 @@ pub(crate) fn entry(id: &str, label: &str) -> Entry {
         aanpak: String::new(),
         aanpak_plan: String::new(),
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -41,6 +42,7 @@ pub(crate) fn taxonomy() -> Taxonomy {
             entry("ontheffing", "Ontheffing"),
             entry("eigen-belemmeringen", "Werken aan eigen belemmeringen"),
         ],
+        ..Default::default()
     }
 }
 
@@ -67,6 +69,7 @@ pub(crate) fn optie(id: &str, categorie: &str) -> Optie {
         leeftijd_max: None,
         laatst_gecontroleerd: None,
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -82,7 +85,14 @@ fn strings(xs: &[&str]) -> Vec<String> {
 }
 
 fn run(p: &Profiel, opties: Vec<Optie>) -> Suggesties {
-    suggest(p, &Catalogue { opties }, &taxonomy())
+    suggest(
+        p,
+        &Catalogue {
+            opties,
+            ..Default::default()
+        },
+        &taxonomy(),
+    )
 }
 
 fn get<'a>(s: &'a Suggesties, id: &str) -> &'a Suggestie {

@@ -80,7 +80,7 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
         .filter(|v| {
             !app.bijzonder_gehouden
                 .iter()
-                .any(|(i, w)| *i == v.veld_index && *w == v.tekst)
+                .any(|(f, w)| *f == v.field && *w == v.tekst)
         })
         .collect();
     if let Some(first) = open.first() {
