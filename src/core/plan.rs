@@ -344,7 +344,7 @@ pub fn kort(ctx: &PlanContext) -> Vec<Regel> {
         (c, false) => Some(format!("Bel uw consulent {c}: {telefoon}")),
     };
     if let Some(b) = bellen {
-        out.push(regel("Vragen?", b));
+        out.push(regel("Bij vragen", b));
     }
     out
 }
@@ -465,6 +465,40 @@ pub fn render_markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plan_in_het_kort_says_only_what_is_known_in_at_most_six_lines() {
+        let data = crate::store::assets::load(None).unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let mut s = Session::new("s".into(), d, "intake");
+        let kort = |s: &Session, g: &Gemeente| -> Vec<(String, String)> {
+            context_with(s, &data, g)
+                .kort
+                .into_iter()
+                .map(|r| (r.label, r.tekst))
+                .collect()
+        };
+        let g = Gemeente::default();
+        assert_eq!(
+            kort(&s, &g),
+            [("Wat u gaat doen".into(), "dat bespreken we nog".into())]
+        );
+        s.consulent = "Sanne".into();
+        s.gekozen = vec!["a".into(), "b".into(), "c".into()];
+        s.uren_per_week = Some(4);
+        s.startdatum = Some(d);
+        s.volgend_contact = Some(d);
+        let mut g = Gemeente::default();
+        g.contact.telefoon = "14 038".into();
+        let k = kort(&s, &g);
+        assert!(k.len() <= 6, "{k:?}");
+        assert_eq!(k[0].1, "a, b en c");
+        assert_eq!(k[1].1, "4 uur per week");
+        assert_eq!(
+            k[4],
+            ("Bij vragen".into(), "Bel uw consulent Sanne: 14 038".into())
+        );
+    }
 
     #[test]
     fn long_dates_are_dutch() {
