@@ -140,3 +140,66 @@ fn taxonomie_json_shows_both_texts() {
         "U kiest een plek waar u veel Nederlands kunt praten."
     );
 }
+
+/// The hard sentences of `text`, as "sentence: reasons" lines.
+fn hard(text: &str) -> Vec<String> {
+    meedoen::core::b1::controleer(text)
+        .into_iter()
+        .map(|m| format!("{}: {}", m.zin, m.redenen.join(", ")))
+        .collect()
+}
+
+#[test]
+fn built_in_templates_pass_the_b1_check() {
+    use meedoen::core::gemeente::Gemeente;
+    use meedoen::core::plan::{Formaat, render_with};
+    let d = data();
+    let templates = meedoen::store::assets::plan_templates(None).unwrap();
+    let s = meedoen::core::session::Session::new(
+        "s".into(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        "intake",
+    );
+    for verplicht in [false, true] {
+        let g = Gemeente {
+            verplicht,
+            ..Gemeente::default()
+        };
+        for f in [Formaat::Md, Formaat::Txt] {
+            let p = render_with(f, &s, &d, &templates, &g).unwrap();
+            assert_eq!(
+                hard(&p),
+                Vec::<String>::new(),
+                "{f:?}, verplicht {verplicht}"
+            );
+        }
+    }
+}
+
+#[test]
+fn data_texts_the_client_reads_pass_the_b1_check() {
+    use meedoen::core::catalogue::Begeleiding;
+    let d = data();
+    let mut texts: Vec<(String, String)> = d
+        .taxonomy
+        .belemmeringen
+        .iter()
+        .map(|e| (e.id.clone(), e.aanpak_plan.clone()))
+        .collect();
+    for b in [
+        Begeleiding::Geen,
+        Begeleiding::Taakgericht,
+        Begeleiding::Persoonlijk,
+        Begeleiding::Intensief,
+    ] {
+        texts.push((format!("{b:?}"), b.uitleg().to_string()));
+    }
+    for o in &d.catalogue.opties {
+        texts.push((o.id.clone(), o.omschrijving.clone()));
+    }
+    let failing: Vec<String> = texts
+        .iter()
+        .flat_map(|(id, t)| hard(t).into_iter().map(move |h| format!("{id}: {h}")))
+        .collect();
+    assert!(failing.is_empty(), "{}", failing.join("\n"));
+}

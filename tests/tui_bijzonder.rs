@@ -103,3 +103,24 @@ fn esc_goes_back_without_writing_or_changing_anything() {
     assert!(app.overlay.is_none());
     assert_eq!(app.session.note("welkom"), "Heeft diabetes.");
 }
+
+#[test]
+fn the_review_screen_marks_hard_sentences_and_saving_still_works() {
+    let mut app = at_review(
+        "Er wordt door de organisatie gekeken of er sprake is van verdringing van betaalde arbeidsplaatsen in de wijk en daarbuiten en verder.",
+    );
+    let s = screen(&app);
+    assert!(
+        s.contains("B1 · 1 zin is misschien moeilijk te lezen"),
+        "{s}"
+    );
+    assert!(s.contains("lange zin (22 woorden)"), "{s}");
+    // Informs, never blocks.
+    assert!(matches!(
+        press(&mut app, KeyCode::Char('e')).as_slice(),
+        [Effect::Export { .. }]
+    ));
+    // A plain plan has no B1 pane.
+    let app = at_review("Zij wil graag koken.");
+    assert!(!screen(&app).contains("B1 ·"));
+}

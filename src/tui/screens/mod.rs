@@ -2,6 +2,7 @@
 //! key hints). `view` only draws: it reads the app and never changes it.
 
 pub mod afspraken;
+pub mod b1_pane;
 pub mod evaluatie;
 pub mod form_widget;
 pub mod gegevens;

@@ -11,6 +11,7 @@ use crate::core::gemeente;
 use crate::core::plan::{self, Formaat};
 
 use super::super::app::App;
+use super::b1_pane;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let warnings = if app.session.oefenen {
@@ -18,13 +19,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         gemeente::session_warnings(&app.gemeente, &app.session)
     };
-    let [doc, warn, formats, foot] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(warnings.len().min(2) as u16),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
     let rendered = plan::render_with(
         Formaat::Md,
         &app.session,
@@ -39,6 +33,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             app.theme.error,
         ),
     };
+    let b1_marks = b1_pane::marks(&text);
+    let [doc, b1, warn, formats, foot] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(b1_pane::height(&b1_marks)),
+        Constraint::Length(warnings.len().min(2) as u16),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let title = if app.session.oefenen {
         " Oefenplan · wordt niet bewaard; e bewaart alleen het trainersrapport "
     } else {
@@ -55,6 +58,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .scroll((app.review_scroll, 0)),
         doc,
     );
+    b1_pane::render(app, frame, b1, &b1_marks);
     let lines: Vec<Line> = warnings
         .iter()
         .take(2)
