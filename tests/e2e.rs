@@ -113,6 +113,18 @@ impl Session {
         panic!("{text:?} did not appear; screen:\n{}", self.contents());
     }
 
+    /// Waits until `text` has left the screen (e.g. the loading line of the first frame).
+    fn wait_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} stayed; screen:\n{}", self.contents());
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -286,6 +298,8 @@ fn no_color_draws_without_colour_but_keeps_the_selection_visible() {
     let dirs = Dirs::new();
     let mut s = Session::start_with(&dirs, &[("NO_COLOR", "1")]);
     s.wait_for("Nieuw gesprek");
+    // The first frame comes before the data is read; the selection is drawn after it.
+    s.wait_gone("Gegevens laden");
     {
         let parser = s.screen.lock().unwrap();
         let screen = parser.screen();

@@ -372,20 +372,31 @@ fn a_user_html_template_is_escaped_too_but_may_opt_out() {
 }
 
 fn vervolg_session() -> Session {
-    use meedoen::core::vervolg::{Status, start_vervolg};
+    use meedoen::core::vervolg::{Besluit, Status, start_vervolg};
     let mut previous = full_session();
     previous.afspraken.push(meedoen::core::session::Afspraak {
         wat: "Bellen met <de> buurthuis".into(),
         wie: "klant".into(),
         wanneer: String::new(),
     });
-    let mut s = start_vervolg(&previous, "v2".into(), date(2026, 12, 14), "vervolg");
+    let mut s = start_vervolg(
+        &previous,
+        "v2".into(),
+        date(2026, 12, 14),
+        "vervolg",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
     s.evaluaties[0].status = Status::Nagekomen;
     s.evaluaties[0].hielp = "De buurvrouw ging mee.".into();
-    if let Some(e) = s.evaluaties.get_mut(1) {
-        e.status = Status::Niet;
-        e.lastig = "Ziek geweest.".into();
-    }
+    s.evaluaties[1].status = Status::Niet;
+    s.evaluaties[1].lastig = "Ziek geweest.".into();
+    s.evaluaties[1].besluit = Some(Besluit::Doorgaan);
+    s.evaluaties[1].reden = "De aanvraag is nog steeds nodig.".into();
+    s.evaluaties[2].status = Status::Deels;
+    s.evaluaties[2].besluit = Some(Besluit::Stoppen);
+    s.evaluaties[2].reden = "Het buurthuis is dicht.".into();
+    // The consultant un-chooses an option of the previous plan: not "al begonnen".
+    s.gekozen.retain(|g| g != "oude-optie");
     s
 }
 
@@ -405,6 +416,22 @@ fn a_vervolg_plan_says_its_version_and_looks_back_in_every_format() {
         );
         assert!(text.contains("De buurvrouw ging mee."), "{format:?}");
         assert!(text.contains("nagekomen"), "{format:?}");
+        // Each afspraak not kept says what became of it, and why.
+        assert!(
+            text.contains(
+                "Hoe nu verder: We gaan ermee door. Waarom: De aanvraag is nog steeds nodig."
+            ),
+            "{format:?}:\n{text}"
+        );
+        assert!(
+            text.contains(
+                "Hoe nu verder: We stoppen met deze afspraak. Waarom: Het buurthuis is dicht."
+            ),
+            "{format:?}"
+        );
+        // What was started is "wat u al doet"; the un-chosen option is not.
+        assert!(text.contains("Hier bent u al mee begonnen"), "{format:?}");
+        assert!(!text.contains("- oude-optie"), "{format:?}");
     }
     assert!(plan(Formaat::Html, &s).contains("Bellen met &lt;de&gt; buurthuis"));
     golden("plan-vervolg.md", &plan(Formaat::Md, &s));

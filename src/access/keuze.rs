@@ -249,7 +249,40 @@ pub(super) fn evaluaties(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         text(con, "Wat zat in de weg", &mut lastig)?;
         g.session.evaluaties[i].lastig = lastig;
         g.save(con)?;
+        if status.vraagt_besluit() {
+            besluit(g, con, i)?;
+        }
     }
+    Ok(())
+}
+
+/// For an afspraak not kept, or only partly: go on, change or stop, and why.
+fn besluit(g: &mut Gesprek, con: &mut Console, i: usize) -> Ask<()> {
+    use crate::core::vervolg::Besluit;
+    const KEUZES: [Besluit; 3] = [Besluit::Doorgaan, Besluit::Aanpassen, Besluit::Stoppen];
+    con.say("Hoe gaat u verder met deze afspraak?")?;
+    for (j, b) in KEUZES.iter().enumerate() {
+        con.say(&format!("{}. {}", j + 1, b.label()))?;
+    }
+    let nu = g.session.evaluaties[i].besluit;
+    let keuze = con.ask_valid(
+        &format!(
+            "Typ een nummer (nu: {}{}):",
+            nu.map_or("nog niet beslist", Besluit::label),
+            if nu.is_some() { "; Enter = houden" } else { "" }
+        ),
+        |t| match t.parse::<usize>() {
+            _ if t.is_empty() && nu.is_some() => Ok(nu),
+            Ok(k) if (1..=KEUZES.len()).contains(&k) => Ok(Some(KEUZES[k - 1])),
+            _ => Err(format!("Typ een nummer van 1 tot en met {}.", KEUZES.len())),
+        },
+    )?;
+    g.session.evaluaties[i].besluit = keuze;
+    g.save(con)?;
+    let mut reden = g.session.evaluaties[i].reden.clone();
+    text(con, "Waarom zo verder (komt in het plan)", &mut reden)?;
+    g.session.evaluaties[i].reden = reden;
+    g.save(con)?;
     Ok(())
 }
 

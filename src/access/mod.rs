@@ -277,6 +277,24 @@ impl Gesprek {
             )?;
             return Ok(Done::GoTo(Page::Gegevens));
         }
+        // The same gate as in the app: an afspraak not kept, or only partly, is decided on
+        // before the new plan is written.
+        let open = crate::core::vervolg::onbesloten(&self.session);
+        if !open.is_empty() {
+            con.say("Eerst beslissen bij de terugblik, met een reden:")?;
+            for o in &open {
+                con.say(o)?;
+            }
+            let terugblik = self
+                .data
+                .script
+                .steps()
+                .find(|s| s.stap.soort == crate::core::script::StapSoort::Evaluatie)
+                .map(|s| Page::Step(s.stap.id.clone()));
+            if let Some(page) = terugblik {
+                return Ok(Done::GoTo(page));
+            }
+        }
         let rendered = plan::render_source(
             plan::Formaat::Md,
             &plan::context_with(&self.session, &self.data, &self.gemeente),

@@ -29,6 +29,8 @@ pub enum Field {
     EvalHielp(usize),
     /// Vervolggesprek: what got in the way of the n-th previous afspraak.
     EvalLastig(usize),
+    /// Vervolggesprek: why the n-th previous afspraak goes on, changes or stops.
+    EvalReden(usize),
     Uren,
     UrenToelichting,
     Startdatum,
@@ -64,6 +66,7 @@ impl Field {
             | Field::Aanpak(_)
             | Field::EvalHielp(_)
             | Field::EvalLastig(_)
+            | Field::EvalReden(_)
             | Field::UrenToelichting
             | Field::AkkoordToelichting => FieldKind::Text,
         }
@@ -89,6 +92,7 @@ impl Field {
             Field::Aanpak(_) => "Aanpak",
             Field::EvalHielp(_) => "Wat hielp",
             Field::EvalLastig(_) => "Wat zat in de weg",
+            Field::EvalReden(_) => "Waarom zo verder",
             Field::Uren => "Uren per week",
             Field::UrenToelichting => "Waarom deze uren / opbouw",
             Field::Startdatum => "Startdatum",
@@ -114,6 +118,7 @@ impl Field {
             Field::Aanpak(id) => format!("aanpak bij {id}"),
             Field::EvalHielp(i) => format!("terugblik afspraak {} (wat hielp)", i + 1),
             Field::EvalLastig(i) => format!("terugblik afspraak {} (wat zat in de weg)", i + 1),
+            Field::EvalReden(i) => format!("terugblik afspraak {} (waarom zo verder)", i + 1),
             Field::Uren => "uren per week".into(),
             Field::UrenToelichting => "toelichting bij de uren".into(),
             Field::Startdatum => "startdatum".into(),
@@ -151,6 +156,7 @@ pub fn text_fields(s: &Session) -> Vec<(Field, &str)> {
     for (i, e) in s.evaluaties.iter().enumerate() {
         v.push((Field::EvalHielp(i), e.hielp.as_str()));
         v.push((Field::EvalLastig(i), e.lastig.as_str()));
+        v.push((Field::EvalReden(i), e.reden.as_str()));
     }
     v.push((Field::UrenToelichting, s.uren_toelichting.as_str()));
     v.push((Field::AkkoordToelichting, s.akkoord_toelichting.as_str()));
@@ -216,6 +222,7 @@ pub fn value(field: &Field, session: &Session, invalid: &BTreeMap<Field, String>
         Field::Aanpak(id) => session.aanpak.get(id).cloned().unwrap_or_default(),
         Field::EvalHielp(i) => eval(*i, |e| &e.hielp),
         Field::EvalLastig(i) => eval(*i, |e| &e.lastig),
+        Field::EvalReden(i) => eval(*i, |e| &e.reden),
         Field::Uren => session
             .uren_per_week
             .map(|n| n.to_string())
@@ -304,18 +311,20 @@ pub fn store(
             session.aanpak.insert(id.clone(), text.clone());
             Ok(())
         }
-        Field::EvalHielp(i) | Field::EvalLastig(i) => match session.evaluaties.get_mut(*i) {
-            Some(e) => {
-                if matches!(field, Field::EvalHielp(_)) {
-                    e.hielp = text.clone();
-                } else {
-                    e.lastig = text.clone();
+        Field::EvalHielp(i) | Field::EvalLastig(i) | Field::EvalReden(i) => {
+            match session.evaluaties.get_mut(*i) {
+                Some(e) => {
+                    match field {
+                        Field::EvalHielp(_) => e.hielp = text.clone(),
+                        Field::EvalLastig(_) => e.lastig = text.clone(),
+                        _ => e.reden = text.clone(),
+                    }
+                    Ok(())
                 }
-                Ok(())
+                // There is no such afspraak to look back on: refuse rather than drop the text.
+                None => Err("Deze afspraak bestaat niet (meer).".to_string()),
             }
-            // There is no such afspraak to look back on: refuse rather than drop the text.
-            None => Err("Deze afspraak bestaat niet (meer).".to_string()),
-        },
+        }
         Field::UrenToelichting => {
             session.uren_toelichting = text.clone();
             Ok(())

@@ -47,6 +47,9 @@ pub struct PlanContext {
     pub actief: Vec<Label>,
     /// Options the client did before.
     pub eerder: Vec<Label>,
+    /// In a vervolg: options of the previous plan the client has started and that are
+    /// still chosen ("wat u al doet"). Un-choosing one in the vervolg leaves it out.
+    pub al_begonnen: Vec<Label>,
     pub gekozen: Vec<Activiteit>,
     /// Non-empty afspraken only.
     pub afspraken: Vec<Afspraak>,
@@ -93,6 +96,10 @@ pub struct Terugblik {
     pub status: &'static str,
     pub hielp: String,
     pub lastig: String,
+    /// What became of it, for the client ("We gaan ermee door."); empty when kept.
+    pub besluit: String,
+    /// Why, in the consultant's words for the client.
+    pub reden: String,
 }
 
 /// Notes grouped by the plan section of their step, in script order. Working notes
@@ -262,6 +269,19 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
         belemmeringen,
         actief,
         eerder,
+        al_begonnen: session
+            .vervolg_op
+            .iter()
+            .flat_map(|v| v.gekozen.iter())
+            .filter(|id| session.is_chosen(id))
+            .map(|id| Label {
+                id: id.clone(),
+                label: data
+                    .catalogue
+                    .find(id)
+                    .map_or_else(|| id.clone(), |o| o.titel.clone()),
+            })
+            .collect(),
         gekozen: session
             .gekozen
             .iter()
@@ -302,6 +322,16 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
                 status: e.status.label(),
                 hielp: e.hielp.clone(),
                 lastig: e.lastig.clone(),
+                besluit: e
+                    .besluit
+                    .filter(|_| e.status.vraagt_besluit())
+                    .map(|b| b.plan_tekst().to_string())
+                    .unwrap_or_default(),
+                reden: if e.status.vraagt_besluit() {
+                    e.reden.clone()
+                } else {
+                    String::new()
+                },
             })
             .collect(),
         kort: Vec::new(),

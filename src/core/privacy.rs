@@ -292,6 +292,7 @@ mod tests {
             status: Status::Deels,
             hielp: "de buurvrouw".into(),
             lastig: "brief met 111222333 kwijt".into(),
+            ..AfspraakEvaluatie::default()
         });
         let f = session_bsn_findings(&s);
         assert_eq!(f.len(), 1);

@@ -13,6 +13,9 @@ pub enum FormRow {
     Akkoord,
     /// Vervolggesprek: whether the n-th previous afspraak was kept (a toggle).
     Status(usize),
+    /// Vervolggesprek: for an afspraak not kept or partly kept, go on, change or stop (a
+    /// toggle).
+    Besluit(usize),
 }
 
 /// Number of afspraak rows shown: at least one, so there is always a place to start.
@@ -67,11 +70,17 @@ pub fn rows(app: &App) -> Vec<FormRow> {
         }
         PageKind::Evaluatie => (0..app.session.evaluaties.len())
             .flat_map(|i| {
-                [
+                let mut rows = vec![
                     FormRow::Status(i),
                     FormRow::Text(Field::EvalHielp(i)),
                     FormRow::Text(Field::EvalLastig(i)),
-                ]
+                ];
+                // Not kept, or partly: how to go on must be decided, with a reason.
+                if app.session.evaluaties[i].status.vraagt_besluit() {
+                    rows.push(FormRow::Besluit(i));
+                    rows.push(FormRow::Text(Field::EvalReden(i)));
+                }
+                rows
             })
             .collect(),
         _ => Vec::new(),

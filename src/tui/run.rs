@@ -225,7 +225,13 @@ impl Runner {
                 Ok(prev) => {
                     let id = new_id();
                     self.lock = self.drafts.lock(&id).ok();
-                    let s = vervolg::start_vervolg(&prev, id, app.today, &app.vervolg.id);
+                    let s = vervolg::start_vervolg(
+                        &prev,
+                        id,
+                        app.today,
+                        &app.vervolg.id,
+                        &app.gemeente,
+                    );
                     Some(Action::SessionLoaded(Box::new(s)))
                 }
                 Err(p) => Some(Action::LoadFailed(format!(

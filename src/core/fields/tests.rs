@@ -84,10 +84,15 @@ fn every_session_field_is_classified() {
         status: Status::Nagekomen,
         hielp: String::new(),
         lastig: String::new(),
+        besluit: None,
+        reden: String::new(),
     };
     let mut eval_keys = keys(&eval);
     eval_keys.sort();
-    assert_eq!(eval_keys, ["afspraak", "hielp", "lastig", "status"]);
+    assert_eq!(
+        eval_keys,
+        ["afspraak", "besluit", "hielp", "lastig", "reden", "status"]
+    );
 }
 
 /// A session with a distinct marker in every text field.
@@ -112,6 +117,8 @@ fn filled() -> Session {
         status: Status::Deels,
         hielp: "m-hielp".into(),
         lastig: "m-lastig".into(),
+        besluit: None,
+        reden: "m-reden".into(),
     });
     s
 }
@@ -122,7 +129,7 @@ fn every_typed_text_is_listed_once_and_reads_back() {
     let listed = text_fields(&s);
     let ron = ron::ser::to_string(&s).unwrap();
     let markers: Vec<&str> = ron.split('"').filter(|t| t.starts_with("m-")).collect();
-    assert_eq!(markers.len(), 12, "{ron}");
+    assert_eq!(markers.len(), 13, "{ron}");
     for m in markers {
         let hits: Vec<_> = listed.iter().filter(|(_, t)| *t == m).collect();
         assert_eq!(hits.len(), 1, "{m} listed {} times", hits.len());
@@ -135,8 +142,9 @@ fn every_typed_text_is_listed_once_and_reads_back() {
 fn rewriting_reaches_every_text_including_the_terugblik() {
     let mut s = filled();
     let changed = rewrite_texts(&mut s, |_, t| Some(t.replace("m-", "x-")));
-    assert_eq!(changed, 12);
+    assert_eq!(changed, 13);
     assert_eq!(s.evaluaties[0].hielp, "x-hielp");
+    assert_eq!(s.evaluaties[0].reden, "x-reden");
     assert_eq!(s.evaluaties[0].lastig, "x-lastig");
     assert_eq!(s.notities["welzijn"], "x-notitie");
     assert!(text_fields(&s).iter().all(|(_, t)| t.starts_with("x-")));

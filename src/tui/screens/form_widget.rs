@@ -29,6 +29,7 @@ fn label(app: &App, field: &Field) -> String {
         Field::AfspraakWanneer(i) => format!("Afspraak {} · wanneer", i + 1),
         Field::EvalHielp(i) => format!("Afspraak {} · wat hielp", i + 1),
         Field::EvalLastig(i) => format!("Afspraak {} · wat zat in de weg", i + 1),
+        Field::EvalReden(i) => format!("Afspraak {} · waarom zo verder", i + 1),
         other => other.label().to_string(),
     }
 }
@@ -86,6 +87,13 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
             FormRow::Text(f) => (label(app, f), app.invalid.contains_key(f)),
             FormRow::Akkoord => ("Klant gaat akkoord".to_string(), false),
             FormRow::Status(i) => (format!("Afspraak {} · gelukt?", i + 1), false),
+            FormRow::Besluit(i) => (
+                format!("Afspraak {} · hoe verder?", i + 1),
+                app.session
+                    .evaluaties
+                    .get(*i)
+                    .is_some_and(|e| e.besluit.is_none()),
+            ),
         };
         let marker = if focused { "▸ " } else { "  " };
         let style = if focused {
@@ -149,6 +157,36 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                         ),
                         Span::styled(hint, app.theme.muted),
                         Span::raw(format!("  {}", e.afspraak.wat)),
+                    ])),
+                    v,
+                );
+            }
+            FormRow::Besluit(i) => {
+                let Some(e) = app.session.evaluaties.get(*i) else {
+                    continue;
+                };
+                let text =
+                    e.besluit
+                        .map_or(
+                            "( ) nog beslissen: doorgaan, aanpassen of stoppen",
+                            |b| match b {
+                                crate::core::vervolg::Besluit::Doorgaan => "(•) doorgaan",
+                                crate::core::vervolg::Besluit::Aanpassen => "(~) aanpassen",
+                                crate::core::vervolg::Besluit::Stoppen => "(×) stoppen",
+                            },
+                        );
+                let hint = if focused { "  F3: wisselen" } else { "" };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::styled(
+                            text,
+                            if focused {
+                                app.theme.selected
+                            } else {
+                                app.theme.emphasis
+                            },
+                        ),
+                        Span::styled(hint, app.theme.muted),
                     ])),
                     v,
                 );

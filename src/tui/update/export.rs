@@ -66,6 +66,15 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
         );
         return Vec::new();
     }
+    // Every afspraak not kept, or only partly, is decided on before the new plan is
+    // written, so none drops out of it without a word.
+    if let Some(first) = crate::core::vervolg::onbesloten(&app.session).first() {
+        app.info(
+            MessageKind::Warning,
+            format!("Eerst beslissen bij de terugblik: {first}"),
+        );
+        return Vec::new();
+    }
     if !app.bsn_toch {
         let findings = privacy::session_bsn_findings(&app.session);
         if let Some(text) = privacy::describe_findings(&findings) {

@@ -107,6 +107,12 @@ pub(super) fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 e.status = e.status.next();
                 return changed(app);
             }
+            if let Some(FormRow::Besluit(i)) = rows.get(app.form_row)
+                && let Some(e) = app.session.evaluaties.get_mut(*i)
+            {
+                e.besluit = crate::core::vervolg::Besluit::next(e.besluit);
+                return changed(app);
+            }
         }
         Command::AfspraakToevoegen if app.page_kind() == PageKind::Afspraken => {
             let n = form::afspraak_count(app);
