@@ -1,6 +1,8 @@
-//! A vervolggesprek in the app: an afspraak not kept, or only partly, gets a "hoe
-//! verder?" row (F3 cycles doorgaan, aanpassen, stoppen) and a reason, and the plan is
-//! not written before every such afspraak is decided.
+//! What the afspraken and terugblik pages add to the plan. A vervolggesprek: an afspraak
+//! not kept, or only partly, gets a "hoe verder?" row (F3 cycles doorgaan, aanpassen,
+//! stoppen) and a reason, and the plan is not written before every such afspraak is
+//! decided. An eigen activiteit (Ctrl+E) and the reason for an excluded option chosen
+//! anyway end up in the plan like a catalogue option does.
 
 mod common;
 
@@ -97,4 +99,95 @@ fn the_form_asks_how_to_go_on_only_for_afspraken_not_kept_and_f3_decides() {
     assert_eq!(app.session.evaluaties[0].besluit, Some(Besluit::Doorgaan));
     press(&mut app, KeyCode::F(3));
     assert_eq!(app.session.evaluaties[0].besluit, Some(Besluit::Aanpassen));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn an_eigen_activiteit_is_added_with_ctrl_e_and_written_like_an_option() {
+    let mut app = common::app_in_gesprek();
+    app.session.klant = "A.B.".into();
+    while app.page != Page::Step("afspraken".into()) {
+        let _ = update(&mut app, Action::Cmd(Command::Volgende));
+    }
+    let ctrl_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL);
+    let a = map_key(&app, ctrl_e).expect("Ctrl+E is bound on the afspraken page");
+    update(&mut app, a);
+    assert_eq!(
+        app.editor.field,
+        meedoen::tui::editor::Field::EigenTitel(0),
+        "the cursor goes to the new activity"
+    );
+    type_text(&mut app, "Kookgroep De Linde");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Buurthuis De Linde");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Marja");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "2");
+    let e = &app.session.eigen[0];
+    assert_eq!(
+        (
+            e.titel.as_str(),
+            e.plaats.as_str(),
+            e.contact.as_str(),
+            e.uren
+        ),
+        ("Kookgroep De Linde", "Buurthuis De Linde", "Marja", Some(2))
+    );
+    while app.page != Page::Review {
+        let _ = update(&mut app, Action::Cmd(Command::Volgende));
+    }
+    let effects = press(&mut app, KeyCode::Char('e'));
+    let [Effect::Export { files, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let plan = &files[0].1;
+    assert!(plan.contains("### Kookgroep De Linde"), "{plan}");
+    assert!(plan.contains("- **Waar:** Buurthuis De Linde"), "{plan}");
+    assert!(plan.contains("- **Tijd:** 2 uur per week"), "{plan}");
+    assert!(
+        plan.contains("**Wat u gaat doen:** Kookgroep De Linde"),
+        "{plan}"
+    );
+}
+
+#[test]
+fn an_excluded_option_chosen_anyway_asks_why_and_the_plan_says_so() {
+    let mut app = common::app_in_gesprek();
+    app.session.klant = "A.B.".into();
+    // Lichamelijke klachten exclude the buurtkeuken (lang staan en tillen).
+    app.session
+        .toggle_tag(meedoen::core::taxonomy::TagKind::Belemmering, "fysiek");
+    app.session.toggle_chosen("buurtkeuken");
+    while app.page != Page::Step("afspraken".into()) {
+        let _ = update(&mut app, Action::Cmd(Command::Volgende));
+    }
+    let reden = FormRow::Text(meedoen::tui::editor::Field::GekozenReden(
+        "buurtkeuken".into(),
+    ));
+    let at = rows(&app).iter().position(|r| *r == reden);
+    let at = at.expect("a 'gekozen omdat' row for the excluded option");
+    while app.form_row != at {
+        press(&mut app, KeyCode::Down);
+    }
+    type_text(&mut app, "zij zittend kan werken");
+    while app.page != Page::Review {
+        let _ = update(&mut app, Action::Cmd(Command::Volgende));
+    }
+    let effects = press(&mut app, KeyCode::Char('e'));
+    let [Effect::Export { files, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(
+        files[0]
+            .1
+            .contains("- **Gekozen omdat:** zij zittend kan werken"),
+        "{}",
+        files[0].1
+    );
 }

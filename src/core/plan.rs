@@ -19,7 +19,7 @@ use super::data::{Data, Source};
 use super::gemeente::Gemeente;
 use super::problem::Problem;
 use super::script::PlanSectie;
-use super::session::{Afspraak, Akkoord, Session};
+use super::session::{Afspraak, Akkoord, EigenActiviteit, Session};
 use super::taxonomy::{TagKind, met_klant_label};
 
 pub use formaat::{
@@ -163,6 +163,14 @@ pub struct Activiteit {
     /// What that begeleiding means, in plain words for the client.
     pub begeleiding_uitleg: String,
     pub drempels: Vec<String>,
+    /// Where (eigen activiteit), when known.
+    pub plaats: String,
+    /// Contact person (eigen activiteit), when known.
+    pub contact: String,
+    /// True for an eigen activiteit, not from the catalogue.
+    pub eigen: bool,
+    /// Why an excluded option was chosen anyway, in the consultant's words.
+    pub gekozen_omdat: String,
     /// "laag", "midden" or "hoog"; for a municipality's own template, not the default.
     pub verdringing_risico: String,
     /// The catalogue's reason, written for the consultant; not in the default template.
@@ -285,7 +293,22 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
         gekozen: session
             .gekozen
             .iter()
-            .map(|id| activiteit(id, data))
+            .map(|id| {
+                let mut a = activiteit(id, data);
+                a.gekozen_omdat = session
+                    .gekozen_reden
+                    .get(id)
+                    .map(|r| r.trim().to_string())
+                    .unwrap_or_default();
+                a
+            })
+            .chain(
+                session
+                    .eigen
+                    .iter()
+                    .filter(|e| !e.titel.trim().is_empty())
+                    .map(eigen_activiteit),
+            )
             .collect(),
         afspraken: session
             .afspraken
@@ -416,6 +439,37 @@ fn notities(session: &Session, data: &Data) -> Notities {
     n
 }
 
+/// An eigen activiteit in the same shape as a catalogue option, so templates render both
+/// alike.
+fn eigen_activiteit(e: &EigenActiviteit) -> Activiteit {
+    let uren = e.uren.unwrap_or(0);
+    Activiteit {
+        id: String::new(),
+        bekend: true,
+        titel: e.titel.trim().to_string(),
+        categorie: "eigen activiteit".to_string(),
+        omschrijving: String::new(),
+        taken: Vec::new(),
+        uren_min: uren,
+        uren_max: uren,
+        uren: e
+            .uren
+            .map(|n| format!("{n} uur per week"))
+            .unwrap_or_default(),
+        duur: String::new(),
+        begeleiding: e.begeleiding.trim().to_string(),
+        begeleiding_uitleg: e.begeleiding.trim().to_string(),
+        drempels: Vec::new(),
+        plaats: e.plaats.trim().to_string(),
+        contact: e.contact.trim().to_string(),
+        eigen: true,
+        gekozen_omdat: String::new(),
+        verdringing_risico: String::new(),
+        verdringing_reden: String::new(),
+        verdringing: String::new(),
+    }
+}
+
 /// A chosen option with everything the plan says about it.
 fn activiteit(id: &str, data: &Data) -> Activiteit {
     let Some(o) = data.catalogue.find(id) else {
@@ -433,6 +487,10 @@ fn activiteit(id: &str, data: &Data) -> Activiteit {
             begeleiding: String::new(),
             begeleiding_uitleg: String::new(),
             drempels: Vec::new(),
+            plaats: String::new(),
+            contact: String::new(),
+            eigen: false,
+            gekozen_omdat: String::new(),
             verdringing_risico: String::new(),
             verdringing_reden: String::new(),
             verdringing: String::new(),
@@ -467,6 +525,10 @@ fn activiteit(id: &str, data: &Data) -> Activiteit {
         begeleiding: o.begeleiding.label().to_string(),
         begeleiding_uitleg: o.begeleiding.uitleg().to_string(),
         drempels: o.drempels.iter().map(|d| d.label().to_string()).collect(),
+        plaats: String::new(),
+        contact: String::new(),
+        eigen: false,
+        gekozen_omdat: String::new(),
         verdringing_risico: v.risico.label().to_string(),
         verdringing_reden: v.reden.clone(),
         verdringing,

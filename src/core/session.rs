@@ -29,6 +29,30 @@ impl Afspraak {
     }
 }
 
+/// A free-text activity that is not in the catalogue ("kookgroep De Linde"): it is
+/// chosen, counted and written in the plan like a catalogue option.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EigenActiviteit {
+    pub titel: String,
+    pub plaats: String,
+    /// Contact person or how to reach the place.
+    pub contact: String,
+    pub uren: Option<u8>,
+    /// What guidance the place gives, in plain words.
+    pub begeleiding: String,
+}
+
+impl EigenActiviteit {
+    pub fn is_empty(&self) -> bool {
+        self.titel.trim().is_empty()
+            && self.plaats.trim().is_empty()
+            && self.contact.trim().is_empty()
+            && self.uren.is_none()
+            && self.begeleiding.trim().is_empty()
+    }
+}
+
 /// Whether the client agrees with the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Akkoord {
@@ -120,6 +144,12 @@ pub struct Session {
     /// A practice gesprek with a fictional client: never saved as a real client.
     #[serde(default)]
     pub oefenen: bool,
+    /// Activities of the client's own choosing that are not in the catalogue.
+    #[serde(default)]
+    pub eigen: Vec<EigenActiviteit>,
+    /// Why an option was chosen although the suggestions excluded it, by option id.
+    #[serde(default)]
+    pub gekozen_reden: BTreeMap<String, String>,
 }
 
 fn eerste_versie() -> u32 {
@@ -160,6 +190,8 @@ impl Default for Session {
             evaluaties: Vec::new(),
             tally: None,
             oefenen: false,
+            eigen: Vec::new(),
+            gekozen_reden: BTreeMap::new(),
         }
     }
 }
@@ -249,6 +281,7 @@ impl Session {
             && self.notities.is_empty()
             && TagKind::ALL.iter().all(|&k| self.tags(k).is_empty())
             && self.gekozen.is_empty()
+            && self.eigen.iter().all(EigenActiviteit::is_empty)
             && self.afspraken.iter().all(Afspraak::is_empty)
     }
 }

@@ -70,6 +70,8 @@ pub enum Command {
     TochOpslaan,
     /// Show the latest plan of the client under the cursor (start screen).
     PlanBekijken,
+    /// Add an eigen activiteit (afspraken page).
+    EigenToevoegen,
     /// Special-category data in the plan: leave this finding as it is.
     Houden,
     /// Special-category data: put the neutral word in its place.
@@ -117,6 +119,7 @@ impl Command {
             Command::Presentatie => "presentatie",
             Command::TochOpslaan => "toch opslaan",
             Command::PlanBekijken => "plan bekijken",
+            Command::EigenToevoegen => "eigen activiteit toevoegen",
             Command::Houden => "laten staan",
             Command::Herschrijven => "neutraal herschrijven",
             Command::Weghalen => "weghalen",

@@ -47,6 +47,33 @@ pub fn rows(app: &App) -> Vec<FormRow> {
                 })
                 .map(FormRow::Text)
                 .collect();
+            // Eigen activiteiten (Ctrl+E adds one), written like catalogue options.
+            rows.extend(
+                (0..app.session.eigen.len())
+                    .flat_map(|i| {
+                        [
+                            Field::EigenTitel(i),
+                            Field::EigenPlaats(i),
+                            Field::EigenContact(i),
+                            Field::EigenUren(i),
+                            Field::EigenBegeleiding(i),
+                        ]
+                    })
+                    .map(FormRow::Text),
+            );
+            // An option chosen although the suggestions excluded it: why.
+            rows.extend(
+                app.session
+                    .gekozen
+                    .iter()
+                    .filter(|id| {
+                        app.suggesties
+                            .uitgesloten
+                            .iter()
+                            .any(|u| &*u.id == id.as_str())
+                    })
+                    .map(|id| FormRow::Text(Field::GekozenReden(id.clone()))),
+            );
             rows.extend(
                 app.session
                     .belemmeringen

@@ -122,6 +122,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Form], &["Enter"], Command::FocusVolgende),
     b(&[Ctx::Form], &["Ctrl+A"], Command::AfspraakToevoegen),
     b(&[Ctx::Form], &["Ctrl+D"], Command::AfspraakVerwijderen),
+    b(&[Ctx::Form], &["Ctrl+E"], Command::EigenToevoegen),
     b(&[Ctx::Form], &["Ctrl+Space", "F3"], Command::Kiezen),
     b(LISTS, &["Up", "k"], Command::Omhoog),
     b(LISTS, &["Down", "j"], Command::Omlaag),

@@ -112,6 +112,17 @@ pub fn full_session() -> Session {
     s.eerder = vec!["taalcursus".into()];
     s.uren_kan = Some(8);
     s.gekozen = vec!["buurtrestaurant".into(), "oude-optie".into()];
+    s.gekozen_reden.insert(
+        "buurtrestaurant".into(),
+        "u er graag wilt koken en zittend werk mogelijk is".into(),
+    );
+    s.eigen.push(meedoen::core::session::EigenActiviteit {
+        titel: "Kookgroep De Linde".into(),
+        plaats: "Buurthuis De Linde, Lindelaan 4".into(),
+        contact: "Marja (coördinator)".into(),
+        uren: Some(2),
+        begeleiding: "Marja legt uit wat u doet.".into(),
+    });
     s.afspraken = vec![
         Afspraak {
             wat: "Kennismaken bij het buurtrestaurant".into(),

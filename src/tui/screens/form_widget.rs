@@ -30,6 +30,18 @@ fn label(app: &App, field: &Field) -> String {
         Field::EvalHielp(i) => format!("Afspraak {} · wat hielp", i + 1),
         Field::EvalLastig(i) => format!("Afspraak {} · wat zat in de weg", i + 1),
         Field::EvalReden(i) => format!("Afspraak {} · waarom zo verder", i + 1),
+        Field::EigenTitel(i) => format!("Eigen activiteit {} · wat", i + 1),
+        Field::EigenPlaats(i) => format!("Eigen activiteit {} · waar", i + 1),
+        Field::EigenContact(i) => format!("Eigen activiteit {} · contact", i + 1),
+        Field::EigenUren(i) => format!("Eigen activiteit {} · uren/week", i + 1),
+        Field::EigenBegeleiding(i) => format!("Eigen activiteit {} · begeleiding", i + 1),
+        Field::GekozenReden(id) => format!(
+            "⚠ {} · gekozen omdat",
+            app.data
+                .catalogue
+                .find(id)
+                .map_or(id.as_str(), |o| o.titel.as_str())
+        ),
         other => other.label().to_string(),
     }
 }

@@ -123,6 +123,19 @@ pub(super) fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
             bind_form_row(app);
             return changed(app);
         }
+        Command::EigenToevoegen if app.page_kind() == PageKind::Afspraken => {
+            app.session
+                .eigen
+                .push(crate::core::session::EigenActiviteit::default());
+            let n = app.session.eigen.len() - 1;
+            let rows = form::rows(app);
+            app.form_row = rows
+                .iter()
+                .position(|r| *r == FormRow::Text(super::super::editor::Field::EigenTitel(n)))
+                .unwrap_or(app.form_row);
+            bind_form_row(app);
+            return changed(app);
+        }
         Command::AfspraakVerwijderen if app.page_kind() == PageKind::Afspraken => {
             if let Some(i) = form::afspraak_at(app, app.form_row) {
                 let empty = app.session.afspraken.get(i).is_none_or(|a| a.is_empty());
