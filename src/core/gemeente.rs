@@ -40,6 +40,10 @@ pub struct Gemeente {
     /// Where plans are written, when the municipality prescribes a folder.
     #[serde(default)]
     pub uitvoermap: Option<String>,
+    /// The team folder (in the personal `gemeente.ron` only): a shared folder whose files
+    /// sit between the built-in data and the personal ones.
+    #[serde(default)]
+    pub teammap: Option<String>,
     /// Catalogue categories that count in this municipality; `None` means all.
     #[serde(default)]
     pub categorieen: Option<Vec<String>>,
@@ -96,6 +100,7 @@ impl Default for Gemeente {
             contact_na_weken: 3,
             klant_label: "klant".to_string(),
             uitvoermap: None,
+            teammap: None,
             categorieen: None,
             teksten: Teksten::default(),
             contact: Contact::default(),

@@ -160,9 +160,9 @@ mod tests {
             "team/catalogus.ron",
             &format!(
                 r#"(opties: [
-                    (id: "kookgroep-de-linde", titel: "Kookgroep De Linde", categorie: "sociaal",
+                    (id: "kookgroep-de-linde", titel: "Kookgroep De Linde", categorie: "ontmoeting",
                      omschrijving: "Samen koken in het buurthuis.", uren_min: 2, uren_max: 4),
-                    (id: "{first}", titel: "Eigen versie", categorie: "sociaal",
+                    (id: "{first}", titel: "Eigen versie", categorie: "ontmoeting",
                      omschrijving: "Anders ingevuld.", uren_min: 1, uren_max: 2),
                     (id: "{second}", verborgen: true),
                     (id: "bestaat-niet", verborgen: true),
@@ -193,7 +193,7 @@ mod tests {
         let mut cat = builtin();
         let layer: Catalogue = parse_ron(
             "catalogus.ron",
-            r#"(vervangt_alles: true, opties: [(id: "eigen", titel: "Eigen", categorie: "sociaal",
+            r#"(vervangt_alles: true, opties: [(id: "eigen", titel: "Eigen", categorie: "ontmoeting",
                 omschrijving: "x", uren_min: 1, uren_max: 2)])"#,
         )
         .unwrap();

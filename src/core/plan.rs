@@ -23,7 +23,8 @@ use super::session::{Afspraak, Akkoord, EigenActiviteit, Session};
 use super::taxonomy::{TagKind, met_klant_label};
 
 pub use formaat::{
-    Formaat, GemeenteContext, TekstenContext, Templates, render, render_source, render_with,
+    Formaat, GemeenteContext, TekstenContext, Templates, check_source, render, render_source,
+    render_with,
 };
 pub use markdown::{blockquote, inline};
 pub use output::clean;

@@ -7,5 +7,6 @@ pub mod erase;
 pub mod eventlog;
 pub mod extras;
 pub mod files;
+pub mod layers;
 pub mod paths;
 pub mod sessions;
