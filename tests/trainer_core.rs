@@ -311,7 +311,8 @@ fn vervolg_starts_from_a_filled_intake() {
     );
     assert!(v.afspraken.is_empty() && v.notities.is_empty());
     assert_eq!(v.volgend_contact, Some(date(2026, 12, 15)));
-    assert_eq!(v.evaluatiedatum, Some(date(2027, 2, 1)));
+    // Both proposed afresh from the vervolg date and the gemeente (3 and 13 weeks).
+    assert_eq!(v.evaluatiedatum, Some(date(2027, 2, 23)));
     // The third gesprek refers to the second.
     let w = start_vervolg(
         &v,
