@@ -1,6 +1,8 @@
 //! Special-category data (AVG art. 9) at export in the app: each finding is decided on
 //! with a key that cannot be typed (Enter keeps, F3 rephrases, Delete removes), and the
-//! overlay says when a finding is about someone else.
+//! overlay says when a finding is about someone else. Also what the consultant sees
+//! before export: the B1 pane on the review screen and, above every note, whether it goes
+//! into the plan or stays internal.
 
 mod common;
 
@@ -123,4 +125,23 @@ fn the_review_screen_marks_hard_sentences_and_saving_still_works() {
     // A plain plan has no B1 pane.
     let app = at_review("Zij wil graag koken.");
     assert!(!screen(&app).contains("B1 ·"));
+}
+
+#[test]
+fn the_notes_say_whether_they_go_into_the_plan_or_stay_internal() {
+    use meedoen::tui::action::Command;
+    let mut app = common::app_in_gesprek();
+    while app.page != Page::Step("welkom".into()) {
+        let _ = update(&mut app, Action::Cmd(Command::Volgende));
+    }
+    let s = screen(&app);
+    assert!(s.contains("komt in het plan bij ‘Huidige situatie’"), "{s}");
+    // The crisis step has no plan section: its notes are working notes.
+    app.session
+        .toggle_tag(meedoen::core::taxonomy::TagKind::Belemmering, "crisis");
+    while app.page != Page::Step("crisis".into()) {
+        let _ = update(&mut app, Action::Cmd(Command::Volgende));
+    }
+    let s = screen(&app);
+    assert!(s.contains("intern: komt niet in het plan"), "{s}");
 }

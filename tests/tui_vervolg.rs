@@ -191,3 +191,41 @@ fn an_excluded_option_chosen_anyway_asks_why_and_the_plan_says_so() {
         files[0].1
     );
 }
+
+#[test]
+fn kopieer_naar_klembord_puts_the_text_plan_there_or_says_where_the_file_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut runner =
+        meedoen::tui::run::Runner::new(meedoen::store::paths::Paths::portable(dir.path()));
+    let mut app = common::app_in_gesprek();
+    app.session.klant = "A.B.".into();
+    app.session
+        .set_note("welkom", "Zij wil graag koken.".into());
+    while app.page != Page::Review {
+        let _ = update(&mut app, Action::Cmd(Command::Volgende));
+    }
+    let ctrl_k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL);
+    let kopieren = map_key(&app, ctrl_k).expect("Ctrl+K is bound");
+    let effects = update(&mut app, kopieren);
+    let [Effect::Kopieer { tekst, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(
+        tekst.starts_with("PLAN VAN AANPAK"),
+        "the text version: {tekst}"
+    );
+    common::run_effects(&mut app, &mut runner, effects);
+    let msg = app.message.as_ref().unwrap().text.clone();
+    if cfg!(windows) {
+        assert!(msg.contains("klembord"), "{msg}");
+    } else {
+        // No clipboard here: the text is written to a file, and the message says where.
+        assert!(
+            msg.starts_with("Niet gekopieerd: op deze computer kan meedoen niet bij het klembord."),
+            "{msg}"
+        );
+        let path = msg.rsplit("De tekst staat in ").next().unwrap();
+        let on_disk = std::fs::read_to_string(path).unwrap();
+        assert!(on_disk.contains("Zij wil graag koken."), "{on_disk}");
+    }
+}

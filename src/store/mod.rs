@@ -2,6 +2,7 @@
 //! overrides, atomic writes, drafts.
 
 pub mod assets;
+pub mod clipboard;
 pub mod drafts;
 pub mod erase;
 pub mod eventlog;

@@ -20,6 +20,9 @@ pub enum Effect {
         /// (extension, contents), e.g. ("md", plan) and ("sessie.ron", session).
         files: Vec<(String, String)>,
     },
+    /// Put the text plan on the clipboard; where there is none, write it as a file under
+    /// `stem` instead.
+    Kopieer { stem: String, tekst: String },
     /// Read the saved sessions for the client overview.
     ListClients,
     /// Read the plan beside a saved session file, to show it.

@@ -150,6 +150,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Search], &["Down"], Command::Omlaag),
     b(&[Ctx::Search], &["Enter"], Command::Kiezen),
     b(&[Ctx::Review], &["e", "Ctrl+S"], Command::Exporteren),
+    b(&[Ctx::Review], &["Ctrl+K"], Command::Kopieren),
     b(&[Ctx::Review], &["m"], Command::FormaatMd),
     b(&[Ctx::Review], &["w"], Command::FormaatHtml),
     b(&[Ctx::Review], &["t"], Command::FormaatTxt),

@@ -172,6 +172,19 @@ impl Runner {
                 }
                 Some(Action::Exported(result))
             }
+            Effect::Kopieer { stem, tekst } => Some(Action::Gekopieerd(
+                match crate::store::clipboard::kopieer(&tekst) {
+                    Ok(()) => Ok(None),
+                    // No clipboard: the text goes to a file, never lost.
+                    Err(reden) => files::write_new_set(
+                        &self.paths.output,
+                        &stem,
+                        &[("txt", tekst.as_bytes())],
+                    )
+                    .map(|written| written.into_iter().next().map(|p| (reden, p)))
+                    .map_err(|e| files::describe_io_error(&e, &self.paths.output)),
+                },
+            )),
             Effect::ListClients => {
                 let (all, problems) = sessions::list(&self.paths.output);
                 let newest = sessions::newest_per_client(all);

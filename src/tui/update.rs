@@ -65,6 +65,30 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.changed_since_export = false;
             Vec::new()
         }
+        Action::Gekopieerd(Ok(None)) => {
+            app.info(
+                MessageKind::Ok,
+                "Het plan als tekst staat op het klembord; plak het in het klantsysteem.",
+            );
+            Vec::new()
+        }
+        Action::Gekopieerd(Ok(Some((reden, path)))) => {
+            app.info(
+                MessageKind::Warning,
+                format!(
+                    "Niet gekopieerd: {reden}. De tekst staat in {}",
+                    path.display()
+                ),
+            );
+            Vec::new()
+        }
+        Action::Gekopieerd(Err(msg)) => {
+            app.info(
+                MessageKind::Error,
+                format!("Kopiëren en opslaan lukten niet: {msg}"),
+            );
+            Vec::new()
+        }
         Action::Exported(Err(msg)) => {
             app.info(
                 MessageKind::Error,

@@ -15,6 +15,7 @@ pub(super) fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Omhoog => app.review_scroll = app.review_scroll.saturating_sub(1),
         Command::Omlaag => app.review_scroll = app.review_scroll.saturating_add(1),
         Command::Exporteren => return export(app),
+        Command::Kopieren => return kopieer(app),
         Command::FormaatMd | Command::FormaatHtml | Command::FormaatTxt => {
             let f = match cmd {
                 Command::FormaatMd => Formaat::Md,
@@ -132,6 +133,37 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
     }
     let stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
     vec![Effect::Export { stem, files }]
+}
+
+/// The text version of the plan for the case system, on the clipboard. The text leaves
+/// the app, so the same BSN check as the export applies first.
+fn kopieer(app: &mut App) -> Vec<Effect> {
+    if !privacy::session_bsn_findings(&app.session).is_empty() {
+        app.info(
+            MessageKind::Warning,
+            "Er staat iets dat op een BSN lijkt in het plan; sla eerst op (e) om het weg te halen.",
+        );
+        return Vec::new();
+    }
+    match plan::render_with(
+        Formaat::Txt,
+        &app.session,
+        &app.data,
+        &app.templates,
+        &app.gemeente,
+    ) {
+        Ok(tekst) => vec![Effect::Kopieer {
+            stem: crate::store::files::plan_stem(app.session.datum, &app.session.klant),
+            tekst,
+        }],
+        Err(problem) => {
+            app.info(
+                MessageKind::Error,
+                format!("Sjabloon klopt niet: {problem}"),
+            );
+            Vec::new()
+        }
+    }
 }
 
 /// The MI report, when behaviour was tallied in this session.
