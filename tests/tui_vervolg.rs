@@ -51,9 +51,10 @@ fn an_afspraak_not_kept_is_decided_with_a_reason_before_export() {
     app.session.evaluaties[0].besluit = Some(Besluit::Aanpassen);
     app.session.evaluaties[0].reden = "Eerst een telefoonnummer zoeken.".into();
     let effects = press(&mut app, KeyCode::Char('e'));
-    let [Effect::Export { files, .. }] = effects.as_slice() else {
+    let [Effect::Export(set)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
+    let files = &set.files;
     assert!(
         files[0].1.contains("We passen de afspraak aan."),
         "{}",
@@ -143,9 +144,10 @@ fn an_eigen_activiteit_is_added_with_ctrl_e_and_written_like_an_option() {
         let _ = update(&mut app, Action::Cmd(Command::Volgende));
     }
     let effects = press(&mut app, KeyCode::Char('e'));
-    let [Effect::Export { files, .. }] = effects.as_slice() else {
+    let [Effect::Export(set)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
+    let files = &set.files;
     let plan = &files[0].1;
     assert!(plan.contains("### Kookgroep De Linde"), "{plan}");
     assert!(plan.contains("- **Waar:** Buurthuis De Linde"), "{plan}");
@@ -180,9 +182,10 @@ fn an_excluded_option_chosen_anyway_asks_why_and_the_plan_says_so() {
         let _ = update(&mut app, Action::Cmd(Command::Volgende));
     }
     let effects = press(&mut app, KeyCode::Char('e'));
-    let [Effect::Export { files, .. }] = effects.as_slice() else {
+    let [Effect::Export(set)] = effects.as_slice() else {
         panic!("{effects:?}");
     };
+    let files = &set.files;
     assert!(
         files[0]
             .1

@@ -6,7 +6,7 @@
 use super::Gesprek;
 use super::prompt::{Ask, Console, numbers};
 use super::steps::{number, optional_date, text};
-use crate::core::matching::{Profiel, suggest};
+use crate::app;
 use crate::core::session::{Afspraak, Akkoord};
 use crate::core::vervolg::Status;
 
@@ -22,11 +22,8 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         &mut g.session.uren_kan,
     )?;
     g.save(con)?;
-    let result = suggest(
-        &Profiel::from(&g.session),
-        &g.data.catalogue,
-        &g.data.taxonomy,
-    );
+    // With the gemeente's filters, as everywhere.
+    let result = app::suggest::for_session(&g.bundle, &g.session);
     // A copy, so the session can be changed and saved while titles are looked up.
     let cat = g.data.catalogue.clone();
     let titel = |id: &str| cat.find(id).map_or(id.to_string(), |o| o.titel.clone());

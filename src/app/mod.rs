@@ -8,6 +8,9 @@
 //! the front-ends never call each other (a test reads the `use` lines to keep it so).
 
 pub mod bundle;
+pub mod erase;
+pub mod export;
+pub mod suggest;
 pub mod templates;
 
 use std::path::PathBuf;

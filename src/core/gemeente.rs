@@ -133,6 +133,21 @@ impl Gemeente {
     }
 }
 
+/// A fresh session with the follow-up dates already proposed from the municipality's
+/// intervals: follow-up is where plans fail in practice, so the consultant starts from a
+/// date rather than from nothing. Every front-end starts a gesprek with this.
+pub fn new_session(
+    id: String,
+    today: chrono::NaiveDate,
+    script: &str,
+    gemeente: &Gemeente,
+) -> Session {
+    let mut s = Session::new(id, today, script);
+    s.volgend_contact = Some(gemeente.volgend_contact(today));
+    s.evaluatiedatum = Some(gemeente.evaluatiedatum(today));
+    s
+}
+
 /// Moves options whose category does not count in this municipality from the
 /// suggestions to the excluded list, with the reason, so the consultant still sees them
 /// (and why) instead of wondering where they went.

@@ -295,7 +295,7 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
             .gekozen
             .iter()
             .map(|id| {
-                let mut a = activiteit(id, data);
+                let mut a = activiteit(id, data, session.titels.get(id));
                 a.gekozen_omdat = session
                     .gekozen_reden
                     .get(id)
@@ -472,12 +472,14 @@ fn eigen_activiteit(e: &EigenActiviteit) -> Activiteit {
 }
 
 /// A chosen option with everything the plan says about it.
-fn activiteit(id: &str, data: &Data) -> Activiteit {
+/// An option of the plan; one no longer in the catalogue keeps the title it had when it
+/// was chosen (`stored`), so an old session rendered again never shows a raw id.
+fn activiteit(id: &str, data: &Data, stored: Option<&String>) -> Activiteit {
     let Some(o) = data.catalogue.find(id) else {
         return Activiteit {
             id: id.to_string(),
             bekend: false,
-            titel: id.to_string(),
+            titel: stored.cloned().unwrap_or_else(|| id.to_string()),
             categorie: String::new(),
             omschrijving: String::new(),
             taken: Vec::new(),

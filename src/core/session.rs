@@ -150,6 +150,14 @@ pub struct Session {
     /// Why an option was chosen although the suggestions excluded it, by option id.
     #[serde(default)]
     pub gekozen_reden: BTreeMap<String, String>,
+    /// The titles of the chosen options when the plan was saved, by id: a plan made
+    /// again after an option left the catalogue still names it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titels: BTreeMap<String, String>,
+    /// The gemeente profile (`gemeenten/<naam>.ron`) this gesprek falls under; `None`
+    /// when the single `gemeente.ron` applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gemeente: Option<String>,
 }
 
 fn eerste_versie() -> u32 {
@@ -192,6 +200,8 @@ impl Default for Session {
             oefenen: false,
             eigen: Vec::new(),
             gekozen_reden: BTreeMap::new(),
+            titels: BTreeMap::new(),
+            gemeente: None,
         }
     }
 }

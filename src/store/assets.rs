@@ -70,6 +70,21 @@ pub fn read_user(dir: &Path, file: &str) -> Result<Option<Source>, Problem> {
             ));
         }
     };
+    if !meta.is_file() {
+        // A folder, a device such as /dev/zero or a pipe: reading it could hang or never
+        // end, so it is refused with what it is.
+        let wat = if meta.is_dir() {
+            "een map"
+        } else {
+            "geen gewoon bestand (een apparaat of pijp)"
+        };
+        return Err(Problem::new(
+            &name,
+            0,
+            0,
+            format!("dit is {wat}; meedoen leest hier alleen een gewoon tekstbestand"),
+        ));
+    }
     if meta.len() > MAX_DATA_FILE {
         return Err(Problem::new(
             &name,

@@ -63,7 +63,7 @@ const NOT_TEXT: [&str; 21] = [
     "plan_versie",
     "tally",
 ];
-const NOT_TEXT_TOO: [&str; 1] = ["oefenen"];
+const NOT_TEXT_TOO: [&str; 3] = ["oefenen", "titels", "gemeente"];
 
 #[test]
 fn every_session_field_is_classified() {

@@ -1,10 +1,10 @@
 //! `update` for the review page and the export: formats, the BSN check, the MI report
 //! beside the plan (never in it), and practice sessions that write only the report.
 
+use crate::app::export::{self as app_export, Bron, Keuzes, Tegenhouder};
 use crate::core::bijzonder;
 use crate::core::plan::{self, Formaat};
 use crate::core::privacy;
-use crate::core::tally::{ReportMeta, report_markdown};
 
 use super::super::action::Command;
 use super::super::app::{App, MessageKind, Overlay};
@@ -40,99 +40,56 @@ pub(super) fn review_command(app: &mut App, cmd: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Renders the plan in every chosen format and asks for it to be written, with the
-/// session beside it (and the MI tally report, when there is one, as its own file: the
-/// tally never goes into the client's plan). A practice session writes only the report.
+/// Checks the session and renders every chosen format, with the session beside it (and
+/// the MI tally report, when there is one, as its own file: the tally never goes into the
+/// client's plan), through the app layer every front-end uses. A practice session writes
+/// only the report. The runner writes the set.
 pub(super) fn export(app: &mut App) -> Vec<Effect> {
-    if app.session.oefenen {
-        return export_oefening(app);
-    }
-    if app.session.klant.trim().is_empty() {
-        app.info(
-            MessageKind::Warning,
-            "Vul eerst bij Gegevens de klant in (initialen of schuilnaam); die komt in de bestandsnaam.",
-        );
-        return Vec::new();
-    }
-    // Text typed into a date or number field that does not parse is kept on screen but
-    // not in the session; saving now would quietly leave it out of the plan.
-    if let Some((field, raw)) = app.invalid.iter().next() {
-        app.info(
-            MessageKind::Warning,
-            format!(
-                "Eerst verbeteren (bij Afspraken of Gegevens): {} ‘{}’ is niet geldig.",
-                field.label(),
-                raw.trim()
-            ),
-        );
-        return Vec::new();
-    }
-    // Every afspraak not kept, or only partly, is decided on before the new plan is
-    // written, so none drops out of it without a word.
-    if let Some(first) = crate::core::vervolg::onbesloten(&app.session).first() {
-        app.info(
-            MessageKind::Warning,
-            format!("Eerst beslissen bij de terugblik: {first}"),
-        );
-        return Vec::new();
-    }
-    if !app.bsn_toch {
-        let findings = privacy::session_bsn_findings(&app.session);
-        if let Some(text) = privacy::describe_findings(&findings) {
-            app.overlay = Some(Overlay::Bsn(text));
-            return Vec::new();
-        }
-    }
-    // Special categories (AVG art. 9): the consultant decides on each finding, one at a
-    // time; kept ones are not asked again in this gesprek.
-    let open: Vec<_> = bijzonder::vondsten(&app.session, &app.bijzonder)
-        .into_iter()
-        .filter(|v| {
-            !app.bijzonder_gehouden
-                .iter()
-                .any(|(f, w)| *f == v.field && *w == v.tekst)
-        })
-        .collect();
-    if let Some(first) = open.first() {
-        app.overlay = Some(Overlay::Bijzonder(first.clone(), open.len()));
-        return Vec::new();
-    }
-    let mut files = Vec::new();
-    for &format in &app.formats {
-        match plan::render_with(
-            format,
-            &app.session,
-            &app.data,
-            &app.templates,
-            &app.gemeente,
-        ) {
-            Ok(text) => files.push((format.extension().to_string(), text)),
-            Err(problem) => {
-                app.info(
-                    MessageKind::Error,
-                    format!("Sjabloon klopt niet: {problem}"),
-                );
+    let bron = Bron {
+        data: &app.data,
+        templates: &app.templates,
+        gemeente: &app.gemeente,
+    };
+    let invalid = app.invalid.iter().next().map(|(f, raw)| (f, raw.as_str()));
+    let keuzes = Keuzes {
+        bsn_toch: app.bsn_toch,
+    };
+    match app_export::prepare(bron, &app.session, &app.formats, invalid, keuzes) {
+        Ok(set) => {
+            // Special categories (AVG art. 9): once every other check has passed, the
+            // consultant decides on each finding, one at a time; kept ones are not asked
+            // again in this gesprek.
+            let open: Vec<_> = bijzonder::vondsten(&app.session, &app.bijzonder)
+                .into_iter()
+                .filter(|v| {
+                    !app.bijzonder_gehouden
+                        .iter()
+                        .any(|(f, w)| *f == v.field && *w == v.tekst)
+                })
+                .collect();
+            if let Some(first) = open.first() {
+                app.overlay = Some(Overlay::Bijzonder(first.clone(), open.len()));
                 return Vec::new();
             }
+            vec![Effect::Export(set)]
+        }
+        Err(Tegenhouder::Bsn(text)) => {
+            app.overlay = Some(Overlay::Bsn(text));
+            Vec::new()
+        }
+        Err(t @ (Tegenhouder::Sjabloon(_) | Tegenhouder::Vastleggen(_))) => {
+            app.info(MessageKind::Error, t.melding());
+            Vec::new()
+        }
+        Err(t @ Tegenhouder::NietsTeOefenen) => {
+            app.info(MessageKind::Info, t.melding());
+            Vec::new()
+        }
+        Err(t) => {
+            app.info(MessageKind::Warning, t.melding());
+            Vec::new()
         }
     }
-    let session = match ron::ser::to_string_pretty(&app.session, ron::ser::PrettyConfig::default())
-    {
-        Ok(text) => text,
-        Err(e) => {
-            app.info(
-                MessageKind::Error,
-                format!("Gesprek kan niet worden vastgelegd: {e}"),
-            );
-            return Vec::new();
-        }
-    };
-    files.push(("sessie.ron".into(), session));
-    if let Some(report) = tally_report(app) {
-        files.push(("mi-rapport.md".into(), report));
-    }
-    let stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
-    vec![Effect::Export { stem, files }]
 }
 
 /// The text version of the plan for the case system, on the clipboard. The text leaves
@@ -164,29 +121,4 @@ fn kopieer(app: &mut App) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-/// The MI report, when behaviour was tallied in this session.
-fn tally_report(app: &App) -> Option<String> {
-    let tally = app.session.tally.as_ref().filter(|t| t.total() > 0)?;
-    let meta = ReportMeta::for_session(&app.session, &app.data.script);
-    Some(report_markdown(tally, &meta))
-}
-
-fn export_oefening(app: &mut App) -> Vec<Effect> {
-    let Some(report) = tally_report(app) else {
-        app.info(
-            MessageKind::Info,
-            "Oefenen: er is nog niets geturfd (F6), dus er is geen rapport om op te slaan.",
-        );
-        return Vec::new();
-    };
-    let stem = format!(
-        "oefening-{}",
-        crate::store::files::plan_stem(app.session.datum, &app.session.klant)
-    );
-    vec![Effect::Export {
-        stem,
-        files: vec![("mi-rapport.md".into(), report)],
-    }]
 }
