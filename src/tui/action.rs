@@ -62,6 +62,8 @@ pub enum Command {
     Turven,
     /// Undo the last tally.
     TurfOngedaan,
+    /// Tally one code (tally mode only; the one place where digits act as commands).
+    Turf(crate::core::tally::Gedrag),
     /// Show or hide the demo client's answer (trainer mode).
     Onthullen,
     /// Presentation layout on or off.
@@ -107,6 +109,7 @@ impl Command {
             Command::Filteren => "cliënt zoeken",
             Command::Turven => "turven aan/uit",
             Command::TurfOngedaan => "laatste turf ongedaan",
+            Command::Turf(g) => g.label(),
             Command::Onthullen => "antwoord oefenklant",
             Command::Presentatie => "presentatie",
             Command::TochOpslaan => "toch opslaan",

@@ -216,6 +216,9 @@ pub struct App {
     pub turven: bool,
     /// Clock time the current step was opened ("14:02"), for the per-step timer.
     pub stap_sinds: Option<String>,
+    /// Seconds since the open session (or class round) began; the runner sets it before
+    /// each event, so `update` stays pure and the tally timeline still has times.
+    pub verstreken: u64,
 }
 
 /// `SuggTab` as an ordered map key.
@@ -268,6 +271,7 @@ impl App {
             presentatie: false,
             turven: false,
             stap_sinds: None,
+            verstreken: 0,
             data,
         }
     }

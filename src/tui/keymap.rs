@@ -12,6 +12,7 @@ use crate::core::problem::{Problem, parse_ron};
 
 use super::action::{Action, Command};
 use super::app::{App, Focus, Overlay, PageKind, Screen};
+use crate::core::tally::Gedrag;
 
 /// The context that decides what a key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +134,50 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Start], &["p"], Command::PlanBekijken),
     b(&[Ctx::StartFilter], &["Enter", "Down"], Command::Terug),
     b(GESPREK, &["F6"], Command::Turven),
-    b(&[Ctx::Tally], &["Backspace"], Command::TurfOngedaan),
+    b(&[Ctx::Tally], &["Backspace", "*"], Command::TurfOngedaan),
+    // Tally codes: the whole numeric keypad, in the order of `Gedrag::ALL`.
+    b(
+        &[Ctx::Tally],
+        &["1"],
+        Command::Turf(Gedrag::NeutraalInformeren),
+    ),
+    b(&[Ctx::Tally], &["2"], Command::Turf(Gedrag::OpenVraag)),
+    b(&[Ctx::Tally], &["3"], Command::Turf(Gedrag::GeslotenVraag)),
+    b(
+        &[Ctx::Tally],
+        &["4"],
+        Command::Turf(Gedrag::ReflectieEenvoudig),
+    ),
+    b(
+        &[Ctx::Tally],
+        &["5"],
+        Command::Turf(Gedrag::ReflectieComplex),
+    ),
+    b(&[Ctx::Tally], &["6"], Command::Turf(Gedrag::Bekrachtigen)),
+    b(&[Ctx::Tally], &["7"], Command::Turf(Gedrag::Samenvatten)),
+    b(
+        &[Ctx::Tally],
+        &["8"],
+        Command::Turf(Gedrag::SamenwerkingZoeken),
+    ),
+    b(
+        &[Ctx::Tally],
+        &["9"],
+        Command::Turf(Gedrag::AutonomieBenadrukken),
+    ),
+    b(
+        &[Ctx::Tally],
+        &["0"],
+        Command::Turf(Gedrag::OvertuigenMetToestemming),
+    ),
+    b(
+        &[Ctx::Tally],
+        &["."],
+        Command::Turf(Gedrag::OvertuigenZonderToestemming),
+    ),
+    b(&[Ctx::Tally], &["/"], Command::Turf(Gedrag::Confronteren)),
+    b(&[Ctx::Tally], &["+"], Command::Turf(Gedrag::Verandertaal)),
+    b(&[Ctx::Tally], &["-"], Command::Turf(Gedrag::Behoudtaal)),
     b(GESPREK, &["F4"], Command::Onthullen),
     b(GESPREK, &["F5"], Command::Presentatie),
     b(&[Ctx::Start], &["Delete", "d"], Command::Verwijderen),
@@ -419,6 +463,12 @@ pub fn base_context(app: &App) -> Ctx {
     if app.turven {
         return Ctx::Tally;
     }
+    page_context(app)
+}
+
+/// The context of the gesprek page itself, as if tally mode were off: tally mode lends
+/// it every key that cannot be typed, so F2, Ctrl+S and the arrows keep working.
+fn page_context(app: &App) -> Ctx {
     match app.page_kind() {
         PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => Ctx::Form,
         PageKind::Review => Ctx::Review,
@@ -440,12 +490,14 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         return None;
     }
     let ctx = context(app);
-    if let Some(b) = app
-        .keymap
-        .for_ctx(ctx)
-        .find(|b| b.keys.iter().any(|k| matches(k, &key)))
-    {
-        return Some(Action::Cmd(b.cmd));
+    let bound = |ctx: Ctx| {
+        app.keymap
+            .for_ctx(ctx)
+            .find(|b| b.keys.iter().any(|k| matches(k, &key)))
+            .map(|b| Action::Cmd(b.cmd))
+    };
+    if let Some(action) = bound(ctx) {
+        return Some(action);
     }
     let plain_char = match key.code {
         KeyCode::Char(c)
@@ -457,11 +509,15 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         }
         _ => None,
     };
+    if ctx == Ctx::Tally {
+        // Typing stays off while tallying; every other key does what it does on the page.
+        return match plain_char {
+            Some(_) => None,
+            None => bound(page_context(app)),
+        };
+    }
     match ctx {
         Ctx::Notes | Ctx::Form => Some(Action::Edit(key)),
-        Ctx::Tally => plain_char
-            .and_then(crate::core::tally::Gedrag::from_toets)
-            .map(Action::Turf),
         Ctx::Picker | Ctx::Search | Ctx::StartFilter => match (plain_char, key.code) {
             (Some(c), _) => Some(Action::Filter(c)),
             (None, KeyCode::Backspace) => Some(Action::FilterBackspace),

@@ -88,14 +88,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Plan(title, text, 0));
             Vec::new()
         }
-        Action::Turf(g) => {
-            let step = app.session.huidige_stap.clone();
-            app.session
-                .tally
-                .get_or_insert_with(Default::default)
-                .add_bij(&step, g);
-            changed(app)
-        }
+        Action::Turf(g) => turf(app, g),
         Action::StapTijd { vorige, sinds } => {
             app.stap_sinds = Some(sinds);
             // Time is kept only where someone is measuring: practice or a tallied gesprek.
@@ -108,6 +101,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
     }
+}
+
+/// Counts one code at the current step, on the timeline at the runner's clock.
+fn turf(app: &mut App, g: crate::core::tally::Gedrag) -> Vec<Effect> {
+    let step = app.session.huidige_stap.clone();
+    let sec = app.verstreken;
+    app.session
+        .tally
+        .get_or_insert_with(Default::default)
+        .add_op(&step, g, sec);
+    changed(app)
 }
 
 fn clamp_start(app: &mut App) {
@@ -367,21 +371,14 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             changed(app)
         }
-        Command::TurfOngedaan => {
-            let last = app
-                .session
-                .tally
-                .as_ref()
-                .and_then(|t| t.log.last().map(|(_, g)| *g));
-            match (last, app.session.tally.as_mut()) {
-                (Some(g), Some(t)) => {
-                    t.undo(g);
-                    app.info(MessageKind::Info, format!("Turf ongedaan: {}", g.label()));
-                    changed(app)
-                }
-                _ => Vec::new(),
+        Command::Turf(g) if app.turven => turf(app, g),
+        Command::TurfOngedaan => match app.session.tally.as_mut().and_then(|t| t.undo_laatste()) {
+            Some(g) => {
+                app.info(MessageKind::Info, format!("Turf ongedaan: {}", g.label()));
+                changed(app)
             }
-        }
+            None => Vec::new(),
+        },
         Command::Onthullen => {
             app.reveal = !app.reveal;
             Vec::new()

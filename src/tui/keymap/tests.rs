@@ -68,3 +68,33 @@ fn ctrl_letters_match_regardless_of_case() {
     let key = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
     assert!(matches("?", &key));
 }
+
+#[test]
+fn every_tally_code_has_its_keypad_key_in_tally_mode_only() {
+    let map = Keymap::default();
+    for &g in crate::core::tally::Gedrag::ALL {
+        let b = map
+            .bindings
+            .iter()
+            .find(|b| b.cmd == Command::Turf(g))
+            .unwrap_or_else(|| panic!("{g:?} has no key"));
+        assert_eq!(b.keys, [g.toets()], "{g:?}");
+        assert_eq!(b.ctx, [Ctx::Tally], "{g:?} acts only in tally mode");
+    }
+    assert!(map.conflicts().is_empty(), "{:?}", map.conflicts());
+}
+
+#[test]
+fn tally_codes_can_be_remapped_in_toetsen_ron() {
+    let src = Source::new(
+        "toetsen.ron",
+        r#"(toetsen: [(opdracht: Turf(OpenVraag), toetsen: ["F9"])])"#,
+    );
+    let map = Keymap::from_source(&src).expect("valid keymap");
+    let b = map
+        .bindings
+        .iter()
+        .find(|b| b.cmd == Command::Turf(crate::core::tally::Gedrag::OpenVraag))
+        .unwrap();
+    assert_eq!(b.keys, ["F9"]);
+}
