@@ -177,10 +177,11 @@ fn oefenhulp(klant: &Oefenklant, stap: &Stap) -> Oefenhulp {
     };
     let mut uitleg = Vec::new();
     for &t in &stap.technieken {
-        let (wat, goed, slecht) = oefen::techniek_uitleg(t);
-        uitleg.push(format!("{}: {wat}", t.label()));
-        uitleg.push(format!("  Goed: “{goed}”"));
-        uitleg.push(format!("  Minder goed: “{slecht}”"));
+        let u = oefen::techniek_uitleg(t);
+        uitleg.push(format!("{}: {}", t.label(), u.wat));
+        uitleg.push(format!("  Goed: “{}”", u.goed));
+        uitleg.push(format!("  Minder goed: “{}”", u.slecht));
+        uitleg.push(format!("  Waarom: {}", u.waarom));
         for v in klant.voorbeelden(t) {
             uitleg.push(format!("  Bij deze klant goed: “{}”", v.goed));
             uitleg.push(format!("  Bij deze klant minder goed: “{}”", v.slecht));

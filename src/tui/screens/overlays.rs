@@ -172,13 +172,7 @@ fn toelichting(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = step::coaching_lines(app, s.stap);
     lines.push(Line::raw(""));
     lines.extend(step::technique_lines(app, s.stap));
-    if !s.stap.bron.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(
-            format!("Bron: {}", s.stap.bron.join(", ")),
-            app.theme.muted,
-        )));
-    }
+    // `bron` stays in the data for maintainers; the consultant's screen has no use for it.
     let size = (area.width.saturating_sub(4), area.height.saturating_sub(2));
     let title = format!(" {} · Esc sluit ", s.stap.titel);
     boxed(frame, area, size, title, app.theme.focus, lines, 0);
