@@ -117,7 +117,7 @@ fn tally_mode_keeps_f2_and_ctrl_s_but_not_letters() {
     assert!(press(&mut app, key(KeyCode::Char('x'))).is_empty());
     let effects = press(&mut app, ctrl('s'));
     assert!(
-        matches!(effects.as_slice(), [Effect::Export { .. }]),
+        matches!(effects.as_slice(), [Effect::TrainerBestanden { .. }]),
         "{effects:?}"
     );
 }

@@ -39,6 +39,8 @@ pub struct AccessOptions {
     pub instellingen: Option<PathBuf>,
     /// Practice with a demo client (`meedoen oefenen`).
     pub oefenen: bool,
+    /// A class session (`--klas`, `--deelnemer`), already checked.
+    pub klas: Option<crate::core::klas::KlasOpties>,
 }
 
 /// Runs the accessible mode with the platform's folders and today's date.

@@ -104,6 +104,28 @@ pub struct OefenArgs {
     /// Het oefengesprek als gewone vragen, regel voor regel (voor schermlezers)
     #[arg(long)]
     pub toegankelijk: bool,
+    /// Start een klassessie met deze naam (rondes, timer, rapport per ronde, klasoverzicht)
+    #[arg(long, value_name = "NAAM")]
+    pub klas: Option<String>,
+    /// Een deelnemer van de klassessie, alleen de naam van de cursist; herhaal per deelnemer
+    #[arg(long = "deelnemer", value_name = "NAAM")]
+    pub deelnemers: Vec<String>,
+    /// Minuten per ronde in de klassessie (0: geen timer)
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub minuten: u64,
+}
+
+impl OefenArgs {
+    /// The class session asked for, checked; `Ok(None)` for practice without a class.
+    fn klas(&self) -> Result<Option<crate::core::klas::KlasOpties>, String> {
+        match &self.klas {
+            None if self.deelnemers.is_empty() => Ok(None),
+            None => Err("--deelnemer hoort bij een klassessie: geef ook --klas NAAM".into()),
+            Some(naam) => {
+                crate::core::klas::KlasOpties::check(naam, &self.deelnemers, self.minuten).map(Some)
+            }
+        }
+    }
 }
 
 /// The clap command with Dutch help flags and headings everywhere.
@@ -176,7 +198,14 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         }
         Some(Opdracht::Oefenen(a)) => {
             drop(out);
-            return start_app(&cli, a.toegankelijk, true);
+            let klas = match a.klas() {
+                Ok(k) => k,
+                Err(msg) => {
+                    eprintln!("fout: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            return start_app_met(&cli, a.toegankelijk, true, klas);
         }
         Some(Opdracht::Suggesties(a)) => suggesties::run(&cli, a, &mut out),
         Some(Opdracht::Taxonomie(a)) => taxonomie::run(&cli, a, &mut out),
@@ -226,19 +255,30 @@ fn thema(s: &str) -> Result<ThemeKind, String> {
 /// terminal. Input from a pipe or output to a file cannot drive a full-screen app; the
 /// line-by-line mode can, and a screen reader follows it too.
 fn start_app(cli: &Cli, toegankelijk: bool, oefenen: bool) -> ExitCode {
+    start_app_met(cli, toegankelijk, oefenen, None)
+}
+
+/// `start_app` with a class session for trainer mode.
+fn start_app_met(
+    cli: &Cli,
+    toegankelijk: bool,
+    oefenen: bool,
+    klas: Option<crate::core::klas::KlasOpties>,
+) -> ExitCode {
     use std::io::IsTerminal;
     if toegankelijk || !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        start_access(cli, oefenen)
+        start_access(cli, oefenen, klas)
     } else {
-        start_tui(cli, oefenen)
+        start_tui(cli, oefenen, klas)
     }
 }
 
-fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
+fn start_access(cli: &Cli, oefenen: bool, klas: Option<crate::core::klas::KlasOpties>) -> ExitCode {
     let opts = crate::access::AccessOptions {
         uitvoer: cli.uitvoer.clone(),
         instellingen: cli.instellingen.clone(),
         oefenen,
+        klas,
     };
     let stdin = io::stdin();
     let stdout = io::stdout();
@@ -251,12 +291,13 @@ fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
     }
 }
 
-fn start_tui(cli: &Cli, oefenen: bool) -> ExitCode {
+fn start_tui(cli: &Cli, oefenen: bool, klas: Option<crate::core::klas::KlasOpties>) -> ExitCode {
     let opts = crate::tui::Options {
         uitvoer: cli.uitvoer.clone(),
         instellingen: cli.instellingen.clone(),
         oefenen,
         thema: cli.thema,
+        klas,
     };
     match crate::tui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

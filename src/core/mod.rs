@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod data;
 pub mod gemeente;
+pub mod klas;
 pub mod matching;
 pub mod oefen;
 pub mod plan;

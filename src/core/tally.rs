@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
-mod report;
+pub(crate) mod report;
 mod scores;
 pub use report::{ReportMeta, report_markdown};
 pub use scores::{
@@ -258,8 +258,13 @@ impl Tally {
     }
 
     pub fn add(&mut self, g: Gedrag) {
-        let n = self.slot(g);
-        *n = n.saturating_add(1);
+        self.add_n(g, 1);
+    }
+
+    /// Adds `n` at once (adding up rounds); saturates rather than wrapping.
+    pub fn add_n(&mut self, g: Gedrag, n: u32) {
+        let slot = self.slot(g);
+        *slot = slot.saturating_add(n);
     }
 
     /// Adds and remembers the step, for the per-step table in the report.

@@ -9,3 +9,4 @@ pub mod extras;
 pub mod files;
 pub mod paths;
 pub mod sessions;
+pub mod trainer;

@@ -82,6 +82,12 @@ pub enum Overlay {
     Bsn(String),
     /// A client's latest plan, read from disk (title, text, scroll position).
     Plan(String, String, u16),
+    /// The four MITI globals at the end of a round (highlighted row, ratings so far).
+    Globals(usize, crate::core::tally::Globals),
+    /// Stopping in practice with a tally not yet saved: save it first?
+    Stoppen,
+    /// Leaving practice would show real clients: the projector may still be on.
+    VerlaatOefenen,
 }
 
 /// How a status message should look.
@@ -219,6 +225,8 @@ pub struct App {
     /// Seconds since the open session (or class round) began; the runner sets it before
     /// each event, so `update` stays pure and the tally timeline still has times.
     pub verstreken: u64,
+    /// A class session (trainer mode): participants, rounds, the round being played.
+    pub klas: Option<super::klas::KlasState>,
 }
 
 /// `SuggTab` as an ordered map key.
@@ -272,6 +280,7 @@ impl App {
             turven: false,
             stap_sinds: None,
             verstreken: 0,
+            klas: None,
             data,
         }
     }

@@ -32,6 +32,18 @@ pub enum Effect {
     StapGewisseld,
     /// BSNs were removed from the session (for the event log; the count only).
     BsnVerwijderd(usize),
+    /// Write trainer files (a practice report, or a class round's report and CSV) to
+    /// the trainer folder, and the class overview when given (stem, text); never to the
+    /// plans folder.
+    TrainerBestanden {
+        stem: String,
+        files: Vec<(String, String)>,
+        overzicht: Option<(String, String)>,
+        /// The round being saved, handed back when it is on disk.
+        ronde: Option<Box<crate::core::klas::Ronde>>,
+        /// Stop the app once everything is written.
+        stoppen: bool,
+    },
     /// Leave the app.
     Quit,
 }

@@ -37,6 +37,8 @@ pub enum Ctx {
     StartFilter,
     /// Tally mode: number keys count MI behaviour.
     Tally,
+    /// Rating the four MITI globals at the end of a round.
+    Globals,
 }
 
 /// Every context, for validation and tests.
@@ -54,6 +56,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Confirm,
     Ctx::StartFilter,
     Ctx::Tally,
+    Ctx::Globals,
 ];
 
 /// Contexts where letters are typed text.
@@ -178,6 +181,18 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Tally], &["/"], Command::Turf(Gedrag::Confronteren)),
     b(&[Ctx::Tally], &["+"], Command::Turf(Gedrag::Verandertaal)),
     b(&[Ctx::Tally], &["-"], Command::Turf(Gedrag::Behoudtaal)),
+    b(GESPREK, &["F7"], Command::RondeAfronden),
+    b(&[Ctx::Globals], &["Up"], Command::Omhoog),
+    b(&[Ctx::Globals], &["Down"], Command::Omlaag),
+    b(&[Ctx::Globals], &["Left", "-"], Command::ScoreLager),
+    b(&[Ctx::Globals], &["Right", "+"], Command::ScoreHoger),
+    b(&[Ctx::Globals], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Globals], &["Esc"], Command::Terug),
+    b(&[Ctx::Confirm], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Start], &["Right"], Command::DeelnemerVolgende),
+    b(&[Ctx::Start], &["Left"], Command::DeelnemerVorige),
+    b(&[Ctx::Start], &["PgUp"], Command::TimerLanger),
+    b(&[Ctx::Start], &["PgDn"], Command::TimerKorter),
     b(GESPREK, &["F4"], Command::Onthullen),
     b(GESPREK, &["F5"], Command::Presentatie),
     b(&[Ctx::Start], &["Delete", "d"], Command::Verwijderen),
@@ -445,7 +460,13 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Help) => return Ctx::Help,
         Some(Overlay::Jump(_)) => return Ctx::Jump,
         Some(Overlay::Toelichting | Overlay::Plan(..)) => return Ctx::Toelichting,
-        Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
+        Some(
+            Overlay::ConfirmDelete(..)
+            | Overlay::Bsn(_)
+            | Overlay::Stoppen
+            | Overlay::VerlaatOefenen,
+        ) => return Ctx::Confirm,
+        Some(Overlay::Globals(..)) => return Ctx::Globals,
         None => {}
     }
     base_context(app)

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod effect;
 pub mod form;
 pub mod keymap;
+pub mod klas;
 pub mod lists;
 pub mod run;
 pub mod screens;
@@ -28,6 +29,8 @@ pub struct Options {
     pub oefenen: bool,
     /// Theme chosen on the command line (`--thema`).
     pub thema: Option<theme::ThemeKind>,
+    /// A class session (`meedoen oefenen --klas … --deelnemer …`), already checked.
+    pub klas: Option<crate::core::klas::KlasOpties>,
 }
 
 /// Runs the interactive app until the user quits. The start screen is drawn first and
@@ -37,7 +40,21 @@ pub struct Options {
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let theme = theme::Theme::choose(opts.thema);
     // Even finding the folders reads the disk, so it waits until the screen is drawn.
-    run::run_app(theme, || load_app(resolve_paths(&opts)?, &opts, theme))
+    run::run_app(theme, || {
+        load_app(resolve_paths(&opts)?, &opts, theme).map(|(mut app, paths)| {
+            start_klas(&mut app, opts.klas.clone());
+            (app, paths)
+        })
+    })
+}
+
+/// Opens a class session in trainer mode, when one was asked for.
+pub fn start_klas(app: &mut app::App, opties: Option<crate::core::klas::KlasOpties>) {
+    if let Some(o) = opties {
+        let klas = crate::core::klas::Klas::new(o.naam, app.today, o.deelnemers);
+        app.klas = Some(klas::KlasState::new(klas, o.minuten * 60));
+        app.mode = app::Mode::Oefenen;
+    }
 }
 
 /// The folders, with `--uitvoer` and `--instellingen` applied.

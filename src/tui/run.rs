@@ -38,6 +38,8 @@ pub struct Runner {
     timer: Option<(String, Instant)>,
     /// When the draft was last written durably (waiting for the disk).
     last_durable: Option<Instant>,
+    /// When the open session (a class round) began: the tally timeline counts from here.
+    opened: Instant,
 }
 
 /// How long typed text may live only in the operating system's cache before the draft is
@@ -63,7 +65,13 @@ impl Runner {
             lock: None,
             timer: None,
             last_durable: None,
+            opened: Instant::now(),
         }
+    }
+
+    /// Seconds since the open session began.
+    pub fn verstreken(&self) -> u64 {
+        self.opened.elapsed().as_secs()
     }
 
     /// Appends to the local event log. Accountability must never cost the consultant
@@ -98,6 +106,7 @@ impl Runner {
                 self.lock = self.drafts.lock(&id).ok();
                 self.log(&LogEvent::GesprekGestart { sessie: &id });
                 let s = new_session(id, app.today, &app.intake.id, &app.gemeente);
+                self.opened = Instant::now();
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::LoadDraft(id) => {
@@ -235,6 +244,7 @@ impl Runner {
             Effect::CreateOefenSession(i) => {
                 let klant = app.oefenklanten.klanten.get(i)?;
                 let s = oefen::oefensessie(klant, new_id(), app.today, &app.intake.id);
+                self.opened = Instant::now();
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::StapGewisseld => {
@@ -252,6 +262,28 @@ impl Runner {
                     aantal,
                 });
                 None
+            }
+            Effect::TrainerBestanden {
+                stem,
+                files: set,
+                overzicht,
+                ronde,
+                stoppen,
+            } => {
+                let dir = crate::store::trainer::dir(&self.paths);
+                let mut result = crate::store::trainer::write_set(&self.paths, &stem, &set)
+                    .map_err(|e| files::describe_io_error(&e, &dir));
+                if let (Ok(written), Some((klas, text))) = (result.as_mut(), overzicht) {
+                    match crate::store::trainer::write_overzicht(&self.paths, &klas, &text) {
+                        Ok(p) => written.push(p),
+                        Err(e) => result = Err(files::describe_io_error(&e, &dir)),
+                    }
+                }
+                Some(Action::TrainerOpgeslagen {
+                    result,
+                    ronde,
+                    stoppen,
+                })
             }
             Effect::Quit => {
                 if app.screen == Screen::Gesprek && !app.session.oefenen {
@@ -300,6 +332,12 @@ pub fn event_loop(
     }
     while !app.quit {
         terminal.draw(|f| view(app, f))?;
+        // While a round runs, wake once a second to redraw the countdown; otherwise block
+        // (no CPU while the consultant talks).
+        if super::klas::resterend(app).is_some() && !event::poll(Duration::from_millis(1000))? {
+            dispatch(app, runner, Action::Tick(runner.verstreken()));
+            continue;
+        }
         let mut next = Some(event::read()?);
         // Handle everything already waiting before drawing again, so a burst of keys
         // (fast typing, a paste without bracketed paste) costs one frame.
@@ -310,6 +348,7 @@ pub fn event_loop(
                 _ => None,
             };
             if let Some(a) = action {
+                app.verstreken = runner.verstreken();
                 dispatch(app, runner, a);
             }
             if app.quit {

@@ -13,6 +13,7 @@ use super::effect::Effect;
 use super::form::{self, FormRow};
 
 mod export;
+mod klas;
 mod pages;
 mod start;
 
@@ -44,6 +45,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SessionLoaded(session) => {
             open_session(app, *session);
+            klas::sessie_geopend(app);
             vec![Effect::SaveDraft, Effect::StapGewisseld]
         }
         Action::LoadFailed(msg) => {
@@ -89,7 +91,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Turf(g) => turf(app, g),
+        Action::TrainerOpgeslagen {
+            result,
+            ronde,
+            stoppen,
+        } => klas::opgeslagen(app, result, ronde, stoppen),
+        Action::Tick(secs) => {
+            app.verstreken = secs;
+            Vec::new()
+        }
         Action::StapTijd { vorige, sinds } => {
+            klas::klok(app, &sinds);
             app.stap_sinds = Some(sinds);
             // Time is kept only where someone is measuring: practice or a tallied gesprek.
             match (app.session.tally.as_mut(), vorige) {
@@ -321,10 +333,20 @@ fn filter_edit(app: &mut App, f: impl FnOnce(&mut String)) {
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
     // Overlays take their commands first.
     if let Some(overlay) = app.overlay.clone() {
+        if let Some(effects) = klas::overlay_command(app, &overlay, cmd) {
+            return effects;
+        }
         return overlay_command(app, overlay, cmd);
     }
     if app.screen == Screen::Start {
+        let echt = app.start_items().get(app.start.selected) == Some(&super::app::StartItem::Echt);
+        if let Some(effects) = klas::start_command(app, cmd, echt) {
+            return effects;
+        }
         return start_command(app, cmd);
+    }
+    if let Some(effects) = klas::gesprek_command(app, cmd) {
+        return effects;
     }
     match cmd {
         Command::Stoppen => vec![Effect::SaveDraft, Effect::Quit],

@@ -75,6 +75,12 @@ impl ReportMeta {
 impl ReportMeta {
     /// A step's title by id, or the id when the script no longer has it.
     pub fn stap_titel<'a>(&'a self, id: &'a str) -> &'a str {
+        // The two pages around the script's steps have fixed ids.
+        match id {
+            "gegevens" => return "Gegevens",
+            "controle" => return "Plan controleren",
+            _ => {}
+        }
         self.stap_titels
             .iter()
             .find(|(i, _)| i == id)

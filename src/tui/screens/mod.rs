@@ -5,12 +5,14 @@ pub mod afspraken;
 pub mod evaluatie;
 pub mod form_widget;
 pub mod gegevens;
+pub mod groot;
 pub mod overlays;
 pub mod review;
 pub mod start;
 pub mod step;
 pub mod suggestions;
 pub mod tally;
+pub mod trainer;
 
 use std::ops::Range;
 
@@ -60,6 +62,16 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Gesprek => {
             render_header(app, frame, header);
             render_progress(app, frame, progress);
+            // A class round shows who plays and the countdown, large, above the page.
+            let body = if trainer::ronde_loopt(app) {
+                let [band, b] =
+                    Layout::vertical([Constraint::Length(trainer::BAND), Constraint::Fill(1)])
+                        .areas(body);
+                trainer::ronde_band(app, frame, band);
+                b
+            } else {
+                body
+            };
             // Tally mode takes a strip along the bottom so every page keeps its width.
             let body = if app.turven {
                 let [b, strip] =

@@ -50,6 +50,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let title = " Mogelijk een BSN ".to_string();
             boxed(frame, area, (70, 12), title, app.theme.warning, lines, 0);
         }
+        Overlay::Globals(row, g) => super::trainer::globals(app, frame, area, *row, g),
+        Overlay::Stoppen => super::trainer::stoppen(app, frame, area),
+        Overlay::VerlaatOefenen => super::trainer::verlaat_oefenen(app, frame, area),
         Overlay::ConfirmDelete(_, klant) => {
             let text = vec![
                 Line::from(format!("Het concept van {klant} verwijderen?")),

@@ -104,7 +104,7 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
     };
     files.push(("sessie.ron".into(), session));
     if let Some(report) = tally_report(app) {
-        files.push(("mi-rapport.md".into(), report));
+        files.push((crate::store::trainer::MI_RAPPORT_EXT.into(), report));
     }
     let stem = crate::store::files::plan_stem(app.session.datum, &app.session.klant);
     vec![Effect::Export { stem, files }]
@@ -118,19 +118,16 @@ fn tally_report(app: &App) -> Option<String> {
 }
 
 fn export_oefening(app: &mut App) -> Vec<Effect> {
-    let Some(report) = tally_report(app) else {
-        app.info(
-            MessageKind::Info,
-            "Oefenen: er is nog niets geturfd (F6), dus er is geen rapport om op te slaan.",
-        );
-        return Vec::new();
-    };
-    let stem = format!(
-        "oefening-{}",
-        crate::store::files::plan_stem(app.session.datum, &app.session.klant)
-    );
-    vec![Effect::Export {
-        stem,
-        files: vec![("mi-rapport.md".into(), report)],
-    }]
+    // Practice is about the trainee: the report (or, in a class session, the round) goes
+    // to the trainer folder, not to the plans folder where clients' files live.
+    match crate::tui::klas::bewaar(app, false) {
+        Some(effect) => vec![effect],
+        None => {
+            app.info(
+                MessageKind::Info,
+                "Oefenen: er is nog niets geturfd (F6), dus er is geen rapport om op te slaan.",
+            );
+            Vec::new()
+        }
+    }
 }
