@@ -134,3 +134,82 @@ fn research_citations_never_reach_the_screen() {
         "a citation like 001:L882 is on screen:\n{shown}"
     );
 }
+
+#[test]
+fn the_projector_shows_large_slides_that_scroll_and_ignore_typing() {
+    use meedoen::tui::projector::dias;
+    use meedoen::tui::screens::groot;
+    let (mut app, _dir, _r) = practice("hoe-gaat-het");
+    press(&mut app, key(KeyCode::F(5)));
+    let first = screen(&app, 80, 24);
+    // The step title, in block letters: "Hoe gaat het met u?" breaks into two lines.
+    let kop = groot::afbreken("Hoe gaat het met u?", 78);
+    assert!(first.contains(&groot::regels(&kop[0])[0]), "{first}");
+    let n = dias(&app).len();
+    assert_eq!(n, 1 + 3 + 1, "title, three techniques, the client");
+    assert!(first.contains(&format!("dia 1 van {n}")), "{first}");
+    assert!(
+        !first.contains("Notities"),
+        "no notes field on the projector"
+    );
+    // Typing does nothing: not into hidden notes, not as a command.
+    for c in "xq2 e".chars() {
+        assert!(press(&mut app, key(KeyCode::Char(c))).is_empty(), "{c:?}");
+    }
+    assert_eq!(app.session.note("hoe-gaat-het"), "");
+    assert_eq!(app.dia, 0);
+    // Down pages through the techniques to the client's answer, and stops there.
+    press(&mut app, key(KeyCode::Down));
+    let tech = screen(&app, 80, 24);
+    assert!(tech.contains(&groot::regels("Open")[0]), "{tech}");
+    assert!(
+        words(&tech).contains("Goed: “Wat zou u kunnen of willen?”"),
+        "{tech}"
+    );
+    for _ in 0..10 {
+        press(&mut app, key(KeyCode::Down));
+    }
+    assert_eq!(app.dia, n - 1);
+    let last = words(&screen(&app, 80, 24));
+    let answer = app.oefenklant().unwrap().antwoord("hoe-gaat-het").unwrap();
+    assert!(last.contains(answer), "{answer:?} not in {last}");
+    assert!(last.contains("na een open vraag"), "{last}");
+    // PgDn goes on to the next step's first slide; Esc leaves the projector.
+    press(&mut app, key(KeyCode::PageDown));
+    assert_eq!((app.dia, app.presentatie), (0, true));
+    press(&mut app, key(KeyCode::Esc));
+    assert!(!app.presentatie);
+    let back = screen(&app, 80, 24);
+    assert!(
+        back.contains("Situatie: dagritme"),
+        "the notes are back: {back}"
+    );
+}
+
+#[test]
+fn the_projector_keeps_tallying_on_the_keypad() {
+    let (mut app, _dir, _r) = practice("hoe-gaat-het");
+    press(&mut app, key(KeyCode::F(6)));
+    press(&mut app, key(KeyCode::F(5)));
+    press(&mut app, key(KeyCode::Char('5')));
+    press(&mut app, key(KeyCode::Down));
+    assert_eq!(app.dia, 1, "arrows page the slides while tallying");
+    let t = app.session.tally.as_ref().unwrap();
+    assert_eq!(t.reflectie_complex, 1);
+    let shown = screen(&app, 80, 24);
+    assert!(
+        !shown.contains("TURVEN"),
+        "the projector stays calm: {shown}"
+    );
+}
+
+#[test]
+#[ignore = "prints the projector for a look by hand"]
+fn show_projector() {
+    let (mut app, _dir, _r) = practice("wensen-en-krachten");
+    press(&mut app, key(KeyCode::F(5)));
+    for _ in 0..5 {
+        println!("{}", screen(&app, 80, 24));
+        press(&mut app, key(KeyCode::Down));
+    }
+}

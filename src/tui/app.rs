@@ -216,8 +216,10 @@ pub struct App {
     pub mode: Mode,
     /// Trainer mode: the demo client's answer is shown.
     pub reveal: bool,
-    /// Presentation layout: the coaching texts large, without the notes.
+    /// Projector view: the step as large slides, without the notes.
     pub presentatie: bool,
+    /// The slide shown in the projector view.
+    pub dia: usize,
     /// Tally mode: number keys count MI behaviour instead of typing.
     pub turven: bool,
     /// Clock time the current step was opened ("14:02"), for the per-step timer.
@@ -277,6 +279,7 @@ impl App {
             mode: Mode::Echt,
             reveal: false,
             presentatie: false,
+            dia: 0,
             turven: false,
             stap_sinds: None,
             verstreken: 0,

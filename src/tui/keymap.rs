@@ -39,6 +39,8 @@ pub enum Ctx {
     Tally,
     /// Rating the four MITI globals at the end of a round.
     Globals,
+    /// The projector view: slides, no typing.
+    Presentatie,
 }
 
 /// Every context, for validation and tests.
@@ -57,6 +59,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::StartFilter,
     Ctx::Tally,
     Ctx::Globals,
+    Ctx::Presentatie,
 ];
 
 /// Contexts where letters are typed text.
@@ -76,6 +79,7 @@ const GESPREK: &[Ctx] = &[
     Ctx::Search,
     Ctx::Review,
     Ctx::Tally,
+    Ctx::Presentatie,
 ];
 /// Every screen without an overlay: help and quitting work everywhere here.
 const SCREENS: &[Ctx] = &[
@@ -88,6 +92,7 @@ const SCREENS: &[Ctx] = &[
     Ctx::Search,
     Ctx::Review,
     Ctx::Tally,
+    Ctx::Presentatie,
 ];
 const LISTS: &[Ctx] = &[
     Ctx::Start,
@@ -182,6 +187,9 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Tally], &["+"], Command::Turf(Gedrag::Verandertaal)),
     b(&[Ctx::Tally], &["-"], Command::Turf(Gedrag::Behoudtaal)),
     b(GESPREK, &["F7"], Command::RondeAfronden),
+    b(&[Ctx::Presentatie], &["Up", "Left"], Command::Omhoog),
+    b(&[Ctx::Presentatie], &["Down", "Right"], Command::Omlaag),
+    b(&[Ctx::Presentatie], &["Esc"], Command::Presentatie),
     b(&[Ctx::Globals], &["Up"], Command::Omhoog),
     b(&[Ctx::Globals], &["Down"], Command::Omlaag),
     b(&[Ctx::Globals], &["Left", "-"], Command::ScoreLager),
@@ -490,6 +498,9 @@ pub fn base_context(app: &App) -> Ctx {
 /// The context of the gesprek page itself, as if tally mode were off: tally mode lends
 /// it every key that cannot be typed, so F2, Ctrl+S and the arrows keep working.
 fn page_context(app: &App) -> Ctx {
+    if super::projector::aan(app) {
+        return Ctx::Presentatie;
+    }
     match app.page_kind() {
         PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => Ctx::Form,
         PageKind::Review => Ctx::Review,

@@ -9,6 +9,7 @@ pub mod form;
 pub mod keymap;
 pub mod klas;
 pub mod lists;
+pub mod projector;
 pub mod run;
 pub mod screens;
 pub mod theme;

@@ -167,6 +167,7 @@ pub fn enter_page(app: &mut App, page: Page) {
     };
     app.page = page;
     app.form_row = 0;
+    app.dia = 0;
     app.review_scroll = 0;
     match app.page_kind() {
         PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => {
@@ -407,6 +408,16 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         Command::Presentatie => {
             app.presentatie = !app.presentatie;
+            app.dia = 0;
+            Vec::new()
+        }
+        Command::Omhoog | Command::Omlaag if super::projector::aan(app) => {
+            let n = super::projector::dias(app).len();
+            app.dia = if cmd == Command::Omlaag {
+                (app.dia + 1).min(n.saturating_sub(1))
+            } else {
+                app.dia.saturating_sub(1)
+            };
             Vec::new()
         }
         Command::Terug => {

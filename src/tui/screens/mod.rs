@@ -7,6 +7,7 @@ pub mod form_widget;
 pub mod gegevens;
 pub mod groot;
 pub mod overlays;
+pub mod projector;
 pub mod review;
 pub mod start;
 pub mod step;
@@ -72,6 +73,14 @@ pub fn view(app: &App, frame: &mut Frame) {
             } else {
                 body
             };
+            // The projector view is calm: no tally strip (the keys still count).
+            if super::projector::aan(app) {
+                projector::render(app, frame, body);
+                render_message(app, frame, message);
+                render_hints(app, frame, hints);
+                overlays::render(app, frame, area);
+                return;
+            }
             // Tally mode takes a strip along the bottom so every page keeps its width.
             let body = if app.turven {
                 let [b, strip] =

@@ -113,40 +113,6 @@ pub fn technique_lines<'a>(app: &'a App, stap: &Stap) -> Vec<Line<'a>> {
     lines
 }
 
-/// The presentation layout: the coaching and the techniques large and uncluttered, for
-/// a trainer showing the gesprek to a group.
-fn render_presentatie(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
-    let t = &app.theme;
-    let mut lines = vec![
-        Line::from(Span::styled(format!(" {}", stap.titel), t.title)),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(" Doel: ", t.emphasis),
-            Span::raw(stap.doel.as_str()),
-        ]),
-        Line::raw(""),
-    ];
-    for zin in &stap.voorbeeldzinnen {
-        lines.push(Line::from(vec![
-            Span::styled(" › ", t.key),
-            Span::raw(zin.as_str()),
-        ]));
-    }
-    lines.extend(demo_lines(app, stap));
-    lines.push(Line::raw(""));
-    lines.extend(technique_lines(app, stap));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .title(" Presentatie · F5 terug ")
-                    .border_style(t.border),
-            )
-            .wrap(Wrap { trim: false }),
-        area,
-    );
-}
-
 /// Rows a paragraph of these lines takes when wrapped to `width` (an estimate that errs
 /// on the high side, so text is never cut silently).
 fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
@@ -162,10 +128,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let stap = step.stap;
-    if app.presentatie {
-        render_presentatie(app, frame, area, stap);
-        return;
-    }
     // The demo client's answer gets its own rows, so it is never cut off behind the
     // coaching (it is what the trainee has to respond to).
     let demo = demo_lines(app, stap);
