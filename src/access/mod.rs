@@ -12,6 +12,7 @@ mod keuze;
 mod prompt;
 mod start;
 mod steps;
+mod turven;
 
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
@@ -159,6 +160,10 @@ fn run_mode(
         _lock: lock,
         save_failed: false,
     };
+    if g.session.oefenen {
+        let meta = crate::core::tally::ReportMeta::for_session(&g.session, &g.data.script);
+        con.turven = Some(turven::Turven::new(meta));
+    }
     g.run(&mut con)
 }
 
@@ -288,6 +293,9 @@ impl Gesprek {
         };
         loop {
             self.session.huidige_stap = page.key().to_string();
+            if let Some(t) = con.turven.as_mut() {
+                t.stap = page.key().to_string();
+            }
             self.save(con)?;
             // A step of a practice gesprek sets its own answer and explanation.
             con.oefenhulp = None;
@@ -299,7 +307,10 @@ impl Gesprek {
             match result {
                 Ok(Done::Next) => page = self.neighbour(&page, true),
                 Ok(Done::GoTo(p)) => page = p,
-                Ok(Done::Finished) => return Ok(()),
+                Ok(Done::Finished) => {
+                    turven::afronden(self, con, true)?;
+                    return Ok(());
+                }
                 Err(Stop::Back) => {
                     if page == Page::Gegevens {
                         con.say("Dit is de eerste stap.")?;
@@ -314,6 +325,8 @@ impl Gesprek {
                         "Gestopt."
                     };
                     con.blank()?;
+                    // Practice: the globals (when the trainer stopped), then the report.
+                    turven::afronden(self, con, matches!(stop, Stop::Quit))?;
                     if self.session.oefenen {
                         con.say(&format!("{why} Een oefengesprek wordt niet bewaard."))?;
                         return Ok(());

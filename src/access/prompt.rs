@@ -48,6 +48,8 @@ pub struct Oefenhulp {
     pub antwoord: String,
     /// What the step's techniques are for, with a good and a poor example.
     pub uitleg: String,
+    /// The demo client and the step, so the answer can follow what was tallied.
+    pub klant: Option<(crate::core::oefen::Oefenklant, String)>,
 }
 
 /// The commands of practice mode, added to the help.
@@ -55,7 +57,7 @@ const OEFENHULP: &str = "\
 In de oefenmodus:
 - antwoord: wat de oefenklant bij deze stap zegt.
 - uitleg: de technieken van deze stap, met een goed en een minder goed voorbeeld.
-Een oefengesprek wordt niet bewaard.";
+Een oefengesprek wordt niet bewaard; het trainersrapport gaat naar de trainersmap.";
 
 /// The input and output of one accessible session.
 pub struct Console<'a> {
@@ -64,6 +66,8 @@ pub struct Console<'a> {
     /// Set while a step of a practice gesprek is open. Only then are `antwoord` and
     /// `uitleg` commands; in a real gesprek they are words like any other.
     pub oefenhulp: Option<Oefenhulp>,
+    /// The tally of a practice gesprek: its commands work at every question.
+    pub turven: Option<super::turven::Turven>,
 }
 
 /// Replaces control characters (other than line breaks and tabs) before they reach the
@@ -87,6 +91,7 @@ impl<'a> Console<'a> {
             input,
             output,
             oefenhulp: None,
+            turven: None,
         }
     }
 
@@ -129,9 +134,23 @@ impl<'a> Console<'a> {
         self.say(prompt)?;
         loop {
             let line = self.read_line()?;
+            if let Some(t) = self.turven.as_mut()
+                && let Some(reply) = super::turven::command(t, &line)
+            {
+                self.say(&reply)?;
+                self.say(prompt)?;
+                continue;
+            }
             if let Some(hulp) = &self.oefenhulp {
                 let text = match line.trim().to_lowercase().as_str() {
-                    "antwoord" => Some(hulp.antwoord.clone()),
+                    "antwoord" => Some(match &hulp.klant {
+                        Some((klant, stap)) => super::turven::antwoord(
+                            klant,
+                            stap,
+                            self.turven.as_ref().map(|t| &t.tally),
+                        ),
+                        None => hulp.antwoord.clone(),
+                    }),
                     "uitleg" => Some(hulp.uitleg.clone()),
                     _ => None,
                 };
@@ -146,6 +165,9 @@ impl<'a> Console<'a> {
                     self.say(HULP)?;
                     if self.oefenhulp.is_some() {
                         self.say(OEFENHULP)?;
+                    }
+                    if self.turven.is_some() {
+                        self.say(super::turven::HULP)?;
                     }
                     self.say(prompt)?;
                 }
@@ -258,6 +280,7 @@ mod tests {
         con.oefenhulp = Some(Oefenhulp {
             antwoord: "Oefenklant: ik kook graag.".into(),
             uitleg: "Open vragen: vragen zonder ja of nee.".into(),
+            klant: None,
         });
         assert_eq!(con.ask("Regel:").unwrap(), "klaar");
         con.oefenhulp = None;

@@ -194,6 +194,7 @@ fn oefenhulp(klant: &Oefenklant, stap: &Stap) -> Oefenhulp {
     Oefenhulp {
         antwoord,
         uitleg: uitleg.join("\n"),
+        klant: Some((klant.clone(), stap.id.clone())),
     }
 }
 
