@@ -309,20 +309,6 @@ fn resizing_and_ten_thousand_codes_lose_nothing() {
 }
 
 #[test]
-#[ignore = "prints the screens for a look by hand"]
-fn show_screens() {
-    let (mut app, _dir, mut r, _paths) = klas_app(10);
-    println!("{}", screen(&app, 80, 24));
-    start_round(&mut app, &mut r);
-    app.verstreken = 95;
-    press(&mut app, ch('5'));
-    press(&mut app, key(KeyCode::F(4)));
-    println!("{}", screen(&app, 80, 24));
-    press(&mut app, key(KeyCode::F(7)));
-    println!("{}", screen(&app, 100, 30));
-}
-
-#[test]
 fn wis_and_the_plan_never_mix_with_trainer_files() {
     use meedoen::store::erase::{execute, plan_erase};
     use meedoen::tui::action::Command;

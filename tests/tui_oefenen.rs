@@ -202,14 +202,3 @@ fn the_projector_keeps_tallying_on_the_keypad() {
         "the projector stays calm: {shown}"
     );
 }
-
-#[test]
-#[ignore = "prints the projector for a look by hand"]
-fn show_projector() {
-    let (mut app, _dir, _r) = practice("wensen-en-krachten");
-    press(&mut app, key(KeyCode::F(5)));
-    for _ in 0..5 {
-        println!("{}", screen(&app, 80, 24));
-        press(&mut app, key(KeyCode::Down));
-    }
-}

@@ -12,7 +12,6 @@ use crate::core::problem::{Problem, parse_ron};
 
 use super::action::{Action, Command};
 use super::app::{App, Focus, Overlay, PageKind, Screen};
-use crate::core::tally::Gedrag;
 
 /// The context that decides what a key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +70,7 @@ const TYPING: &[Ctx] = &[
     Ctx::StartFilter,
 ];
 /// The contexts of an open gesprek (also where the trainer keys F4–F6 work).
-const GESPREK: &[Ctx] = &[
+pub(super) const GESPREK: &[Ctx] = &[
     Ctx::Notes,
     Ctx::Picker,
     Ctx::Form,
@@ -110,7 +109,11 @@ pub struct DefaultBinding {
     pub cmd: Command,
 }
 
-const fn b(ctx: &'static [Ctx], keys: &'static [&'static str], cmd: Command) -> DefaultBinding {
+pub(super) const fn b(
+    ctx: &'static [Ctx],
+    keys: &'static [&'static str],
+    cmd: Command,
+) -> DefaultBinding {
     DefaultBinding { ctx, keys, cmd }
 }
 
@@ -143,64 +146,6 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::StartFilter], &["Enter", "Down"], Command::Terug),
     b(GESPREK, &["F6"], Command::Turven),
     b(&[Ctx::Tally], &["Backspace", "*"], Command::TurfOngedaan),
-    // Tally codes: the whole numeric keypad, in the order of `Gedrag::ALL`.
-    b(
-        &[Ctx::Tally],
-        &["1"],
-        Command::Turf(Gedrag::NeutraalInformeren),
-    ),
-    b(&[Ctx::Tally], &["2"], Command::Turf(Gedrag::OpenVraag)),
-    b(&[Ctx::Tally], &["3"], Command::Turf(Gedrag::GeslotenVraag)),
-    b(
-        &[Ctx::Tally],
-        &["4"],
-        Command::Turf(Gedrag::ReflectieEenvoudig),
-    ),
-    b(
-        &[Ctx::Tally],
-        &["5"],
-        Command::Turf(Gedrag::ReflectieComplex),
-    ),
-    b(&[Ctx::Tally], &["6"], Command::Turf(Gedrag::Bekrachtigen)),
-    b(&[Ctx::Tally], &["7"], Command::Turf(Gedrag::Samenvatten)),
-    b(
-        &[Ctx::Tally],
-        &["8"],
-        Command::Turf(Gedrag::SamenwerkingZoeken),
-    ),
-    b(
-        &[Ctx::Tally],
-        &["9"],
-        Command::Turf(Gedrag::AutonomieBenadrukken),
-    ),
-    b(
-        &[Ctx::Tally],
-        &["0"],
-        Command::Turf(Gedrag::OvertuigenMetToestemming),
-    ),
-    b(
-        &[Ctx::Tally],
-        &["."],
-        Command::Turf(Gedrag::OvertuigenZonderToestemming),
-    ),
-    b(&[Ctx::Tally], &["/"], Command::Turf(Gedrag::Confronteren)),
-    b(&[Ctx::Tally], &["+"], Command::Turf(Gedrag::Verandertaal)),
-    b(&[Ctx::Tally], &["-"], Command::Turf(Gedrag::Behoudtaal)),
-    b(GESPREK, &["F7"], Command::RondeAfronden),
-    b(&[Ctx::Presentatie], &["Up", "Left"], Command::Omhoog),
-    b(&[Ctx::Presentatie], &["Down", "Right"], Command::Omlaag),
-    b(&[Ctx::Presentatie], &["Esc"], Command::Presentatie),
-    b(&[Ctx::Globals], &["Up"], Command::Omhoog),
-    b(&[Ctx::Globals], &["Down"], Command::Omlaag),
-    b(&[Ctx::Globals], &["Left", "-"], Command::ScoreLager),
-    b(&[Ctx::Globals], &["Right", "+"], Command::ScoreHoger),
-    b(&[Ctx::Globals], &["Enter"], Command::Kiezen),
-    b(&[Ctx::Globals], &["Esc"], Command::Terug),
-    b(&[Ctx::Confirm], &["Enter"], Command::Kiezen),
-    b(&[Ctx::Start], &["Right"], Command::DeelnemerVolgende),
-    b(&[Ctx::Start], &["Left"], Command::DeelnemerVorige),
-    b(&[Ctx::Start], &["PgUp"], Command::TimerLanger),
-    b(&[Ctx::Start], &["PgDn"], Command::TimerKorter),
     b(GESPREK, &["F4"], Command::Onthullen),
     b(GESPREK, &["F5"], Command::Presentatie),
     b(&[Ctx::Start], &["Delete", "d"], Command::Verwijderen),
@@ -342,6 +287,7 @@ impl Default for Keymap {
         Keymap {
             bindings: BINDINGS
                 .iter()
+                .chain(trainer::BINDINGS)
                 .map(|d| Binding {
                     ctx: d.ctx,
                     keys: d.keys.iter().map(|k| (*k).to_string()).collect(),
@@ -563,6 +509,8 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
 pub fn is_typing(ctx: Ctx) -> bool {
     TYPING.contains(&ctx)
 }
+
+mod trainer;
 
 #[cfg(test)]
 mod tests;

@@ -90,7 +90,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(Overlay::Plan(title, text, 0));
             Vec::new()
         }
-        Action::Turf(g) => turf(app, g),
+        Action::Turf(g) => klas::turf(app, g),
         Action::TrainerOpgeslagen {
             result,
             ronde,
@@ -113,17 +113,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
     }
-}
-
-/// Counts one code at the current step, on the timeline at the runner's clock.
-fn turf(app: &mut App, g: crate::core::tally::Gedrag) -> Vec<Effect> {
-    let step = app.session.huidige_stap.clone();
-    let sec = app.verstreken;
-    app.session
-        .tally
-        .get_or_insert_with(Default::default)
-        .add_op(&step, g, sec);
-    changed(app)
 }
 
 fn clamp_start(app: &mut App) {
@@ -394,7 +383,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             changed(app)
         }
-        Command::Turf(g) if app.turven => turf(app, g),
+        Command::Turf(g) if app.turven => klas::turf(app, g),
         Command::TurfOngedaan => match app.session.tally.as_mut().and_then(|t| t.undo_laatste()) {
             Some(g) => {
                 app.info(MessageKind::Info, format!("Turf ongedaan: {}", g.label()));

@@ -3,7 +3,7 @@ use super::*;
 
 #[test]
 fn every_key_name_in_the_table_parses() {
-    for b in BINDINGS {
+    for b in BINDINGS.iter().chain(trainer::BINDINGS) {
         for k in b.keys {
             assert!(parse_key(k).is_some(), "{k}");
         }

@@ -205,3 +205,14 @@ pub(super) fn start_command(
     }
     Some(Vec::new())
 }
+
+/// Counts one code at the current step, on the timeline at the runner's clock.
+pub(super) fn turf(app: &mut App, g: crate::core::tally::Gedrag) -> Vec<Effect> {
+    let step = app.session.huidige_stap.clone();
+    let sec = app.verstreken;
+    app.session
+        .tally
+        .get_or_insert_with(Default::default)
+        .add_op(&step, g, sec);
+    super::changed(app)
+}
