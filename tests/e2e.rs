@@ -50,6 +50,11 @@ impl Session {
     }
 
     fn start_with(dirs: &Dirs, env: &[(&str, &str)]) -> Session {
+        Session::start_args(dirs, env, &[])
+    }
+
+    /// Starts with extra command-line arguments after `--uitvoer` (a subcommand).
+    fn start_args(dirs: &Dirs, env: &[(&str, &str)], args: &[&str]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -61,6 +66,9 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_meedoen"));
         cmd.arg("--uitvoer");
         cmd.arg(&dirs.out);
+        for a in args {
+            cmd.arg(a);
+        }
         cmd.env("HOME", &dirs.home);
         cmd.env("XDG_CONFIG_HOME", dirs.home.join("config"));
         cmd.env("XDG_DATA_HOME", dirs.home.join("data"));
@@ -304,4 +312,53 @@ fn no_color_draws_without_colour_but_keeps_the_selection_visible() {
     }
     s.send(CTRL_Q);
     s.wait_exit();
+}
+
+#[test]
+fn a_class_round_counts_down_and_ctrl_q_saves_it_before_stopping() {
+    let dirs = Dirs::new();
+    let mut s = Session::start_args(
+        &dirs,
+        &[],
+        &[
+            "oefenen",
+            "--klas",
+            "Groep A",
+            "--deelnemer",
+            "Anna",
+            "--minuten",
+            "1",
+        ],
+    );
+    s.wait_for("Klassessie: Groep A");
+    s.wait_for("Volgende ronde: Anna");
+    s.send(ENTER);
+    s.wait_for("nog te gaan");
+    s.wait_for("TURVEN");
+    s.send("2");
+    s.wait_for("Open 1");
+    // The countdown redraws by itself, without a key.
+    let before = s.contents();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while s.contents() == before && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_ne!(s.contents(), before, "the countdown did not move");
+    // Letters type nothing while tallying.
+    s.send("abc");
+    s.send(CTRL_Q);
+    s.wait_for("Deze ronde is nog niet opgeslagen");
+    s.send(ENTER);
+    s.wait_exit();
+    let trainer = dirs.home.join("data").join("meedoen").join("trainer");
+    let mut names: Vec<String> = std::fs::read_dir(&trainer)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names[0].ends_with("-Groep-A-klasoverzicht.md"), "{names:?}");
+    let csv = std::fs::read_to_string(trainer.join(&names[1])).unwrap();
+    assert!(csv.contains(",Open vraag,consulent"), "{csv}");
+    assert!(!dirs.out.exists() || std::fs::read_dir(&dirs.out).unwrap().count() == 0);
 }
