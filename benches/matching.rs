@@ -127,6 +127,7 @@ fn entry(id: &str) -> Entry {
         synoniemen: Vec::new(),
         aanpak: String::new(),
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -136,6 +137,7 @@ fn taxonomy() -> Taxonomy {
         krachten: vec![entry("doorzetter")],
         belemmeringen: BELEMMERINGEN.iter().map(|b| entry(b)).collect(),
         categorieen: CATEGORIEEN.iter().map(|c| entry(c)).collect(),
+        ..Default::default()
     }
 }
 
@@ -191,10 +193,14 @@ fn catalogue(n: usize) -> Catalogue {
                 leeftijd_max: if rng.below(10) == 0 { Some(27) } else { None },
                 laatst_gecontroleerd: None,
                 bron: Vec::new(),
+                ..Default::default()
             }
         })
         .collect();
-    Catalogue { opties }
+    Catalogue {
+        opties,
+        ..Default::default()
+    }
 }
 
 fn strings(xs: &[&str]) -> Vec<String> {

@@ -5,6 +5,7 @@
 //! screen readers and pipes.
 
 pub mod access;
+pub mod app;
 pub mod cli;
 pub mod core;
 pub mod store;

@@ -37,6 +37,7 @@ const SCRIPT: &str = r#"(
 )"#;
 
 const TAXONOMY: &str = r#"(
+    vervangt_alles: true,
     wensen: [
         (id: "koken", label: "Koken", omschrijving: "Eten maken."),
         (id: "buiten", label: "Buiten werken", omschrijving: "In de buitenlucht."),
@@ -52,7 +53,7 @@ const TAXONOMY: &str = r#"(
     ],
 )"#;
 
-const CATALOGUE: &str = r#"(opties: [
+const CATALOGUE: &str = r#"(vervangt_alles: true, opties: [
     (id: "buurtkeuken", titel: "Koken in het buurthuis", categorie: "vrijwilligerswerk",
      omschrijving: "Samen koken voor buurtbewoners.", uren_min: 4, uren_max: 8,
      begeleiding: taakgericht, wensen: ["koken"],
@@ -291,10 +292,22 @@ fn broken_data_files_are_reported_with_their_place() {
     let (_dir, paths) = folder();
     fs::write(paths.config.join("catalogus.ron"), "(opties: [ (id: \"x\" ").unwrap();
     let mut out = Vec::new();
-    let err = run_in(paths, today(), &mut Cursor::new(Vec::new()), &mut out).unwrap_err();
+    // No answer to the question whether to go on: the mode stops and writes nothing.
+    run_in(
+        paths.clone(),
+        today(),
+        &mut Cursor::new(Vec::new()),
+        &mut out,
+    )
+    .unwrap();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("catalogus.ron:1:"), "{text}");
-    assert!(err.to_string().contains("fouten"));
+    assert!(
+        text.contains("In plaats daarvan gebruikt meedoen"),
+        "{text}"
+    );
+    assert!(text.contains("Gestopt. Er is niets veranderd."), "{text}");
+    assert!(files_in(&paths.drafts).is_empty());
 }
 
 #[test]

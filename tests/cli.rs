@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 const TAXONOMY: &str = r#"(
+    vervangt_alles: true,
     wensen: [
         (id: "koken", label: "Koken", omschrijving: "Koken voor anderen."),
         (id: "buiten", label: "Buiten zijn", omschrijving: "Buiten werken."),
@@ -23,6 +24,7 @@ const TAXONOMY: &str = r#"(
 )"#;
 
 const CATALOGUE: &str = r#"(
+    vervangt_alles: true,
     opties: [
         (
             id: "tuin",
@@ -263,11 +265,13 @@ fn controleer_a_valid_folder_exits_0() {
     let dir = config();
     let o = meedoen(dir.path(), &["controleer"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
     assert!(
-        stdout(&o).contains("In orde: 3 bestanden gecontroleerd"),
-        "{}",
-        stdout(&o)
+        out.contains("In orde: geen problemen; zo start meedoen ook."),
+        "{out}"
     );
+    let own = format!("catalogus.ron: persoonlijk ({}", dir.path().display());
+    assert!(out.contains(&own), "says where each file comes from: {out}");
 }
 
 #[test]
@@ -276,14 +280,9 @@ fn controleer_without_own_files_names_the_embedded_defaults() {
     let o = meedoen(empty.path(), &["controleer"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(
-        out.contains("catalogus.ron: geen eigen bestand in"),
-        "{out}"
-    );
-    assert!(
-        out.contains("de ingebouwde standaard wordt gebruikt"),
-        "{out}"
-    );
+    assert!(out.contains("  catalogus.ron: ingebouwd\n"), "{out}");
+    assert!(out.contains("  toetsen.ron: standaard\n"), "{out}");
+    assert!(out.contains("In orde"), "{out}");
 }
 
 #[test]
@@ -305,10 +304,10 @@ fn controleer_reports_file_line_column_and_exits_1() {
     assert_eq!(
         lines,
         [
-            format!("{name}:9:13: optie `tuin`: uren_max (45) is meer dan 40 uur per week")
+            format!("{name}:10:13: optie `tuin`: uren_max (45) is meer dan 40 uur per week")
                 .as_str(),
-            format!("{name}:22:22: optie `kookcafe`: onbekende wens `kooken`").as_str(),
-            "2 problemen gevonden in 1 bestand.",
+            format!("{name}:23:22: optie `kookcafe`: onbekende wens `kooken`").as_str(),
+            format!("2 problemen gevonden in {name}.").as_str(),
         ]
     );
 }
@@ -372,7 +371,7 @@ fn controleer_also_checks_the_plan_template_and_the_keymap() {
     assert!(out.contains("onbekende toets `Hyper+X`"), "{out}");
     assert!(out.contains(&at(&template, "2:7")), "{out}");
     assert!(
-        out.ends_with("2 problemen gevonden in 2 van de 5 bestanden.\n"),
+        out.ends_with("2 problemen in 2 bestanden; meedoen laat die bestanden weg en gebruikt de laag eronder.\n"),
         "{out}"
     );
 
@@ -384,7 +383,11 @@ fn controleer_also_checks_the_plan_template_and_the_keymap() {
     .unwrap();
     let o = meedoen(dir.path(), &["controleer"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("In orde: 5 bestanden gecontroleerd"));
+    assert!(
+        stdout(&o).contains("In orde: geen problemen"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]

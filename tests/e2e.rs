@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+mod common;
+
 const PGDN: &str = "\x1b[6~";
 const ENTER: &str = "\r";
 const CTRL_Q: &str = "\x11";
@@ -50,11 +52,10 @@ impl Session {
     }
 
     fn start_with(dirs: &Dirs, env: &[(&str, &str)]) -> Session {
-        Session::start_args(dirs, env, &[])
+        Session::start_args(dirs, &[], env)
     }
 
-    /// Starts with extra command-line arguments after `--uitvoer` (a subcommand).
-    fn start_args(dirs: &Dirs, env: &[(&str, &str)], args: &[&str]) -> Session {
+    fn start_args(dirs: &Dirs, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -64,11 +65,9 @@ impl Session {
             })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_meedoen"));
+        cmd.args(args);
         cmd.arg("--uitvoer");
         cmd.arg(&dirs.out);
-        for a in args {
-            cmd.arg(a);
-        }
         cmd.env("HOME", &dirs.home);
         cmd.env("XDG_CONFIG_HOME", dirs.home.join("config"));
         cmd.env("XDG_DATA_HOME", dirs.home.join("data"));
@@ -293,9 +292,9 @@ fn a_second_window_cannot_open_the_same_draft() {
 fn no_color_draws_without_colour_but_keeps_the_selection_visible() {
     let dirs = Dirs::new();
     let mut s = Session::start_with(&dirs, &[("NO_COLOR", "1")]);
-    // The key hints are drawn only once the data is read; the loading screen before it
-    // already lists "Nieuw gesprek", without a selection.
-    s.wait_for("n nieuw gesprek");
+    // The loading screen shows the list without a selection; the practice entry appears
+    // once the data is read.
+    s.wait_for("Oefenen met een oefenklant");
     {
         let parser = s.screen.lock().unwrap();
         let screen = parser.screen();
@@ -308,10 +307,107 @@ fn no_color_draws_without_colour_but_keeps_the_selection_visible() {
                 reversed += usize::from(cell.inverse());
             }
         }
-        assert!(reversed > 0, "the selected row must still stand out");
+        assert!(
+            reversed > 0,
+            "the selected row must still stand out:\n{}",
+            screen.contents()
+        );
     }
     s.send(CTRL_Q);
     s.wait_exit();
+}
+
+/// The line mode, driven in a terminal, and the full-screen app's export write the same
+/// bytes for the same session: both go through the one export of the app layer.
+#[test]
+fn the_line_mode_writes_the_same_plan_as_the_full_screen_app() {
+    use meedoen::app::Bundle;
+    use meedoen::core::plan::Formaat;
+    use meedoen::tui::action::{Action, Command};
+    use meedoen::tui::effect::Effect;
+    use meedoen::tui::update::{enter_page, update};
+
+    let dirs = Dirs::new();
+    let config = dirs.home.join("config").join("meedoen");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("script.ron"), common::SCRIPT).unwrap();
+    std::fs::write(config.join("taxonomie.ron"), common::TAXONOMY).unwrap();
+    std::fs::write(config.join("catalogus.ron"), common::CATALOGUE).unwrap();
+    let mut s = Session::start_args(&dirs, &["--toegankelijk"], &[]);
+    s.wait_for("toegankelijke modus");
+    let answers = [
+        "A.B.",
+        "Jan de Vries",
+        "Utrecht",
+        "",
+        "",
+        "Zij zegt: ‘ik wil graag koken’, é ë 🙂",
+        "",
+        "Iets met eten.",
+        "",
+        "1",
+        "",
+        "",
+        "6",
+        "1",
+        "",
+        "",
+        "Kennismaken in het buurthuis",
+        "klant",
+        "volgende week",
+        "",
+        "4",
+        "We beginnen met 4 uur.",
+        "1-12-2026",
+        "",
+        "",
+        "1",
+        "Akkoord.",
+        "",
+        "md html txt",
+    ];
+    for a in answers {
+        s.send(&format!("{a}\r"));
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    s.wait_for("Opgeslagen:");
+    s.wait_exit();
+
+    let written: Vec<PathBuf> = std::fs::read_dir(&dirs.out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let by_ext = |ext: &str| {
+        written
+            .iter()
+            .find(|p| p.to_string_lossy().ends_with(&format!(".{ext}")))
+            .unwrap_or_else(|| panic!("no .{ext} in {written:?}"))
+            .clone()
+    };
+    let session = meedoen::store::drafts::load_session(&by_ext("sessie.ron")).unwrap();
+    assert_eq!(session.klant, "A.B.");
+
+    // The full-screen app on the same folders, exporting the same session.
+    let mut paths = meedoen::store::paths::Paths::portable(&dirs.home.join("tui"));
+    paths.config = config.clone();
+    let bundle = Bundle::load_in(paths, None, true, meedoen::tui::keymap::check, "nu");
+    assert!(bundle.in_orde(), "{:?}", bundle.uitgesloten);
+    let opts = meedoen::tui::Options::default();
+    let theme = meedoen::tui::theme::Theme::new(meedoen::tui::theme::ThemeKind::Standard);
+    let (mut app, _) = meedoen::tui::load_app(bundle, &opts, theme);
+    update(&mut app, Action::SessionLoaded(Box::new(session)));
+    app.formats = Formaat::ALL.to_vec();
+    enter_page(&mut app, meedoen::tui::app::Page::Review);
+    let effects = update(&mut app, Action::Cmd(Command::Exporteren));
+    let [Effect::Export(set)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    for ext in ["md", "html", "txt"] {
+        let tui = &set.files.iter().find(|(e, _)| e == ext).unwrap().1;
+        let line_mode = std::fs::read_to_string(by_ext(ext)).unwrap();
+        assert_eq!(&line_mode, tui, "{ext} differs");
+        assert!(line_mode.contains("Kennismaken in het buurthuis"), "{ext}");
+    }
 }
 
 #[test]
@@ -319,7 +415,6 @@ fn a_class_round_counts_down_and_ctrl_q_saves_it_before_stopping() {
     let dirs = Dirs::new();
     let mut s = Session::start_args(
         &dirs,
-        &[],
         &[
             "oefenen",
             "--klas",
@@ -329,6 +424,7 @@ fn a_class_round_counts_down_and_ctrl_q_saves_it_before_stopping() {
             "--minuten",
             "1",
         ],
+        &[],
     );
     s.wait_for("Klassessie: Groep A");
     s.wait_for("Volgende ronde: Anna");

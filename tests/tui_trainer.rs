@@ -4,6 +4,7 @@
 
 mod common;
 
+use meedoen::app::export::PlanSet;
 use meedoen::core::session::{Afspraak, Session};
 use meedoen::core::tally::Gedrag;
 use meedoen::store::paths::Paths;
@@ -177,7 +178,7 @@ fn a_tallied_real_gesprek_writes_the_report_beside_the_plan_not_in_it() {
     update(&mut app, Action::Cmd(Command::Turven));
     enter_page(&mut app, Page::Review);
     let effects = update(&mut app, Action::Cmd(Command::Exporteren));
-    let [Effect::Export { files, .. }] = effects.as_slice() else {
+    let [Effect::Export(PlanSet { files, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     let exts: Vec<&str> = files.iter().map(|(e, _)| e.as_str()).collect();
@@ -217,7 +218,7 @@ fn something_like_a_bsn_is_caught_before_export_and_can_be_removed() {
     assert!(shown.contains("Mogelijk een BSN"), "{shown}");
     let effects = press(&mut app, key(KeyCode::Char('j')));
     assert!(effects.contains(&Effect::BsnVerwijderd(1)));
-    assert!(effects.iter().any(|e| matches!(e, Effect::Export { .. })));
+    assert!(effects.iter().any(|e| matches!(e, Effect::Export(_))));
     assert!(!app.session.note("welkom").contains("123456782"));
     assert!(app.session.note("welkom").contains("[BSN verwijderd]"));
 }
@@ -234,7 +235,7 @@ fn formats_are_chosen_on_the_review_screen() {
     assert!(shown.contains("[ ] m Markdown"), "{shown}");
     assert!(shown.contains("[x] w HTML"), "{shown}");
     let effects = press(&mut app, key(KeyCode::Char('e')));
-    let [Effect::Export { files, .. }] = effects.as_slice() else {
+    let [Effect::Export(PlanSet { files, .. })] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     let exts: Vec<&str> = files.iter().map(|(e, _)| e.as_str()).collect();

@@ -4,6 +4,7 @@
 
 mod common;
 
+use meedoen::app::export::PlanSet;
 use meedoen::core::taxonomy::TagKind;
 use meedoen::tui::action::Action;
 use meedoen::tui::app::{App, Focus, Overlay, Page, PageKind, Screen, SuggTab};
@@ -297,7 +298,7 @@ fn export_needs_a_client_and_then_writes_plan_and_session() {
     assert!(app.message.as_ref().unwrap().text.contains("klant"));
     app.session.klant = "A.B.".into();
     let effects = press(&mut app, key(KeyCode::Char('e')));
-    let [Effect::Export { stem, files }] = effects.as_slice() else {
+    let [Effect::Export(PlanSet { stem, files, .. })] = effects.as_slice() else {
         panic!("expected one export, got {effects:?}");
     };
     assert!(stem.starts_with("2026-11-23"), "{stem}");
@@ -420,6 +421,6 @@ fn export_waits_until_a_half_typed_date_is_fixed() {
     app.invalid.clear();
     assert!(matches!(
         press(&mut app, key(KeyCode::Char('e'))).as_slice(),
-        [Effect::Export { .. }]
+        [Effect::Export(_)]
     ));
 }

@@ -6,7 +6,8 @@
 use super::Gesprek;
 use super::prompt::{Ask, Console, numbers};
 use super::steps::{number, optional_date, text};
-use crate::core::matching::{Profiel, suggest};
+use crate::app;
+use crate::core::matching::Profiel;
 use crate::core::session::{Afspraak, Akkoord};
 use crate::core::vervolg::Status;
 
@@ -22,11 +23,8 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         &mut g.session.uren_kan,
     )?;
     g.save(con)?;
-    let result = suggest(
-        &Profiel::from(&g.session),
-        &g.data.catalogue,
-        &g.data.taxonomy,
-    );
+    // With the gemeente's filters, as everywhere.
+    let result = app::suggest::for_profile(&g.bundle, &Profiel::from(&g.session));
     // A copy, so the session can be changed and saved while titles are looked up.
     let cat = g.data.catalogue.clone();
     let titel = |id: &str| cat.find(id).map_or(id.to_string(), |o| o.titel.clone());

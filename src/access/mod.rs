@@ -15,33 +15,36 @@ mod steps;
 mod turven;
 
 use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 
+use crate::app::export::{self, Bron, Keuzes, Tegenhouder};
+use crate::app::{Bundle, Instellingen, KeymapCheck};
 use crate::core::data::{Data, Source};
-use crate::core::gemeente::Gemeente;
 use crate::core::oefen::Oefenklant;
-use crate::core::plan;
+use crate::core::plan::{self, Formaat};
+use crate::core::privacy;
 use crate::core::session::Session;
 use crate::store::drafts::{DraftLock, Drafts};
 use crate::store::paths::Paths;
-use crate::store::{assets, extras, files, sessions};
+use crate::store::{files, sessions};
 
 pub use prompt::printable;
 use prompt::{Ask, Console, Stop};
 
 /// Options from the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct AccessOptions {
-    /// Output folder for plans (`--uitvoer`).
-    pub uitvoer: Option<PathBuf>,
-    /// Config folder override (`--instellingen`).
-    pub instellingen: Option<PathBuf>,
+    /// Folders chosen on the command line (`--uitvoer`, `--instellingen`, `--team`).
+    pub instellingen: Instellingen,
     /// Practice with a demo client (`meedoen oefenen`).
     pub oefenen: bool,
-    /// A class session (`--klas`, `--deelnemer`), already checked.
+    /// A class session (`--klas`, `--deelnemer`), already checked; the line mode
+    /// tallies practice but plays no class rounds.
     pub klas: Option<crate::core::klas::KlasOpties>,
+    /// The check of `toetsen.ron`, handed in so this mode checks the same files as the
+    /// full-screen app without depending on it.
+    pub keymap_check: KeymapCheck,
 }
 
 /// Runs the accessible mode with the platform's folders and today's date.
@@ -50,12 +53,20 @@ pub fn run(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let mut paths = Paths::resolve(opts.uitvoer.as_deref()).map_err(anyhow::Error::msg)?;
-    if let Some(dir) = opts.instellingen {
-        paths.config = dir;
-    }
+    let bundle = Bundle::load(&opts.instellingen, opts.keymap_check).map_err(anyhow::Error::msg)?;
     let today = Local::now().date_naive();
-    run_mode(paths, today, opts.oefenen, input, output)
+    run_mode(bundle, today, opts.oefenen, input, output)
+}
+
+/// Accepts any keymap: the tests of this mode never have one.
+fn any_keymap(_: &Source) -> Vec<crate::core::problem::Problem> {
+    Vec::new()
+}
+
+/// The bundle for explicit folders, as the tests drive it.
+fn bundle_in(paths: Paths) -> Bundle {
+    let now = Local::now().format("%-d-%-m-%Y %H:%M").to_string();
+    Bundle::load_in(paths, None, false, any_keymap, &now)
 }
 
 /// Runs the accessible mode with explicit folders and date; this is what tests drive, so
@@ -66,7 +77,7 @@ pub fn run_in(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    run_mode(paths, today, false, input, output)
+    run_mode(bundle_in(paths), today, false, input, output)
 }
 
 /// `run_in` for practice with a demo client.
@@ -76,37 +87,43 @@ pub fn run_oefenen_in(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    run_mode(paths, today, true, input, output)
+    run_mode(bundle_in(paths), today, true, input, output)
 }
 
 fn run_mode(
-    paths: Paths,
+    bundle: Bundle,
     today: NaiveDate,
     oefenen: bool,
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let mut con = Console::new(input, output);
-    let loaded = assets::load(Some(&paths.config)).and_then(|data| {
-        let extras = extras::load(Some(&paths.config), &data)?;
-        Ok((data, extras))
-    });
-    let (mut data, extras) = match loaded {
-        Ok(found) => found,
-        Err(problems) => {
-            con.say("De gegevensbestanden bevatten fouten:")?;
-            for p in &problems {
-                con.say(&p.to_string())?;
-            }
-            con.say("Herstel ze, of verwijder het bestand om de standaard te gebruiken.")?;
-            anyhow::bail!("de gegevensbestanden bevatten fouten");
-        }
-    };
-    let template = assets::plan_template(Some(&paths.config))
-        .map_err(|p| anyhow::anyhow!("het plansjabloon kan niet worden gelezen: {p}"))?;
-    let (gemeente, _) =
-        assets::gemeente(Some(&paths.config)).map_err(|p| anyhow::anyhow!("{p}"))?;
     con.say("meedoen, toegankelijke modus. Typ ? en Enter voor hulp, op elk moment.")?;
+    for m in &bundle.meldingen {
+        con.say(&format!("Let op: {m}"))?;
+    }
+    if let Some(text) = bundle.fallback_text() {
+        for line in text.lines() {
+            con.say(line)?;
+        }
+        let go = con.ask_valid(
+            "Doorgaan met deze gegevens? Typ ja om door te gaan, of nee om te stoppen.",
+            |t| match t.to_lowercase().as_str() {
+                "j" | "ja" => Ok(true),
+                "n" | "nee" => Ok(false),
+                _ => Err("Typ ja of nee.".to_string()),
+            },
+        );
+        match go {
+            Ok(true) => {}
+            Ok(false) | Err(Stop::Quit | Stop::Eof | Stop::Back) => {
+                con.say("Gestopt. Er is niets veranderd.")?;
+                return Ok(());
+            }
+            Err(Stop::Io(e)) => return Err(e.into()),
+        }
+    }
+    let paths = bundle.paths.clone();
     let drafts = Drafts::new(paths.drafts.clone());
     // Practice offers no real clients, nor names them in a warning on a projected screen.
     let (klanten, problems) = if oefenen {
@@ -121,12 +138,12 @@ fn run_mode(
     }
     let keuzes = start::Keuzes {
         drafts: &drafts,
-        data: &data,
-        vervolg: &extras.vervolg,
-        gemeente: &gemeente,
+        data: &bundle.data,
+        vervolg: &bundle.vervolg,
+        gemeente: &bundle.gemeente,
         klanten: sessions::newest_per_client(klanten),
         today,
-        oefenklanten: oefenen.then_some(&extras.oefenklanten),
+        oefenklanten: oefenen.then_some(&bundle.oefenklanten),
     };
     let started = start::start(&mut con, &keuzes);
     let (session, lock) = match started {
@@ -138,24 +155,24 @@ fn run_mode(
         }
     };
     // The session says which script it follows, as in the full-screen app.
-    if session.script == extras.vervolg.id {
-        data.script = extras.vervolg;
-    }
+    let data = bundle.data_for(&session).into_owned();
     // A practice gesprek has its demo client, found by the name it was started with.
     let oefenklant = session
         .oefenen
         .then(|| {
-            let mut klanten = extras.oefenklanten.klanten.into_iter();
-            klanten.find(|k| k.naam == session.klant)
+            bundle
+                .oefenklanten
+                .klanten
+                .iter()
+                .find(|k| k.naam == session.klant)
+                .cloned()
         })
         .flatten();
     let mut g = Gesprek {
         oefenklant,
         session,
         data,
-        template,
-        gemeente,
-        paths,
+        bundle,
         drafts,
         _lock: lock,
         save_failed: false,
@@ -170,11 +187,10 @@ fn run_mode(
 /// One gesprek in progress, with what it needs to save itself.
 pub(crate) struct Gesprek {
     pub session: Session,
+    /// The data with this session's script (intake or vervolg).
     pub data: Data,
-    pub template: Source,
-    /// Municipality settings: wording of the plan and the default follow-up dates.
-    pub gemeente: Gemeente,
-    pub paths: Paths,
+    /// Everything loaded at the start: templates, gemeente settings, folders.
+    pub bundle: Bundle,
     /// The demo client of a practice gesprek.
     pub oefenklant: Option<Oefenklant>,
     drafts: Drafts,
@@ -184,25 +200,8 @@ pub(crate) struct Gesprek {
     save_failed: bool,
 }
 
-/// Where the page loop stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Page {
-    Gegevens,
-    Step(String),
-    Plan,
-}
-
-impl Page {
-    /// The value of `Session::huidige_stap` for this page; the same names as the TUI, so
-    /// a draft resumes on the same page in either mode.
-    fn key(&self) -> &str {
-        match self {
-            Page::Gegevens => "gegevens",
-            Page::Step(id) => id,
-            Page::Plan => "controle",
-        }
-    }
-}
+/// Where the page loop stands: the same pages as the full-screen app.
+pub(crate) use crate::core::route::Page;
 
 /// What a finished page asks for.
 pub(crate) enum Done {
@@ -238,59 +237,15 @@ impl Gesprek {
         Ok(())
     }
 
-    /// The pages in order for the session's current tags.
-    fn pages(&self) -> Vec<Page> {
-        let tags = self.session.tag_set();
-        std::iter::once(Page::Gegevens)
-            .chain(
-                self.data
-                    .script
-                    .visible_steps(&tags)
-                    .into_iter()
-                    .map(|id| Page::Step(id.to_string())),
-            )
-            .chain(std::iter::once(Page::Plan))
-            .collect()
-    }
-
-    /// The page before or after `page`. Tags change while answering, so the sequence is
-    /// recomputed each time; a step that became hidden still has a place in script order.
+    /// The visible page before or after `page`, in the same order as the TUI.
     fn neighbour(&self, page: &Page, forward: bool) -> Page {
-        let pages = self.pages();
-        let order = |p: &Page| -> usize {
-            match p {
-                Page::Gegevens => 0,
-                Page::Step(id) => {
-                    1 + self
-                        .data
-                        .script
-                        .steps()
-                        .position(|s| s.stap.id == *id)
-                        .unwrap_or(0)
-                }
-                Page::Plan => usize::MAX,
-            }
-        };
-        let mine = order(page);
-        let found = if forward {
-            pages.iter().find(|p| order(p) > mine)
-        } else {
-            pages.iter().rev().find(|p| order(p) < mine)
-        };
-        found
-            .cloned()
-            .unwrap_or(if forward { Page::Plan } else { Page::Gegevens })
+        crate::core::route::neighbour(&self.data.script, &self.session, page, forward)
     }
 
     /// The page loop: each page asks its questions; `terug`, `stop` and the end of the
     /// input all pass through here, where the draft is saved before anything else.
     fn run(&mut self, con: &mut Console) -> anyhow::Result<()> {
-        let mut page = match self.session.huidige_stap.as_str() {
-            "" | "gegevens" => Page::Gegevens,
-            "controle" => Page::Plan,
-            id if self.data.script.step(id).is_some() => Page::Step(id.to_string()),
-            _ => Page::Gegevens,
-        };
+        let mut page = Page::from_key(&self.session.huidige_stap, &self.data.script);
         loop {
             self.session.huidige_stap = page.key().to_string();
             if let Some(t) = con.turven.as_mut() {
@@ -302,7 +257,7 @@ impl Gesprek {
             let result = match &page {
                 Page::Gegevens => steps::gegevens(self, con),
                 Page::Step(id) => steps::step(self, con, &id.clone()),
-                Page::Plan => self.plan(con),
+                Page::Review => self.plan(con),
             };
             match result {
                 Ok(Done::Next) => page = self.neighbour(&page, true),
@@ -345,54 +300,113 @@ impl Gesprek {
         }
     }
 
+    /// What plans are rendered from: this session's data, the loaded templates and the
+    /// gemeente settings.
+    pub fn bron(&self) -> Bron<'_> {
+        Bron {
+            data: &self.data,
+            templates: &self.bundle.templates,
+            gemeente: &self.bundle.gemeente,
+        }
+    }
+
     /// The last page: the plan as it will be saved, then the question whether to save it.
+    /// The checks and the files are the app layer's, the same as in the full-screen app.
     fn plan(&mut self, con: &mut Console) -> Ask<Done> {
-        if self.session.klant.trim().is_empty() {
-            con.say(
-                "Vul eerst de klant in (initialen of schuilnaam); die komt in de bestandsnaam.",
-            )?;
+        if self.session.klant.trim().is_empty() && !self.session.oefenen {
+            con.say(&Tegenhouder::GeenKlant.melding())?;
             return Ok(Done::GoTo(Page::Gegevens));
         }
-        let rendered = plan::render_source(
-            plan::Formaat::Md,
-            &plan::context_with(&self.session, &self.data, &self.gemeente),
-            &self.template,
+        let rendered = plan::render_with(
+            Formaat::Md,
+            &self.session,
+            &self.data,
+            &self.bundle.templates,
+            &self.bundle.gemeente,
         );
         let markdown = match rendered {
             Ok(text) => text,
             Err(p) => {
-                con.say(&format!("Het plansjabloon klopt niet: {p}"))?;
+                con.say(&Tegenhouder::Sjabloon(p).melding())?;
                 con.say("Het concept blijft bewaard. Herstel het sjabloon en start opnieuw.")?;
                 return Ok(Done::Finished);
             }
         };
-        let sessie = ron::ser::to_string_pretty(&self.session, ron::ser::PrettyConfig::default())
-            .map_err(|e| Stop::Io(io::Error::other(e)))?;
         con.blank()?;
         con.say("Plan van aanpak. Zo wordt het opgeslagen:")?;
         con.blank()?;
         con.say(&markdown)?;
         con.blank()?;
         con.say("Einde van het plan.")?;
+        for w in crate::core::gemeente::session_warnings(&self.bundle.gemeente, &self.session) {
+            con.say(&format!("Let op: {w}"))?;
+        }
         if self.session.oefenen {
             con.say("Dit was een oefengesprek met een fictieve klant; er wordt niets opgeslagen.")?;
             return Ok(Done::Finished);
         }
-        let opslaan = con.ask_valid("Opslaan? (j/n)", |t| match t.to_lowercase().as_str() {
-            "j" | "ja" => Ok(true),
-            "n" | "nee" => Ok(false),
-            _ => Err("Typ j voor ja of n voor nee.".to_string()),
-        })?;
-        if !opslaan {
+        // j saves Markdown; typing the formats saves those instead.
+        let formats = con.ask_valid(
+            "Opslaan? Typ j voor ja (Markdown), n voor nee, of de vormen: md, html en/of txt.",
+            |t| {
+                let t = t.to_lowercase();
+                match t.as_str() {
+                    "j" | "ja" => return Ok(Some(vec![Formaat::Md])),
+                    "n" | "nee" => return Ok(None),
+                    // Enter alone never saves: it is what a listener presses to hear more.
+                    "" => return Err("Typ j, n, of de vormen (md html txt).".to_string()),
+                    _ => {}
+                }
+                let mut out = Vec::new();
+                for word in t.split([' ', ',']).filter(|w| !w.is_empty()) {
+                    match Formaat::parse(word) {
+                        Some(f) if !out.contains(&f) => out.push(f),
+                        Some(_) => {}
+                        None => {
+                            return Err(format!(
+                                "Typ j, n, of vormen als md html txt (niet: {word})."
+                            ));
+                        }
+                    }
+                }
+                Ok(Some(out))
+            },
+        )?;
+        let Some(formats) = formats else {
             con.say("Niet opgeslagen. Het gesprek blijft bewaard als concept; bij de volgende start kunt u verder.")?;
             return Ok(Done::Finished);
-        }
-        let stem = files::plan_stem(self.session.datum, &self.session.klant);
-        let set: [(&str, &[u8]); 2] = [
-            ("md", markdown.as_bytes()),
-            ("sessie.ron", sessie.as_bytes()),
-        ];
-        match files::write_new_set(&self.paths.output, &stem, &set) {
+        };
+        let mut keuzes = Keuzes::default();
+        let set = loop {
+            match export::prepare(self.bron(), &self.session, &formats, None, keuzes) {
+                Ok(set) => break set,
+                Err(Tegenhouder::Bsn(text)) => {
+                    for line in text.lines() {
+                        con.say(line)?;
+                    }
+                    let keuze = con.ask_valid(
+                        "Typ weghalen om elk nummer te vervangen door [BSN verwijderd], toch om zo op te slaan, of terug.",
+                        |t| match t.to_lowercase().as_str() {
+                            "weghalen" => Ok(true),
+                            "toch" => Ok(false),
+                            _ => Err("Typ weghalen, toch of terug.".to_string()),
+                        },
+                    )?;
+                    if keuze {
+                        let n = privacy::remove_bsns(&mut self.session);
+                        self.save(con)?;
+                        con.say(&format!("{n} nummer(s) vervangen door [BSN verwijderd]."))?;
+                    } else {
+                        keuzes.bsn_toch = true;
+                    }
+                }
+                Err(other) => {
+                    con.say(&other.melding())?;
+                    return Ok(Done::GoTo(Page::Review));
+                }
+            }
+        };
+        match export::write(&self.bundle.paths, &set) {
             Ok(written) => {
                 con.say("Opgeslagen:")?;
                 for path in &written {
@@ -402,12 +416,11 @@ impl Gesprek {
                 let _ = self.drafts.remove(&self.session.id);
                 Ok(Done::Finished)
             }
-            Err(e) => {
+            Err(msg) => {
                 con.say(&format!(
-                    "Opslaan is mislukt: {}. Het concept blijft bewaard; probeer het opnieuw.",
-                    files::describe_io_error(&e, &self.paths.output)
+                    "Opslaan is mislukt: {msg}. Het concept blijft bewaard; probeer het opnieuw."
                 ))?;
-                Ok(Done::GoTo(Page::Plan))
+                Ok(Done::GoTo(Page::Review))
             }
         }
     }

@@ -8,13 +8,13 @@ use chrono::{Local, NaiveDate};
 
 use super::prompt::{Ask, Console, Stop};
 use crate::core::data::Data;
+use crate::core::datum::format as format_date;
 use crate::core::gemeente::Gemeente;
 use crate::core::oefen::{self, Oefenklanten};
 use crate::core::script::Script;
 use crate::core::session::Session;
 use crate::core::vervolg;
 use crate::store::drafts::{DraftLock, DraftSummary, Drafts, new_id};
-use crate::tui::editor::format_date;
 
 /// What the menu can start from besides a new gesprek.
 pub(crate) struct Keuzes<'a> {
@@ -71,7 +71,7 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
                 let id = new_id();
                 let lock = k.drafts.lock(&id).ok();
                 let session =
-                    crate::tui::run::new_session(id, k.today, &k.data.script.id, k.gemeente);
+                    crate::core::gemeente::new_session(id, k.today, &k.data.script.id, k.gemeente);
                 return Ok((session, lock));
             }
             Regel::Concept(d) => {

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use super::keuze;
 use super::prompt::{Ask, Console, Oefenhulp, numbers};
 use super::{Done, Gesprek};
+use crate::core::datum::{format as format_date, parse as parse_date};
 use crate::core::oefen::{self, Oefenklant};
 use crate::core::script::{Lijst, Stap, StapSoort};
-use crate::tui::editor::{format_date, parse_date};
 
 /// A change to one field: keep what is there, empty it, or set a new value.
 pub(super) enum Edit<T> {

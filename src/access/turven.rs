@@ -175,7 +175,7 @@ pub fn afronden(g: &mut Gesprek, con: &mut Console, vragen: bool) -> io::Result<
         crate::store::files::plan_stem(g.session.datum, &g.session.klant)
     );
     let files = vec![(crate::store::trainer::MI_RAPPORT_EXT.to_string(), report)];
-    match crate::store::trainer::write_set(&g.paths, &stem, &files) {
+    match crate::store::trainer::write_set(&g.bundle.paths, &stem, &files) {
         Ok(paths) => con.say(&format!(
             "Trainersrapport opgeslagen in de trainersmap: {}",
             paths
@@ -185,7 +185,10 @@ pub fn afronden(g: &mut Gesprek, con: &mut Console, vragen: bool) -> io::Result<
         )),
         Err(e) => con.say(&format!(
             "Het trainersrapport kon niet worden opgeslagen: {}",
-            crate::store::files::describe_io_error(&e, &crate::store::trainer::dir(&g.paths))
+            crate::store::files::describe_io_error(
+                &e,
+                &crate::store::trainer::dir(&g.bundle.paths)
+            )
         )),
     }
 }

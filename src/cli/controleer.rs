@@ -1,320 +1,254 @@
-//! `meedoen controleer`: checks data files before they are used, printing each problem as
-//! `file:line:column: message` (the form editors and CI logs link to) and a Dutch summary.
-//! Municipalities and trainers edit catalogues by hand; this is how they find mistakes
-//! without starting the app.
+//! `meedoen controleer`: checks the data and settings exactly as the start does, because
+//! it runs the same loader (`app::Bundle`) on the same files: it exits with 1 exactly when
+//! the app would leave a file out. Each problem is printed as `file:line:column: message`
+//! (the form editors and CI logs link to), followed by where every file comes from
+//! (built-in, team, personal) and a Dutch summary.
 //!
-//! A file's kind comes from its name (`catalogus.ron`, `taxonomie.ron`, `script.ron`,
-//! `gemeente.ron`, `toetsen.ron`, or a `.j2` plan template), else from which kind it
-//! parses as. Ids are
-//! checked against the taxonomy in the same folder when there is one, else against the
-//! embedded taxonomy.
+//! Without arguments it checks the user's own folders. `controleer MAP` checks a whole
+//! folder as if it were the personal settings folder; `controleer BESTAND` checks one file
+//! together with the files beside it (a catalogue against the taxonomy of its own folder),
+//! and reports the problems of that file. A file with an unusual name is checked as the
+//! kind it parses as.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Cli, Fout, config_dir};
+use super::{Cli, Fout, load_bundle_with, terminal_safe};
+use crate::app::{Bundle, Instellingen};
 use crate::core::catalogue::Catalogue;
-use crate::core::data::Source;
-use crate::core::gemeente::{self, Gemeente};
+use crate::core::gemeente::Gemeente;
 use crate::core::problem::{Problem, parse_ron};
 use crate::core::script::Script;
 use crate::core::taxonomy::Taxonomy;
-use crate::core::validate;
-use crate::store::assets::{
-    CATALOGUE_FILE, DEFAULT_TAXONOMY, GEMEENTE_FILE, HTML_TEMPLATE_FILE, MAX_DATA_FILE,
-    SCRIPT_FILE, TAXONOMY_FILE, TEMPLATE_FILE, TXT_TEMPLATE_FILE,
-};
-use crate::tui::keymap::{KEYMAP_FILE, Keymap};
+use crate::store::assets::{CATALOGUE_FILE, GEMEENTE_FILE, SCRIPT_FILE, TAXONOMY_FILE};
+use crate::store::layers::{FILES, KEYMAP_FILE};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Te controleren bestanden; zonder bestanden: die in de instellingenmap
+    /// Te controleren mappen of bestanden; zonder: uw eigen instellingen (en de teammap)
     #[arg(value_name = "PAD", help_heading = "Argumenten")]
     pub paden: Vec<PathBuf>,
 }
 
-/// The kinds of file a user can put in the config folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Soort {
-    Catalogus,
-    Taxonomie,
-    Script,
-    /// `gemeente.ron`: the municipality's settings.
-    Gemeente,
-    /// `toetsen.ron`: the user's keymap.
-    Toetsen,
-    /// A plan van aanpak template (minijinja).
-    Sjabloon,
-}
-
-impl Soort {
-    /// The kinds tried, in this order, for a file whose name says nothing.
-    const ALL: [Soort; 5] = [
-        Soort::Catalogus,
-        Soort::Taxonomie,
-        Soort::Script,
-        Soort::Gemeente,
-        Soort::Toetsen,
-    ];
-    /// What `controleer` without paths looks for, relative to the config folder.
-    const CONFIG: [(Soort, &'static str); 8] = [
-        (Soort::Catalogus, CATALOGUE_FILE),
-        (Soort::Taxonomie, TAXONOMY_FILE),
-        (Soort::Script, SCRIPT_FILE),
-        (Soort::Gemeente, GEMEENTE_FILE),
-        (Soort::Toetsen, KEYMAP_FILE),
-        (Soort::Sjabloon, TEMPLATE_FILE),
-        (Soort::Sjabloon, HTML_TEMPLATE_FILE),
-        (Soort::Sjabloon, TXT_TEMPLATE_FILE),
-    ];
-
-    fn from_name(path: &Path) -> Option<Soort> {
-        let name = path.file_name()?.to_str()?.to_lowercase();
-        if name.ends_with(".j2") {
-            return Some(Soort::Sjabloon);
-        }
-        Soort::ALL.into_iter().find(|s| s.file() == name)
-    }
-
-    /// The file name that identifies the kind.
-    fn file(self) -> &'static str {
-        match self {
-            Soort::Catalogus => CATALOGUE_FILE,
-            Soort::Taxonomie => TAXONOMY_FILE,
-            Soort::Script => SCRIPT_FILE,
-            Soort::Gemeente => GEMEENTE_FILE,
-            Soort::Toetsen => KEYMAP_FILE,
-            Soort::Sjabloon => TEMPLATE_FILE,
-        }
-    }
-
-    /// What is used when the config folder has no such file.
-    fn standaard(self) -> &'static str {
-        match self {
-            Soort::Toetsen => "de standaardtoetsen worden gebruikt",
-            _ => "de ingebouwde standaard wordt gebruikt",
-        }
-    }
-
-    /// A top-level field only this kind has, to pick whose parse error to show when a
-    /// file with another name parses as none of them.
-    fn marker(self) -> &'static str {
-        match self {
-            Soort::Catalogus => "opties",
-            Soort::Taxonomie => "belemmeringen",
-            Soort::Script => "fases",
-            Soort::Gemeente => "klant_label",
-            Soort::Toetsen => "toetsen",
-            Soort::Sjabloon => "{{",
-        }
-    }
-
-    /// Parses and validates `src` as this kind.
-    fn check(self, src: &Source, tax: &Taxonomy) -> Result<Vec<Problem>, Problem> {
-        Ok(match self {
-            Soort::Catalogus => {
-                validate::catalogue(&parse_ron::<Catalogue>(&src.name, &src.text)?, tax, src)
-            }
-            Soort::Taxonomie => {
-                validate::taxonomy(&parse_ron::<Taxonomy>(&src.name, &src.text)?, src)
-            }
-            Soort::Script => {
-                validate::script(&parse_ron::<Script>(&src.name, &src.text)?, tax, src)
-            }
-            Soort::Gemeente => {
-                let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
-                let src = Source::new(src.name.clone(), text);
-                gemeente::validate(&Gemeente::parse(&src)?, tax, &src)
-            }
-            Soort::Toetsen => {
-                // Only a file that is a keymap at all counts as one when guessing.
-                parse_ron::<crate::tui::keymap::KeymapFile>(&src.name, &src.text)?;
-                Keymap::from_source(src).err().unwrap_or_default()
-            }
-            Soort::Sjabloon => {
-                // Notepad's byte order mark is stripped when the template is loaded.
-                let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
-                crate::core::plan::validate_template(&Source::new(src.name.clone(), text))
-            }
-        })
-    }
-}
-
-/// Reads a file named on the command line; a missing or unreadable one is a usage error.
-fn read(path: &Path) -> Result<Source, Fout> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Fout::Gebruik(format!("kan {name} niet openen: {e}")))?;
-    if !meta.is_file() {
-        return Err(Fout::Gebruik(format!("{name} is geen bestand")));
-    }
-    if meta.len() > MAX_DATA_FILE {
-        return Err(Fout::Gebruik(format!(
-            "{name} is te groot voor een gegevensbestand ({} MB)",
-            meta.len() / (1024 * 1024)
-        )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| Fout::Gebruik(format!("kan {name} niet lezen: {e}")))?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Source::new(name, text)),
-        Err(e) => {
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
-            let (line, col) = crate::core::problem::position(&valid, usize::MAX);
-            Err(Fout::Gegevens(vec![Problem::new(
-                &name,
-                line,
-                col,
-                "het bestand is geen geldige UTF-8-tekst (is het een tekstbestand?)",
-            )]))
-        }
-    }
-}
-
-/// The taxonomy to check ids against: the one beside `path`, else the embedded one.
-/// Returns a note when the neighbour is broken and the embedded one is used instead.
-fn taxonomy_for(path: &Path) -> (Taxonomy, Option<String>) {
-    let embedded = || parse_ron::<Taxonomy>("", DEFAULT_TAXONOMY).expect("embedded is valid");
-    let beside = path.parent().unwrap_or(Path::new(".")).join(TAXONOMY_FILE);
-    if !beside.is_file() {
-        return (embedded(), None);
-    }
-    let parsed = std::fs::read_to_string(&beside)
-        .ok()
-        .and_then(|text| parse_ron::<Taxonomy>("", &text).ok());
-    match parsed {
-        Some(tax) => (tax, None),
-        None => (
-            embedded(),
-            Some(format!(
-                "{} is ongeldig; ids zijn gecontroleerd tegen de ingebouwde taxonomie",
-                beside.display()
-            )),
-        ),
-    }
-}
-
-/// Checks one file; returns its problems.
-fn check_file(path: &Path, out: &mut dyn Write) -> Result<Vec<Problem>, Fout> {
-    let src = read(path)?;
-    let (tax, note) = taxonomy_for(path);
-    let by_name = Soort::from_name(path);
-    let soort_needs_tax = matches!(
-        by_name,
-        None | Some(Soort::Catalogus | Soort::Script | Soort::Gemeente)
-    );
-    if let Some(note) = note.filter(|_| soort_needs_tax) {
-        writeln!(out, "let op: {note}")?;
-    }
-    if let Some(soort) = by_name {
-        return Ok(soort.check(&src, &tax).unwrap_or_else(|p| vec![p]));
-    }
-    // Unknown name: the first kind it parses as; else the parse error of the kind whose
-    // marker field appears, so the user gets the error that is about their file.
-    let mut errors = Vec::new();
-    for soort in Soort::ALL {
-        match soort.check(&src, &tax) {
-            Ok(problems) => return Ok(problems),
-            Err(p) => errors.push((soort, p)),
-        }
-    }
-    let guess = errors
-        .iter()
-        .find(|(s, _)| src.text.contains(&format!("{}:", s.marker())));
-    Ok(vec![match guess {
-        Some((_, p)) => p.clone(),
-        None => Problem::new(
-            &src.name,
-            1,
-            1,
-            format!(
-                "dit is geen catalogus, taxonomie, script, gemeente-instelling of toetsenindeling (noem het bestand {CATALOGUE_FILE}, {TAXONOMY_FILE}, {SCRIPT_FILE}, {GEMEENTE_FILE} of {KEYMAP_FILE}, of een sjabloon *.j2, voor een precieze foutmelding)"
-            ),
-        ),
-    }])
-}
-
 pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout> {
-    let paths: Vec<PathBuf> = if args.paden.is_empty() {
-        let dir = config_dir(cli)?;
-        let mut found = Vec::new();
-        for (soort, file) in Soort::CONFIG {
-            // Joined part by part, so Windows shows `templates\plan.md.j2` like its
-            // other paths.
-            let rel: PathBuf = file.split('/').collect();
-            let path = dir.join(&rel);
-            if path.is_file() {
-                found.push(path);
-            } else {
-                writeln!(
-                    out,
-                    "{}: geen eigen bestand in {}; {}",
-                    rel.display(),
-                    dir.display(),
-                    soort.standaard()
-                )?;
-            }
-        }
-        found
-    } else {
-        // A mistyped path is a usage error, reported before any file is checked.
-        for p in &args.paden {
-            if !p.is_file() {
-                return Err(Fout::Gebruik(format!(
-                    "{} bestaat niet of is geen bestand",
-                    p.display()
-                )));
-            }
-        }
-        args.paden.clone()
-    };
-
-    let mut total = 0;
-    let mut wrong_files = 0;
-    for path in &paths {
-        let mut problems = match check_file(path, out) {
-            Ok(ps) => ps,
-            Err(Fout::Gegevens(ps)) => ps,
-            Err(e) => return Err(e),
-        };
-        // In file order, so the user can work from top to bottom.
-        problems.sort_by_key(|p| (p.line, p.col));
-        if !problems.is_empty() {
-            wrong_files += 1;
-        }
-        total += problems.len();
-        for p in problems {
-            writeln!(out, "{p}")?;
+    if args.paden.is_empty() {
+        let bundle = load_bundle_with(&cli.folders())?;
+        report(&bundle, out)?;
+        return Ok(exit(&bundle));
+    }
+    // A mistyped path is a usage error, reported before anything is checked.
+    for p in &args.paden {
+        if !p.exists() {
+            return Err(Fout::Gebruik(format!(
+                "{} bestaat niet",
+                terminal_safe(&p.display().to_string())
+            )));
         }
     }
-    writeln!(out, "{}", summary(total, wrong_files, paths.len()))?;
-    Ok(if total == 0 {
+    let mut ok = true;
+    for path in &args.paden {
+        ok &= if path.is_dir() {
+            writeln!(out, "Map {}:", terminal_safe(&path.display().to_string()))?;
+            let b = load_bundle_with(&folder(cli, path))?;
+            report(&b, out)?;
+            b.in_orde()
+        } else {
+            check_file(cli, path, out)?
+        };
+    }
+    Ok(if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
 }
 
-fn summary(problems: usize, wrong_files: usize, files: usize) -> String {
-    let bestanden = |n: usize| if n == 1 { "bestand" } else { "bestanden" };
-    match (files, problems) {
-        (0, _) => {
-            "Geen eigen bestanden gevonden; alleen de ingebouwde gegevens worden gebruikt.".into()
-        }
-        (n, 0) => format!(
-            "In orde: {n} {} gecontroleerd, geen problemen.",
-            bestanden(n)
-        ),
-        (n, p) => {
-            let problemen = if p == 1 { "probleem" } else { "problemen" };
-            if n == 1 {
-                format!("{p} {problemen} gevonden in 1 bestand.")
-            } else {
-                format!("{p} {problemen} gevonden in {wrong_files} van de {n} bestanden.")
-            }
+/// The command line's folders with `dir` as the personal settings folder.
+fn folder(cli: &Cli, dir: &Path) -> Instellingen {
+    Instellingen {
+        instellingen: Some(dir.to_path_buf()),
+        ..cli.folders()
+    }
+}
+
+fn exit(bundle: &Bundle) -> ExitCode {
+    if bundle.in_orde() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// The kind of a file by its name: one of the layer files, or a plan template.
+fn kind_by_name(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?.to_lowercase();
+    FILES
+        .iter()
+        .copied()
+        .find(|f| f.rsplit('/').next() == Some(name.as_str()))
+}
+
+/// The kind a file with an unusual name parses as; else the parse error of the kind whose
+/// marker field appears, so the user gets the error that is about their file.
+fn kind_by_content(path: &Path, text: &str) -> Result<&'static str, Problem> {
+    let name = path.display().to_string();
+    type Parse = fn(&str, &str) -> Result<(), Problem>;
+    let tries: [(&'static str, &str, Parse); 4] = [
+        (CATALOGUE_FILE, "opties", |n, t| {
+            parse_ron::<Catalogue>(n, t).map(drop)
+        }),
+        (TAXONOMY_FILE, "belemmeringen", |n, t| {
+            parse_ron::<Taxonomy>(n, t).map(drop)
+        }),
+        (SCRIPT_FILE, "fases", |n, t| {
+            parse_ron::<Script>(n, t).map(drop)
+        }),
+        (GEMEENTE_FILE, "klant_label", |n, t| {
+            parse_ron::<Gemeente>(n, t).map(drop)
+        }),
+    ];
+    let mut errors = Vec::new();
+    for (file, marker, parse) in tries {
+        match parse(&name, text) {
+            Ok(()) => return Ok(file),
+            Err(p) => errors.push((marker, p)),
         }
     }
+    if text.contains("toetsen:") {
+        return Ok(KEYMAP_FILE);
+    }
+    match errors
+        .into_iter()
+        .find(|(marker, _)| text.contains(&format!("{marker}:")))
+    {
+        Some((_, p)) => Err(p),
+        None => Err(Problem::new(
+            &name,
+            1,
+            1,
+            format!(
+                "dit is geen catalogus, taxonomie, script, gemeente-instelling of toetsenindeling (noem het bestand {CATALOGUE_FILE}, {TAXONOMY_FILE}, {SCRIPT_FILE}, {GEMEENTE_FILE} of {KEYMAP_FILE}, of een sjabloon *.j2, voor een precieze foutmelding)"
+            ),
+        )),
+    }
+}
+
+/// Checks one file as part of its own folder: the folder is loaded as a personal layer,
+/// so the file is checked against the taxonomy beside it, and only its own problems are
+/// printed. A file with another name is checked from a copy under its kind's name.
+/// Returns whether the file (and its folder) are in order.
+fn check_file(cli: &Cli, path: &Path, out: &mut dyn Write) -> Result<bool, Fout> {
+    let shown = terminal_safe(&path.display().to_string());
+    let mut copy = None;
+    let (dir, kind) = match kind_by_name(path) {
+        Some(kind) => {
+            let mut dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+            // A template lives in `templates/` of the settings folder.
+            if kind.contains('/') {
+                dir = dir.parent().unwrap_or(Path::new("")).to_path_buf();
+            }
+            (dir, kind)
+        }
+        None => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Fout::Gebruik(format!("kan {shown} niet lezen: {e}")))?;
+            let kind = match kind_by_content(path, &text) {
+                Ok(kind) => kind,
+                Err(p) => {
+                    writeln!(out, "{}", terminal_safe(&p.to_string()))?;
+                    writeln!(out, "{}", summary(1, shown))?;
+                    return Ok(false);
+                }
+            };
+            let tmp = tempfile::tempdir()?;
+            std::fs::write(tmp.path().join(kind), &text)?;
+            let beside = path.parent().unwrap_or(Path::new("")).join(TAXONOMY_FILE);
+            if kind != TAXONOMY_FILE && beside.is_file() {
+                std::fs::copy(&beside, tmp.path().join(TAXONOMY_FILE))?;
+            }
+            let dir = tmp.path().to_path_buf();
+            copy = Some(tmp);
+            (dir, kind)
+        }
+    };
+    let bundle = load_bundle_with(&folder(cli, &dir))?;
+    let target = dir.join(kind).display().to_string();
+    let (mut own, others): (Vec<&Problem>, Vec<&Problem>) = bundle
+        .own_problems()
+        .into_iter()
+        .partition(|p| p.file == target);
+    own.sort_by_key(|p| (p.line, p.col));
+    for p in &own {
+        let mut p = (*p).clone();
+        p.file = path.display().to_string();
+        writeln!(out, "{}", terminal_safe(&p.to_string()))?;
+    }
+    if !others.is_empty() && copy.is_none() {
+        writeln!(
+            out,
+            "let op: andere bestanden in {} hebben ook problemen ({}); `meedoen controleer {}` toont ze",
+            terminal_safe(&dir.display().to_string()),
+            others.len(),
+            terminal_safe(&dir.display().to_string())
+        )?;
+    }
+    writeln!(out, "{}", summary(own.len(), shown))?;
+    drop(copy);
+    Ok(own.is_empty() && others.is_empty())
+}
+
+fn summary(problems: usize, what: String) -> String {
+    match problems {
+        0 => format!("In orde: {what}, geen problemen."),
+        1 => format!("1 probleem gevonden in {what}."),
+        n => format!("{n} problemen gevonden in {what}."),
+    }
+}
+
+/// Prints the problems, the notices and where each file comes from.
+fn report(bundle: &Bundle, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut problems: Vec<&Problem> = bundle.problems();
+    problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    for p in &problems {
+        writeln!(out, "{}", terminal_safe(&p.to_string()))?;
+    }
+    for m in &bundle.meldingen {
+        writeln!(out, "let op: {}", terminal_safe(m))?;
+    }
+    writeln!(out, "Waar elk bestand vandaan komt:")?;
+    for h in &bundle.herkomst {
+        let used: Vec<String> = h
+            .lagen
+            .iter()
+            .map(|(laag, name, effect)| match (laag, effect) {
+                (crate::store::layers::Laag::Ingebouwd, _) => "ingebouwd".to_string(),
+                (_, Some(e)) => format!("{} ({name}; {e})", laag.label()),
+                (_, None) => format!("{} ({name})", laag.label()),
+            })
+            .collect();
+        let used = if used.is_empty() {
+            "standaard".to_string()
+        } else {
+            used.join(" + ")
+        };
+        writeln!(out, "  {}: {}", h.file, terminal_safe(&used))?;
+    }
+    let n = bundle.uitgesloten.len();
+    let line = match (n, bundle.own_problems().len()) {
+        (0, _) => "In orde: geen problemen; zo start meedoen ook.".to_string(),
+        (n, p) => format!(
+            "{p} {} in {n} {}; meedoen laat {} weg en gebruikt de laag eronder.",
+            if p == 1 { "probleem" } else { "problemen" },
+            if n == 1 { "bestand" } else { "bestanden" },
+            if n == 1 {
+                "dat bestand"
+            } else {
+                "die bestanden"
+            },
+        ),
+    };
+    writeln!(out, "{line}")
 }
 
 #[cfg(test)]
@@ -324,37 +258,25 @@ mod tests {
     #[test]
     fn kind_from_file_name() {
         assert_eq!(
-            Soort::from_name(Path::new("/x/Catalogus.ron")),
-            Some(Soort::Catalogus)
+            kind_by_name(Path::new("/x/Catalogus.ron")),
+            Some(CATALOGUE_FILE)
         );
+        assert_eq!(kind_by_name(Path::new("script.ron")), Some(SCRIPT_FILE));
+        assert_eq!(kind_by_name(Path::new("mijn.ron")), None);
+        assert_eq!(kind_by_name(Path::new("toetsen.ron")), Some(KEYMAP_FILE));
         assert_eq!(
-            Soort::from_name(Path::new("script.ron")),
-            Some(Soort::Script)
-        );
-        assert_eq!(Soort::from_name(Path::new("mijn.ron")), None);
-        assert_eq!(
-            Soort::from_name(Path::new("toetsen.ron")),
-            Some(Soort::Toetsen)
-        );
-        assert_eq!(
-            Soort::from_name(Path::new("templates/plan.html.j2")),
-            Some(Soort::Sjabloon)
+            kind_by_name(Path::new("templates/plan.html.j2")),
+            Some(crate::store::assets::HTML_TEMPLATE_FILE)
         );
     }
 
     #[test]
     fn summaries_in_dutch() {
         assert_eq!(
-            summary(0, 0, 1),
-            "In orde: 1 bestand gecontroleerd, geen problemen."
+            summary(0, "a.ron".into()),
+            "In orde: a.ron, geen problemen."
         );
-        assert_eq!(
-            summary(1, 1, 3),
-            "1 probleem gevonden in 1 van de 3 bestanden."
-        );
-        assert_eq!(
-            summary(4, 2, 2),
-            "4 problemen gevonden in 2 van de 2 bestanden."
-        );
+        assert_eq!(summary(1, "a.ron".into()), "1 probleem gevonden in a.ron.");
+        assert_eq!(summary(4, "a.ron".into()), "4 problemen gevonden in a.ron.");
     }
 }

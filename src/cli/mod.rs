@@ -8,14 +8,12 @@
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::core::data::Data;
+use crate::app::{Bundle, Instellingen};
 use crate::core::problem::Problem;
 use crate::core::search::fold;
-use crate::store::assets;
-use crate::store::paths::Paths;
 use crate::tui::theme::ThemeKind;
 
 pub mod controleer;
@@ -23,6 +21,7 @@ pub mod paden;
 pub mod plan;
 pub mod suggesties;
 pub mod taxonomie;
+pub mod voorbeelden;
 pub mod wis;
 
 /// Clap's template with Dutch headings, for the top level and every subcommand.
@@ -54,6 +53,10 @@ pub struct Cli {
     /// Map met een eigen script, catalogus en taxonomie (in plaats van de standaardmap)
     #[arg(long, global = true, value_name = "MAP", display_order = 101)]
     pub instellingen: Option<PathBuf>,
+    /// Teammap: gedeelde gegevens en instellingen van het team (tussen de ingebouwde en uw
+    /// eigen bestanden; ook MEEDOEN_TEAM of teammap in gemeente.ron)
+    #[arg(long, global = true, value_name = "MAP", display_order = 101)]
+    pub team: Option<PathBuf>,
     /// Het gesprek als gewone vragen, regel voor regel: voor schermlezers en invoer uit
     /// een bestand
     #[arg(long, display_order = 102)]
@@ -73,9 +76,21 @@ impl Cli {
         Cli {
             uitvoer: None,
             instellingen: None,
+            team: None,
             toegankelijk: false,
             thema: None,
             opdracht: None,
+        }
+    }
+}
+
+impl Cli {
+    /// The folders chosen on the command line, for the application layer.
+    pub fn folders(&self) -> Instellingen {
+        Instellingen {
+            uitvoer: self.uitvoer.clone(),
+            instellingen: self.instellingen.clone(),
+            team: self.team.clone(),
         }
     }
 }
@@ -96,6 +111,8 @@ pub enum Opdracht {
     Wis(wis::Args),
     /// Maak opnieuw een plan van een opgeslagen gesprek (bijvoorbeeld met een nieuw sjabloon)
     Plan(plan::Args),
+    /// Schrijf de ingebouwde gegevens en instellingen als voorbeeld in een map (overschrijft niets)
+    Voorbeelden(voorbeelden::Args),
 }
 
 /// Options of `meedoen oefenen`.
@@ -213,6 +230,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Opdracht::Paden(a)) => paden::run(&cli, a, &mut out),
         Some(Opdracht::Wis(a)) => wis::run(&cli, a, &mut out),
         Some(Opdracht::Plan(a)) => plan::run(&cli, a, &mut out),
+        Some(Opdracht::Voorbeelden(a)) => voorbeelden::run(&cli, a, &mut out),
     };
     let _ = out.flush();
     match result {
@@ -275,10 +293,10 @@ fn start_app_met(
 
 fn start_access(cli: &Cli, oefenen: bool, klas: Option<crate::core::klas::KlasOpties>) -> ExitCode {
     let opts = crate::access::AccessOptions {
-        uitvoer: cli.uitvoer.clone(),
-        instellingen: cli.instellingen.clone(),
+        instellingen: cli.folders(),
         oefenen,
         klas,
+        keymap_check: crate::tui::keymap::check,
     };
     let stdin = io::stdin();
     let stdout = io::stdout();
@@ -293,8 +311,7 @@ fn start_access(cli: &Cli, oefenen: bool, klas: Option<crate::core::klas::KlasOp
 
 fn start_tui(cli: &Cli, oefenen: bool, klas: Option<crate::core::klas::KlasOpties>) -> ExitCode {
     let opts = crate::tui::Options {
-        uitvoer: cli.uitvoer.clone(),
-        instellingen: cli.instellingen.clone(),
+        instellingen: cli.folders(),
         oefenen,
         thema: cli.thema,
         klas,
@@ -330,20 +347,40 @@ impl Fout {
     }
 }
 
-/// The folder with the user's data files: `--instellingen`, else the platform's.
-pub fn config_dir(cli: &Cli) -> Result<PathBuf, Fout> {
-    match &cli.instellingen {
-        Some(dir) => Ok(dir.clone()),
-        None => Paths::resolve(cli.uitvoer.as_deref())
-            .map(|p| p.config)
-            .map_err(Fout::Gebruik),
+/// Loads every layer the way the app does. This module is where the commands meet the
+/// full-screen app's keymap check, so the commands check `toetsen.ron` exactly as the
+/// start does without importing the TUI themselves. Files left out because of problems
+/// are reported on stderr; the command goes on with what the app would use.
+pub fn bundle(cli: &Cli) -> Result<Bundle, Fout> {
+    let bundle = load_bundle_with(&cli.folders())?;
+    for m in &bundle.meldingen {
+        eprintln!("let op: {}", terminal_safe(m));
     }
+    if let Some(text) = bundle.fallback_text() {
+        eprintln!("let op: {}", terminal_safe(&text));
+    }
+    Ok(bundle)
 }
 
-/// Loads script, taxonomy and catalogue (user files where present, else embedded).
-pub fn load(cli: &Cli) -> Result<Data, Fout> {
-    let dir = config_dir(cli)?;
-    assets::load(Some(Path::new(&dir))).map_err(Fout::Gegevens)
+/// Loads every layer for these folders, reporting nothing: `controleer` prints the
+/// problems itself.
+pub fn load_bundle_with(folders: &Instellingen) -> Result<Bundle, Fout> {
+    Bundle::load(folders, crate::tui::keymap::check).map_err(Fout::Gebruik)
+}
+
+/// Text from data files made safe to print: control characters (escape sequences that
+/// could move the cursor, set the window title or write the clipboard) become `�`, line
+/// breaks and tabs stay.
+pub fn terminal_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\n' || c == '\t' || !c.is_control() {
+                c
+            } else {
+                '\u{fffd}'
+            }
+        })
+        .collect()
 }
 
 /// Up to three known ids closest to `wrong`, by edit distance on the id and the label,

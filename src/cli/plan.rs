@@ -8,13 +8,9 @@ use std::process::ExitCode;
 use std::str::FromStr;
 
 use super::{Cli, Fout};
-use crate::core::plan::{self, Formaat};
-use crate::core::privacy;
-use crate::store::assets;
+use crate::app::export::{self, Bron, Keuzes, Tegenhouder};
+use crate::core::plan::Formaat;
 use crate::store::drafts::load_session;
-use crate::store::eventlog::{self, Event};
-use crate::store::files;
-use crate::store::paths::Paths;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -37,57 +33,31 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
             "dit is een oefengesprek; daarvan wordt geen plan gemaakt".into(),
         ));
     }
-    let findings = privacy::session_bsn_findings(&session);
-    if let Some(text) = privacy::describe_findings(&findings) {
-        return Err(Fout::Gebruik(format!(
-            "{text}\nHaal het BSN eerst weg (in de app, of in het bestand) en probeer het opnieuw."
-        )));
-    }
-    let config = super::config_dir(cli)?;
-    let mut paths = Paths::resolve(cli.uitvoer.as_deref()).map_err(Fout::Gebruik)?;
-    paths.config = config.clone();
-    let data = super::load(cli)?;
-    let templates = assets::plan_templates(Some(&config)).map_err(|p| Fout::Gegevens(vec![p]))?;
-    let (gemeente, _) = assets::gemeente(Some(&config)).map_err(|p| Fout::Gegevens(vec![p]))?;
-    if cli.uitvoer.is_none()
-        && let Some(dir) = gemeente
-            .uitvoermap
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-    {
-        paths.output = dir.into();
-    }
+    let bundle = super::bundle(cli)?;
     let formats = if args.formaat.is_empty() {
         vec![Formaat::Md]
     } else {
         args.formaat.clone()
     };
-    let mut set = Vec::new();
-    for f in &formats {
-        let text = plan::render_with(*f, &session, &data, &templates, &gemeente)
-            .map_err(|p| Fout::Gegevens(vec![p]))?;
-        set.push((f.extension(), text));
-    }
-    // The session goes along under the new name, so the plan and its session stay a pair
-    // (erasing a client finds plans by their session).
-    let ron = ron::ser::to_string_pretty(&session, ron::ser::PrettyConfig::default())
-        .map_err(|e| Fout::Io(std::io::Error::other(e)))?;
-    set.push(("sessie.ron", ron));
-    let parts: Vec<(&str, &[u8])> = set.iter().map(|(e, t)| (*e, t.as_bytes())).collect();
-    let stem = files::plan_stem(session.datum, &session.klant);
-    let written = files::write_new_set(&paths.output, &stem, &parts)
-        .map_err(|e| Fout::Gebruik(files::describe_io_error(&e, &paths.output)))?;
-    for f in &formats {
-        let _ = eventlog::append(
-            &paths,
-            &Event::PlanOpgeslagen {
-                sessie: &session.id,
-                formaat: *f,
-            },
-        );
-    }
+    let data = bundle.data_for(&session);
+    let bron = Bron {
+        data: &data,
+        templates: &bundle.templates,
+        gemeente: &bundle.gemeente,
+    };
+    let set = match export::prepare(bron, &session, &formats, None, Keuzes::default()) {
+        Ok(set) => set,
+        Err(Tegenhouder::Bsn(text)) => {
+            return Err(Fout::Gebruik(format!(
+                "{text}\nHaal het BSN eerst weg (in de app, of in het bestand) en probeer het opnieuw."
+            )));
+        }
+        Err(Tegenhouder::Sjabloon(p)) => return Err(Fout::Gegevens(vec![p])),
+        Err(other) => return Err(Fout::Gebruik(other.melding())),
+    };
+    let written = export::write(&bundle.paths, &set).map_err(Fout::Gebruik)?;
     for p in &written {
-        writeln!(out, "{}", p.display())?;
+        writeln!(out, "{}", super::terminal_safe(&p.display().to_string()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{Cli, Fout, check_ids, load};
+use super::{Cli, Fout, bundle, check_ids, terminal_safe};
+use crate::app;
 use crate::core::catalogue::{Catalogue, Optie};
-use crate::core::matching::{Profiel, Suggesties, suggest};
+use crate::core::matching::{Profiel, Suggesties};
 use crate::core::taxonomy::{Entry, Taxonomy};
 
 #[derive(Debug, clap::Args)]
@@ -90,9 +91,10 @@ pub fn profiel(args: &Args, tax: &Taxonomy, cat: &Catalogue) -> Result<Profiel, 
 }
 
 pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout> {
-    let data = load(cli)?;
+    let bundle = bundle(cli)?;
+    let data = &bundle.data;
     let p = profiel(args, &data.taxonomy, &data.catalogue)?;
-    let s = suggest(&p, &data.catalogue, &data.taxonomy);
+    let s = app::suggest::for_profile(&bundle, &p);
     // By id, so printing stays linear in the size of the catalogue.
     let opties: HashMap<&str, &Optie> = data
         .catalogue
@@ -190,8 +192,8 @@ fn table(
             out,
             "{:>3}. {}  [{}]  score {}",
             n + 1,
-            o.titel,
-            x.id,
+            terminal_safe(&o.titel),
+            terminal_safe(&x.id),
             x.score
         )?;
         let uren = match (o.uren_min, o.uren_max) {
@@ -202,14 +204,14 @@ fn table(
         writeln!(
             out,
             "     {}, {uren}, {}",
-            tax.categorie_label(&o.categorie),
+            terminal_safe(tax.categorie_label(&o.categorie)),
             o.begeleiding.label()
         )?;
         for f in x.waarom() {
-            writeln!(out, "     {f}")?;
+            writeln!(out, "     {}", terminal_safe(&f.to_string()))?;
         }
         for l in x.let_op() {
-            writeln!(out, "     let op: {l}")?;
+            writeln!(out, "     let op: {}", terminal_safe(l))?;
         }
     }
     if !s.uitgesloten.is_empty() {
@@ -217,7 +219,13 @@ fn table(
         writeln!(out, "Niet geschikt:")?;
         for x in &s.uitgesloten {
             let titel = opties.get(&*x.id).map_or(&*x.id, |o| o.titel.as_str());
-            writeln!(out, "   - {titel}  [{}]: {}", x.id, x.reden.join("; "))?;
+            writeln!(
+                out,
+                "   - {}  [{}]: {}",
+                terminal_safe(titel),
+                terminal_safe(&x.id),
+                terminal_safe(&x.reden.join("; "))
+            )?;
         }
     }
     Ok(())

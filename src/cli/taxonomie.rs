@@ -6,7 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Cli, Fout, load};
+use super::{Cli, Fout, bundle, terminal_safe};
 use crate::core::taxonomy::{Entry, Taxonomy};
 
 #[derive(Debug, clap::Args)]
@@ -51,8 +51,8 @@ fn lists(tax: &Taxonomy) -> [(&'static str, &[Entry]); 4] {
 }
 
 pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout> {
-    let data = load(cli)?;
-    let tax = &data.taxonomy;
+    let bundle = bundle(cli)?;
+    let tax = &bundle.data.taxonomy;
     if args.json {
         let json = Json {
             wensen: items(&tax.wensen),
@@ -80,9 +80,9 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
             writeln!(
                 out,
                 "  {}{}  {}",
-                e.id,
-                " ".repeat(width - e.id.width()),
-                e.label
+                terminal_safe(&e.id),
+                " ".repeat(width.saturating_sub(e.id.width())),
+                terminal_safe(&e.label)
             )?;
         }
     }

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use super::{Cli, Fout};
 use crate::store::erase;
 use crate::store::eventlog::{self, Event};
-use crate::store::paths::Paths;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -29,11 +28,10 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
                 .into(),
         ));
     }
-    let mut paths = Paths::resolve(cli.uitvoer.as_deref()).map_err(Fout::Gebruik)?;
-    if let Some(dir) = &cli.instellingen {
-        paths.config = dir.clone();
-    }
-    let plan = erase::plan_erase(&paths, &args.klant);
+    // Every folder the settings name, the same as the app writes to.
+    let bundle = super::bundle(cli)?;
+    let paths = bundle.paths.clone();
+    let plan = crate::app::erase::plan(&bundle, &args.klant);
     write!(out, "{}", erase::describe(&plan))?;
     if plan.files.is_empty() {
         return Ok(ExitCode::SUCCESS);

@@ -100,9 +100,11 @@ impl Default for Verdringing {
     }
 }
 
-/// One participation option.
+/// One participation option. Every field may be left out of a file so that a layer can
+/// hide an entry with just `(id: "…", verborgen: true)`; validation says which fields a
+/// visible entry needs (titel, categorie, omschrijving).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Optie {
     pub id: String,
     pub titel: String,
@@ -153,17 +155,57 @@ pub struct Optie {
     /// Source in the research, e.g. `"003:L586"`.
     #[serde(default)]
     pub bron: Vec<String>,
+    /// In a team or personal layer: hide the entry with this id from the layers below.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub verborgen: bool,
 }
 
 fn default_trede() -> u8 {
     3
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Default for Optie {
+    fn default() -> Self {
+        Optie {
+            id: String::new(),
+            titel: String::new(),
+            categorie: String::new(),
+            omschrijving: String::new(),
+            taken: Vec::new(),
+            uren_min: 0,
+            uren_max: 0,
+            duur: String::new(),
+            begeleiding: Begeleiding::Geen,
+            wensen: Vec::new(),
+            werkt_aan: Vec::new(),
+            ongeschikt_bij: Vec::new(),
+            let_op_bij: Vec::new(),
+            drempels: Vec::new(),
+            verdringing: Verdringing::default(),
+            erkent_bestaand: false,
+            trede: default_trede(),
+            leeftijd_min: None,
+            leeftijd_max: None,
+            laatst_gecontroleerd: None,
+            bron: Vec::new(),
+            verborgen: false,
+        }
+    }
+}
+
 /// All options.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Catalogue {
     pub opties: Vec<Optie>,
+    /// In a team or personal layer: this file replaces the catalogue below it entirely,
+    /// instead of adding to it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub vervangt_alles: bool,
 }
 
 impl Catalogue {

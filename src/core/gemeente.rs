@@ -40,6 +40,10 @@ pub struct Gemeente {
     /// Where plans are written, when the municipality prescribes a folder.
     #[serde(default)]
     pub uitvoermap: Option<String>,
+    /// The team folder (in the personal `gemeente.ron` only): a shared folder whose files
+    /// sit between the built-in data and the personal ones.
+    #[serde(default)]
+    pub teammap: Option<String>,
     /// Catalogue categories that count in this municipality; `None` means all.
     #[serde(default)]
     pub categorieen: Option<Vec<String>>,
@@ -72,6 +76,7 @@ impl Default for Gemeente {
             contact_na_weken: 3,
             klant_label: "klant".to_string(),
             uitvoermap: None,
+            teammap: None,
             categorieen: None,
             teksten: Teksten::default(),
         }
@@ -100,6 +105,21 @@ impl Gemeente {
     pub fn volgend_contact(&self, datum: chrono::NaiveDate) -> chrono::NaiveDate {
         datum + chrono::Duration::weeks(i64::from(self.contact_na_weken))
     }
+}
+
+/// A fresh session with the follow-up dates already proposed from the municipality's
+/// intervals: follow-up is where plans fail in practice, so the consultant starts from a
+/// date rather than from nothing. Every front-end starts a gesprek with this.
+pub fn new_session(
+    id: String,
+    today: chrono::NaiveDate,
+    script: &str,
+    gemeente: &Gemeente,
+) -> Session {
+    let mut s = Session::new(id, today, script);
+    s.volgend_contact = Some(gemeente.volgend_contact(today));
+    s.evaluatiedatum = Some(gemeente.evaluatiedatum(today));
+    s
 }
 
 /// Moves options whose category does not count in this municipality from the
@@ -233,12 +253,14 @@ mod tests {
             synoniemen: Vec::new(),
             aanpak: String::new(),
             bron: Vec::new(),
+            ..Default::default()
         };
         Taxonomy {
             wensen: Vec::new(),
             krachten: Vec::new(),
             belemmeringen: Vec::new(),
             categorieen: vec![entry("vrijwilligerswerk"), entry("mantelzorg")],
+            ..Default::default()
         }
     }
 

@@ -3,13 +3,17 @@
 
 pub mod catalogue;
 pub mod data;
+pub mod datum;
+pub mod fields;
 pub mod gemeente;
 pub mod klas;
+pub mod layered;
 pub mod matching;
 pub mod oefen;
 pub mod plan;
 pub mod privacy;
 pub mod problem;
+pub mod route;
 pub mod script;
 pub mod search;
 pub mod session;

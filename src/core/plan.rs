@@ -23,7 +23,8 @@ use super::session::{Afspraak, Akkoord, Session};
 use super::taxonomy::TagKind;
 
 pub use formaat::{
-    Formaat, GemeenteContext, TekstenContext, Templates, render, render_source, render_with,
+    Formaat, GemeenteContext, TekstenContext, Templates, check_source, render, render_source,
+    render_with,
 };
 pub use markdown::{blockquote, inline};
 pub use output::clean;
@@ -248,7 +249,7 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
         gekozen: session
             .gekozen
             .iter()
-            .map(|id| activiteit(id, data))
+            .map(|id| activiteit(id, data, session.titels.get(id)))
             .collect(),
         afspraken: session
             .afspraken
@@ -328,12 +329,14 @@ fn notities(session: &Session, data: &Data) -> Notities {
 }
 
 /// A chosen option with everything the plan says about it.
-fn activiteit(id: &str, data: &Data) -> Activiteit {
+/// An option of the plan; one no longer in the catalogue keeps the title it had when it
+/// was chosen (`stored`), so an old session rendered again never shows a raw id.
+fn activiteit(id: &str, data: &Data, stored: Option<&String>) -> Activiteit {
     let Some(o) = data.catalogue.find(id) else {
         return Activiteit {
             id: id.to_string(),
             bekend: false,
-            titel: id.to_string(),
+            titel: stored.cloned().unwrap_or_else(|| id.to_string()),
             categorie: String::new(),
             omschrijving: String::new(),
             taken: Vec::new(),

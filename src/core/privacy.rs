@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::fields;
 use super::session::Session;
 
 /// What a removed BSN is replaced with, so the reader sees that something was there.
@@ -108,55 +109,12 @@ pub struct Finding {
     pub tekst: String,
 }
 
-/// Every free-text field of a session with its Dutch name.
-fn fields(s: &Session) -> Vec<(String, &String)> {
-    let mut v = vec![
-        ("klant".to_string(), &s.klant),
-        ("consulent".to_string(), &s.consulent),
-        ("plaats".to_string(), &s.plaats),
-    ];
-    v.extend(
-        s.notities
-            .iter()
-            .map(|(stap, t)| (format!("notitie bij stap {stap}"), t)),
-    );
-    v.extend(
-        s.aanpak
-            .iter()
-            .map(|(id, t)| (format!("aanpak bij {id}"), t)),
-    );
-    for (n, a) in s.afspraken.iter().enumerate() {
-        let n = n + 1;
-        v.push((format!("afspraak {n} (wat)"), &a.wat));
-        v.push((format!("afspraak {n} (wie)"), &a.wie));
-        v.push((format!("afspraak {n} (wanneer)"), &a.wanneer));
-    }
-    v.push(("toelichting bij de uren".to_string(), &s.uren_toelichting));
-    v.push((
-        "toelichting bij akkoord".to_string(),
-        &s.akkoord_toelichting,
-    ));
-    v
-}
-
-/// The same fields, to change them; kept in the same order as `fields`.
-fn fields_mut(s: &mut Session) -> Vec<&mut String> {
-    let mut v = vec![&mut s.klant, &mut s.consulent, &mut s.plaats];
-    v.extend(s.notities.values_mut());
-    v.extend(s.aanpak.values_mut());
-    for a in &mut s.afspraken {
-        v.extend([&mut a.wat, &mut a.wie, &mut a.wanneer]);
-    }
-    v.push(&mut s.uren_toelichting);
-    v.push(&mut s.akkoord_toelichting);
-    v
-}
-
 /// Every BSN in the session's text fields, in field order.
 pub fn session_bsn_findings(session: &Session) -> Vec<Finding> {
-    fields(session)
+    fields::text_fields(session)
         .into_iter()
-        .flat_map(|(veld, text)| {
+        .flat_map(|(field, text)| {
+            let veld = field.place();
             find_bsns(text).into_iter().map(move |range| Finding {
                 veld: veld.clone(),
                 tekst: text[range.clone()].to_string(),
@@ -169,13 +127,19 @@ pub fn session_bsn_findings(session: &Session) -> Vec<Finding> {
 /// Replaces every BSN in the session with `[BSN verwijderd]`; returns how many.
 pub fn remove_bsns(session: &mut Session) -> usize {
     let mut count = 0;
-    for text in fields_mut(session) {
+    fields::rewrite_texts(session, |_, text| {
+        let found = find_bsns(text);
+        if found.is_empty() {
+            return None;
+        }
+        let mut out = text.to_string();
         // Back to front, so earlier ranges stay valid.
-        for range in find_bsns(text).into_iter().rev() {
-            text.replace_range(range, BSN_VERWIJDERD);
+        for range in found.into_iter().rev() {
+            out.replace_range(range, BSN_VERWIJDERD);
             count += 1;
         }
-    }
+        Some(out)
+    });
     count
 }
 
@@ -285,8 +249,8 @@ mod tests {
                 ("klant", "111222333"),
                 ("notitie bij stap welzijn", "1234.56.782"),
                 ("notitie bij stap welzijn", "123 456 782"),
-                ("aanpak bij schulden", "111222333"),
                 ("afspraak 1 (wanneer)", "123456782"),
+                ("aanpak bij schulden", "111222333"),
             ]
         );
         assert_eq!(f[0].range, 5..14);
@@ -311,9 +275,19 @@ mod tests {
     }
 
     #[test]
-    fn field_lists_stay_in_step() {
-        let mut s = session();
-        let names = fields(&s).len();
-        assert_eq!(fields_mut(&mut s).len(), names);
+    fn the_terugblik_of_a_vervolg_is_scanned_and_cleaned_too() {
+        use crate::core::vervolg::{AfspraakEvaluatie, Status};
+        let mut s = Session::default();
+        s.evaluaties.push(AfspraakEvaluatie {
+            afspraak: Afspraak::default(),
+            status: Status::Deels,
+            hielp: "de buurvrouw".into(),
+            lastig: "brief met 111222333 kwijt".into(),
+        });
+        let f = session_bsn_findings(&s);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].veld, "terugblik afspraak 1 (wat zat in de weg)");
+        assert_eq!(remove_bsns(&mut s), 1);
+        assert_eq!(s.evaluaties[0].lastig, "brief met [BSN verwijderd] kwijt");
     }
 }

@@ -120,6 +120,10 @@ pub struct Session {
     /// A practice gesprek with a fictional client: never saved as a real client.
     #[serde(default)]
     pub oefenen: bool,
+    /// The titles of the chosen options when the plan was saved, by id: a plan made
+    /// again after an option left the catalogue still names it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titels: BTreeMap<String, String>,
 }
 
 fn eerste_versie() -> u32 {
@@ -160,6 +164,7 @@ impl Default for Session {
             evaluaties: Vec::new(),
             tally: None,
             oefenen: false,
+            titels: BTreeMap::new(),
         }
     }
 }

@@ -34,9 +34,11 @@ impl TagKind {
     }
 }
 
-/// One entry of a taxonomy list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One entry of a taxonomy list. Every field may be left out so a layer can hide an entry
+/// with `(id: "…", verborgen: true)`; validation requires a label and an omschrijving of
+/// a visible one.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Entry {
     /// Stable id, lowercase with hyphens (`"nederlands-oefenen"`).
     pub id: String,
@@ -57,16 +59,26 @@ pub struct Entry {
     /// Source in the research, e.g. `"001:L188"`.
     #[serde(default)]
     pub bron: Vec<String>,
+    /// In a team or personal layer: hide the entry with this id from the layers below.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub verborgen: bool,
 }
 
-/// The whole vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The whole vocabulary. A team or personal layer may give only the lists it changes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Taxonomy {
     pub wensen: Vec<Entry>,
     pub krachten: Vec<Entry>,
     pub belemmeringen: Vec<Entry>,
     pub categorieen: Vec<Entry>,
+    /// In a layer: this file replaces the taxonomy below it entirely.
+    #[serde(skip_serializing_if = "is_false")]
+    pub vervangt_alles: bool,
 }
 
 impl Taxonomy {

@@ -404,6 +404,18 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
         let mut tags = Vec::new();
         if let Some(c) = &stap.toon_als {
             c.tags(&mut tags);
+            if never_holds(c) {
+                problems.push(Problem::at(
+                    &src.name,
+                    &src.text,
+                    offset_of(&src.text, at.get(), "toon_als"),
+                    "toon_als",
+                    format!(
+                        "stap `{}` wordt nooit getoond: de voorwaarde bij `toon_als` kan nooit waar zijn (bijvoorbeeld iets en tegelijk Niet datzelfde, of EenVan met een lege lijst)",
+                        stap.id
+                    ),
+                ));
+            }
         }
         for (kind, id) in tags {
             if tax.find(kind, &id).is_none() {
@@ -418,6 +430,26 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Whether no combination of the tags a condition mentions makes it true. Tried
+/// exhaustively: conditions name a handful of tags, and above 16 the check is skipped
+/// rather than slow.
+pub fn never_holds(c: &crate::core::script::Conditie) -> bool {
+    let mut tags = Vec::new();
+    c.tags(&mut tags);
+    tags.sort();
+    tags.dedup();
+    if tags.len() > 16 {
+        return false;
+    }
+    !(0u32..1 << tags.len()).any(|mask| {
+        c.holds(&|kind, id| {
+            tags.iter()
+                .position(|(k, t)| *k == kind && t == id)
+                .is_some_and(|i| mask & (1 << i) != 0)
+        })
+    })
 }
 
 #[cfg(test)]

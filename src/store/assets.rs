@@ -47,11 +47,19 @@ pub const MAX_DATA_FILE: u64 = 16 * 1024 * 1024;
 /// Reads a user's data file, or returns the embedded default when there is none.
 pub fn read_or_default(dir: Option<&Path>, file: &str, default: Source) -> Result<Source, Problem> {
     let Some(dir) = dir else { return Ok(default) };
+    Ok(read_user(dir, file)?.unwrap_or(default))
+}
+
+/// Reads `file` in `dir`: `None` when there is no such file, a problem with its place
+/// when it cannot be used (too big, not UTF-8, unreadable). A byte order mark, which
+/// Notepad writes, is dropped.
+pub fn read_user(dir: &Path, file: &str) -> Result<Option<Source>, Problem> {
     let path = dir.join(file);
     let name = path.display().to_string();
     let meta = match std::fs::metadata(&path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(default),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => return Ok(None),
         Err(e) => {
             return Err(Problem::new(
                 &name,
@@ -61,6 +69,21 @@ pub fn read_or_default(dir: Option<&Path>, file: &str, default: Source) -> Resul
             ));
         }
     };
+    if !meta.is_file() {
+        // A folder, a device such as /dev/zero or a pipe: reading it could hang or never
+        // end, so it is refused with what it is.
+        let wat = if meta.is_dir() {
+            "een map"
+        } else {
+            "geen gewoon bestand (een apparaat of pijp)"
+        };
+        return Err(Problem::new(
+            &name,
+            0,
+            0,
+            format!("dit is {wat}; meedoen leest hier alleen een gewoon tekstbestand"),
+        ));
+    }
     if meta.len() > MAX_DATA_FILE {
         return Err(Problem::new(
             &name,
@@ -87,7 +110,11 @@ pub fn read_or_default(dir: Option<&Path>, file: &str, default: Source) -> Resul
             "het bestand is geen geldige UTF-8-tekst (is het een tekstbestand?)",
         )
     })?;
-    Ok(Source::new(name, text))
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok(Some(Source::new(name, text)))
 }
 
 /// The sources to use: the user's files from `config_dir` where present, else embedded.

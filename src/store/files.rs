@@ -195,6 +195,21 @@ fn write_exclusive(path: &Path, contents: &[u8]) -> io::Result<()> {
     written
 }
 
+/// Writes `path` whole and durably, only if it does not exist: an existing file, also one
+/// made between the check and the write, is never replaced (`AlreadyExists`).
+pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    create_private_dir_all(dir)?;
+    temp_with(dir, contents, true)?
+        .persist_noclobber(path)
+        .map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
+
 /// Overwrites `path` atomically: the old contents stay intact until the new contents are
 /// completely on disk. Owner-only on unix. Used for drafts, which change constantly.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {

@@ -7,6 +7,7 @@ pub mod erase;
 pub mod eventlog;
 pub mod extras;
 pub mod files;
+pub mod layers;
 pub mod paths;
 pub mod sessions;
 pub mod trainer;

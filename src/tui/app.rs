@@ -23,13 +23,8 @@ use super::editor::{Editor, Field};
 use super::keymap::Keymap;
 use super::theme::Theme;
 
-/// A page of the gesprek: the client's details, a script step, or the final review.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Page {
-    Gegevens,
-    Step(String),
-    Review,
-}
+/// The pages of a gesprek, shared with the line mode.
+pub use crate::core::route::Page;
 
 /// Which part of the screen receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,43 +285,13 @@ impl App {
 
     /// The pages of the gesprek in order: details, visible steps, review.
     pub fn pages(&self) -> Vec<Page> {
-        let tags = self.session.tag_set();
-        std::iter::once(Page::Gegevens)
-            .chain(
-                self.data
-                    .script
-                    .visible_steps(&tags)
-                    .into_iter()
-                    .map(|id| Page::Step(id.to_string())),
-            )
-            .chain(std::iter::once(Page::Review))
-            .collect()
+        crate::core::route::pages(&self.data.script, &self.session)
     }
 
     /// Position of the current page in `pages()`; a step hidden by its condition (reached
     /// by a jump) counts as the position of the next visible page.
     pub fn page_index(&self, pages: &[Page]) -> usize {
-        if let Some(i) = pages.iter().position(|p| *p == self.page) {
-            return i;
-        }
-        if let Page::Step(id) = &self.page {
-            let order: Vec<&str> = self
-                .data
-                .script
-                .steps()
-                .map(|s| s.stap.id.as_str())
-                .collect();
-            let mine = order.iter().position(|s| s == id).unwrap_or(0);
-            return pages
-                .iter()
-                .position(|p| match p {
-                    Page::Step(other) => order.iter().position(|s| s == other).unwrap_or(0) > mine,
-                    Page::Review => true,
-                    Page::Gegevens => false,
-                })
-                .unwrap_or(pages.len() - 1);
-        }
-        0
+        crate::core::route::index(&self.data.script, pages, &self.page)
     }
 
     /// The current step, when the page is a step.

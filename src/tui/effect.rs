@@ -14,12 +14,9 @@ pub enum Effect {
     DeleteDraft(String),
     /// Write the current session to its draft file.
     SaveDraft,
-    /// Write the plan and the session beside it under a new, free file name.
-    Export {
-        stem: String,
-        /// (extension, contents), e.g. ("md", plan) and ("sessie.ron", session).
-        files: Vec<(String, String)>,
-    },
+    /// Write the plan set (plan formats, the session beside them, an MI report) under a
+    /// new, free file name.
+    Export(crate::app::export::PlanSet),
     /// Read the saved sessions for the client overview.
     ListClients,
     /// Read the plan beside a saved session file, to show it.

@@ -314,7 +314,13 @@ pub struct KeymapFile {
 }
 
 /// Name of the keymap file in the config folder.
-pub const KEYMAP_FILE: &str = "toetsen.ron";
+pub const KEYMAP_FILE: &str = crate::store::layers::KEYMAP_FILE;
+
+/// Every problem in a keymap file: the check the app layer runs on `toetsen.ron` in
+/// every front-end, so `meedoen controleer` and the start agree.
+pub fn check(src: &Source) -> Vec<Problem> {
+    Keymap::from_source(src).err().unwrap_or_default()
+}
 
 impl Keymap {
     /// The bindings active in a context.

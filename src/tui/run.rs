@@ -4,15 +4,12 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use chrono::{Local, NaiveDate};
+use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
-use crate::core::gemeente::Gemeente;
 use crate::core::oefen;
-use crate::core::plan::Formaat;
-use crate::core::session::Session;
 use crate::core::vervolg::{self, Gepland, Wanneer};
 use crate::store::drafts::{DraftLock, Drafts, load_session, new_id};
 use crate::store::eventlog::{self, Event as LogEvent};
@@ -47,15 +44,8 @@ pub struct Runner {
 /// loses nothing but the key being pressed.
 pub const DURABLE_EVERY: Duration = Duration::from_secs(2);
 
-/// A fresh session with the follow-up dates already proposed from the municipality's
-/// intervals: follow-up is where plans fail in practice, so the consultant starts from a
-/// date rather than from nothing.
-pub fn new_session(id: String, today: NaiveDate, script: &str, gemeente: &Gemeente) -> Session {
-    let mut s = Session::new(id, today, script);
-    s.volgend_contact = Some(gemeente.volgend_contact(today));
-    s.evaluatiedatum = Some(gemeente.evaluatiedatum(today));
-    s
-}
+/// A fresh session with the follow-up dates proposed; shared with the line mode.
+pub use crate::core::gemeente::new_session;
 
 impl Runner {
     pub fn new(paths: Paths) -> Runner {
@@ -162,25 +152,10 @@ impl Runner {
                 // Only report changes of state, not every successful keystroke.
                 (result.is_err() || app.save_error.is_some()).then_some(Action::Saved(result))
             }
-            Effect::Export { stem, files: set } => {
-                let parts: Vec<(&str, &[u8])> = set
-                    .iter()
-                    .map(|(ext, text)| (ext.as_str(), text.as_bytes()))
-                    .collect();
-                let result = files::write_new_set(&self.paths.output, &stem, &parts)
-                    .map_err(|e| files::describe_io_error(&e, &self.paths.output));
-                if result.is_ok() {
-                    for (ext, _) in &set {
-                        if let Some(formaat) = Formaat::parse(ext) {
-                            self.log(&LogEvent::PlanOpgeslagen {
-                                sessie: &app.session.id,
-                                formaat,
-                            });
-                        }
-                    }
-                }
-                Some(Action::Exported(result))
-            }
+            Effect::Export(set) => Some(Action::Exported(crate::app::export::write(
+                &self.paths,
+                &set,
+            ))),
             Effect::ListClients => {
                 let (all, problems) = sessions::list(&self.paths.output);
                 let newest = sessions::newest_per_client(all);

@@ -132,12 +132,7 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     app.bsn_toch = false;
     app.presentatie = false;
     app.turven = false;
-    let page = match session.huidige_stap.as_str() {
-        "" | "gegevens" => Page::Gegevens,
-        "controle" => Page::Review,
-        id if app.data.script.step(id).is_some() => Page::Step(id.to_string()),
-        _ => Page::Gegevens,
-    };
+    let page = Page::from_key(&session.huidige_stap, &app.data.script);
     app.session = session;
     app.screen = Screen::Gesprek;
     app.invalid.clear();
@@ -149,11 +144,7 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
 
 /// Goes to a page and puts focus where one starts working on it.
 pub fn enter_page(app: &mut App, page: Page) {
-    app.session.huidige_stap = match &page {
-        Page::Gegevens => "gegevens".to_string(),
-        Page::Step(id) => id.clone(),
-        Page::Review => "controle".to_string(),
-    };
+    app.session.huidige_stap = page.key().to_string();
     app.page = page;
     app.form_row = 0;
     app.dia = 0;

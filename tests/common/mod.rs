@@ -39,6 +39,7 @@ pub const SCRIPT: &str = r#"(
 )"#;
 
 pub const TAXONOMY: &str = r#"(
+    vervangt_alles: true,
     wensen: [
         (id: "koken", label: "Koken", omschrijving: "Eten maken.", synoniemen: ["keuken"]),
         (id: "buiten", label: "Buiten werken", omschrijving: "In de buitenlucht."),
@@ -54,7 +55,7 @@ pub const TAXONOMY: &str = r#"(
     ],
 )"#;
 
-pub const CATALOGUE: &str = r#"(opties: [
+pub const CATALOGUE: &str = r#"(vervangt_alles: true, opties: [
     (id: "buurtkeuken", titel: "Koken in het buurthuis", categorie: "vrijwilligerswerk",
      omschrijving: "Samen koken voor buurtbewoners.", taken: ["koken", "afwassen"],
      uren_min: 4, uren_max: 8, begeleiding: taakgericht, wensen: ["koken"],

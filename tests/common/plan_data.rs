@@ -25,6 +25,7 @@ pub const SCRIPT: &str = r#"(
 )"#;
 
 pub const TAXONOMY: &str = r#"(
+    vervangt_alles: true,
     wensen: [
         (id: "koken", label: "Koken", omschrijving: "o"),
         (id: "buiten", label: "Buiten werken", omschrijving: "o"),
@@ -40,7 +41,7 @@ pub const TAXONOMY: &str = r#"(
     ],
 )"#;
 
-pub const CATALOGUE: &str = r#"(opties: [
+pub const CATALOGUE: &str = r#"(vervangt_alles: true, opties: [
     (
         id: "buurtrestaurant", titel: "Koken in een buurtrestaurant", categorie: "vrijwilligerswerk",
         omschrijving: "Samen koken voor buurtbewoners.", taken: ["groente snijden", "afwassen"],

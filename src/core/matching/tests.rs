@@ -14,6 +14,7 @@ pub(crate) fn entry(id: &str, label: &str) -> Entry {
         synoniemen: Vec::new(),
         aanpak: String::new(),
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -40,6 +41,7 @@ pub(crate) fn taxonomy() -> Taxonomy {
             entry("ontheffing", "Ontheffing"),
             entry("eigen-belemmeringen", "Werken aan eigen belemmeringen"),
         ],
+        ..Default::default()
     }
 }
 
@@ -66,6 +68,7 @@ pub(crate) fn optie(id: &str, categorie: &str) -> Optie {
         leeftijd_max: None,
         laatst_gecontroleerd: None,
         bron: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -81,7 +84,14 @@ fn strings(xs: &[&str]) -> Vec<String> {
 }
 
 fn run(p: &Profiel, opties: Vec<Optie>) -> Suggesties {
-    suggest(p, &Catalogue { opties }, &taxonomy())
+    suggest(
+        p,
+        &Catalogue {
+            opties,
+            ..Default::default()
+        },
+        &taxonomy(),
+    )
 }
 
 fn get<'a>(s: &'a Suggesties, id: &str) -> &'a Suggestie {

@@ -202,6 +202,21 @@ pub fn render_source(
     Ok(tidy(&String::from_utf8_lossy(&out.0)))
 }
 
+/// Renders `template` over `ctx` with every undefined variable an error, and throws the
+/// text away: the check of a user's own template against sample sessions, so a typo such
+/// as `{{ consulnet }}` is found at start-up instead of printing nothing in a plan.
+pub fn check_source(format: Formaat, ctx: &PlanContext, template: &Source) -> Result<(), Problem> {
+    let mut env = environment_for(format);
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_template_owned(template.name.clone(), template.text.clone())
+        .map_err(|e| problem(template, &e))?;
+    let mut out = Capped(Vec::new());
+    env.get_template(&template.name)
+        .and_then(|t| t.render_captured_to(Value::from(Serde(ctx)), &mut out))
+        .map_err(|e| problem(template, &e))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ fn catalogue(titels: &[&str]) -> Catalogue {
                 o
             })
             .collect(),
+        ..Default::default()
     }
 }
 

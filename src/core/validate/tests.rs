@@ -227,3 +227,38 @@ fn embedded_data_passes_the_checks() {
     let data = crate::core::data::Data::parse(&s);
     assert!(data.is_ok(), "{:#?}", data.err());
 }
+
+#[test]
+fn a_condition_that_can_never_hold_is_reported() {
+    use crate::core::script::Conditie::{self, *};
+    let b = |id: &str| Belemmering(id.to_string());
+    assert!(never_holds(&AlleVan(vec![
+        b("crisis"),
+        Niet(Box::new(b("crisis")))
+    ])));
+    assert!(never_holds(&EenVan(vec![])));
+    assert!(never_holds(&Niet(Box::new(AlleVan(vec![])))));
+    assert!(!never_holds(&b("crisis")));
+    assert!(!never_holds(&EenVan(vec![
+        b("mantelzorg"),
+        b("kinderzorg")
+    ])));
+    assert!(!never_holds(&Niet(Box::new(b("crisis")))));
+    let c: Conditie = AlleVan(vec![b("crisis"), Wens("koken".into())]);
+    assert!(!never_holds(&c));
+
+    let data = crate::store::assets::load(None).unwrap();
+    let text = crate::store::assets::DEFAULT_SCRIPT.replacen(
+        "toon_als: Some(Belemmering(\"crisis\"))",
+        "toon_als: Some(AlleVan([Belemmering(\"crisis\"), Niet(Belemmering(\"crisis\"))]))",
+        1,
+    );
+    assert_ne!(text, crate::store::assets::DEFAULT_SCRIPT);
+    let src = Source::new("script.ron", text);
+    let parsed: crate::core::script::Script =
+        crate::core::problem::parse_ron(&src.name, &src.text).unwrap();
+    let problems = script(&parsed, &data.taxonomy, &src);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].msg.contains("nooit getoond"), "{}", problems[0]);
+    assert!(problems[0].line > 1);
+}
