@@ -128,3 +128,35 @@ fn nothing_tallied_writes_nothing() {
     assert!(!out.contains("Trainersrapport"), "{out}");
     assert!(!trainer::dir(&paths).exists());
 }
+
+#[test]
+fn the_shared_export_writes_a_practice_report_to_the_trainer_folder() {
+    use meedoen::app::export::{Bron, Keuzes, prepare, write};
+    use meedoen::core::tally::Gedrag;
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::portable(dir.path());
+    let data = meedoen::store::assets::load(None).unwrap();
+    let templates = meedoen::store::assets::plan_templates(None).unwrap();
+    let gemeente = meedoen::core::gemeente::Gemeente::default();
+    let bron = Bron {
+        data: &data,
+        templates: &templates,
+        gemeente: &gemeente,
+    };
+    let mut session = meedoen::core::session::Session::new(
+        "oefen-1".into(),
+        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        "intake",
+    );
+    session.oefenen = true;
+    session.klant = "Demo: meneer Bakker (fictief)".into();
+    let mut tally = meedoen::core::tally::Tally::default();
+    tally.add_bij("welkom", Gedrag::OpenVraag);
+    session.tally = Some(tally);
+    let set = prepare(bron, &session, &[], None, Keuzes::default()).unwrap();
+    assert!(set.trainer);
+    let written = write(&paths, &set).unwrap();
+    assert_eq!(written.len(), 1);
+    assert!(trainer::is_trainer_file(&paths, &written[0]), "{written:?}");
+    assert!(!paths.output.exists());
+}
