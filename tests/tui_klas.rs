@@ -376,3 +376,35 @@ fn wis_and_the_plan_never_mix_with_trainer_files() {
     );
     assert_eq!(files(&trainer::dir(&paths)), trainer_files);
 }
+
+#[test]
+fn bad_class_options_stop_before_anything_starts() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_meedoen"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(&[
+        "oefenen",
+        "--klas",
+        "Groep",
+        "--deelnemer",
+        "Anna 123456782",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("deelnemer `Anna 123456782`") && err.contains("BSN"),
+        "{err}"
+    );
+    let (code, err) = run(&["oefenen", "--deelnemer", "Anna"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--klas"), "{err}");
+    let (code, err) = run(&["oefenen", "--klas", "Groep"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("minstens één deelnemer"), "{err}");
+}
