@@ -115,6 +115,18 @@ fn tally_mode_keeps_f2_and_ctrl_s_but_not_letters() {
     press(&mut app, key(KeyCode::Char('2')));
     enter_page(&mut app, Page::Review);
     assert!(press(&mut app, key(KeyCode::Char('x'))).is_empty());
+    assert!(
+        press(&mut app, key(KeyCode::Char('e'))).is_empty(),
+        "letters do nothing"
+    );
+    // The hints and the help say which key saves while tallying.
+    let shown = screen(&app, 100, 30);
+    let hints = shown.lines().last().unwrap();
+    assert!(hints.contains("Ctrl+S plan opslaan"), "{hints}");
+    press(&mut app, key(KeyCode::F(1)));
+    let help = screen(&app, 100, 40);
+    assert!(help.contains("Ook tijdens het turven"), "{help}");
+    press(&mut app, key(KeyCode::Esc));
     let effects = press(&mut app, ctrl('s'));
     assert!(
         matches!(effects.as_slice(), [Effect::TrainerBestanden { .. }]),

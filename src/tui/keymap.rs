@@ -517,6 +517,7 @@ pub fn is_typing(ctx: Ctx) -> bool {
 }
 
 mod trainer;
+pub use trainer::lent;
 
 #[cfg(test)]
 mod tests;

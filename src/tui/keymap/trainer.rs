@@ -3,9 +3,31 @@
 //! ending a round and rating its globals, the projector's slides, and the class
 //! session's choices on the start screen. All of them can be remapped in `toetsen.ron`.
 
+use ratatui::crossterm::event::KeyCode;
+
 use super::super::action::Command;
-use super::{Ctx, DefaultBinding, GESPREK, b};
+use super::super::app::App;
+use super::{Binding, Ctx, DefaultBinding, GESPREK, b, base_context, page_context, parse_key};
 use crate::core::tally::Gedrag;
+
+/// Whether a key name is a plain character (which tally mode never lends to the page).
+fn typed(key: &str) -> bool {
+    matches!(parse_key(key), Some((KeyCode::Char(_), m)) if m.is_empty())
+}
+
+/// In tally mode, the page's own commands that still work, each with the first key that
+/// does (one that cannot be typed): for the help overlay and the hints, so Ctrl+S on the
+/// review page is found while the letter `e` does nothing.
+pub fn lent(app: &App) -> Vec<(&Binding, &str)> {
+    if base_context(app) != Ctx::Tally {
+        return Vec::new();
+    }
+    app.keymap
+        .for_ctx(page_context(app))
+        .filter(|b| !b.ctx.contains(&Ctx::Tally))
+        .filter_map(|b| b.keys.iter().find(|k| !typed(k)).map(|k| (b, k.as_str())))
+        .collect()
+}
 
 /// The trainer's default bindings, added after the general ones.
 pub const BINDINGS: &[DefaultBinding] = &[

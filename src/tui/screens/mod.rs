@@ -235,13 +235,26 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     bindings.sort_by_key(|b| b.ctx.len());
     let (help, rest): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
         bindings.into_iter().partition(|b| b.cmd == Command::Help);
-    for b in help.into_iter().take(1).chain(rest) {
+    // Tally mode: the codes are on the strip; the page's own keys that still work (such
+    // as Ctrl+S) come first, since letters do nothing there.
+    let lent = keymap::lent(app);
+    let shown = help
+        .into_iter()
+        .take(1)
+        .map(|b| (b, b.keys[0].as_str()))
+        .chain(lent)
+        .chain(
+            rest.into_iter()
+                .filter(|b| !matches!(b.cmd, Command::Turf(_)))
+                .map(|b| (b, b.keys[0].as_str())),
+        );
+    for (b, key) in shown {
         if matches!(ctx, Ctx::Notes | Ctx::Form | Ctx::Picker)
             && matches!(b.cmd, Command::Omhoog | Command::Omlaag)
         {
             continue;
         }
-        let key = key_display(&b.keys[0]);
+        let key = key_display(key);
         let label = b.cmd.label();
         let w = key.width() + label.width() + 4;
         if width + w > area.width as usize {

@@ -119,6 +119,20 @@ fn help(app: &App, frame: &mut Frame, area: Rect) {
             Span::raw(b.cmd.label()),
         ]));
     }
+    let lent = keymap::lent(app);
+    if !lent.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            "Ook tijdens het turven (letters doen dan niets):",
+            app.theme.emphasis,
+        )));
+        for (b, key) in lent {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<22}", super::key_display(key)), app.theme.key),
+                Span::raw(b.cmd.label()),
+            ]));
+        }
+    }
     if keymap::is_typing(ctx) {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
