@@ -9,6 +9,7 @@
 //! start in one and finish in the other.
 
 mod keuze;
+mod profiel;
 mod prompt;
 mod start;
 mod steps;
@@ -141,6 +142,7 @@ fn run_mode(
         data: &bundle.data,
         vervolg: &bundle.vervolg,
         gemeente: &bundle.gemeente,
+        profielen: &bundle.profielen,
         klanten: sessions::newest_per_client(klanten),
         today,
         oefenklanten: oefenen.then_some(&bundle.oefenklanten),
@@ -306,7 +308,7 @@ impl Gesprek {
         Bron {
             data: &self.data,
             templates: &self.bundle.templates,
-            gemeente: &self.bundle.gemeente,
+            gemeente: self.bundle.gemeente_voor(&self.session).0,
         }
     }
 
@@ -317,12 +319,16 @@ impl Gesprek {
             con.say(&Tegenhouder::GeenKlant.melding())?;
             return Ok(Done::GoTo(Page::Gegevens));
         }
+        let (gemeente, notice) = self.bundle.gemeente_voor(&self.session);
+        if let Some(notice) = notice {
+            con.say(&notice)?;
+        }
         let rendered = plan::render_with(
             Formaat::Md,
             &self.session,
             &self.data,
             &self.bundle.templates,
-            &self.bundle.gemeente,
+            gemeente,
         );
         let markdown = match rendered {
             Ok(text) => text,
@@ -338,7 +344,7 @@ impl Gesprek {
         con.say(&markdown)?;
         con.blank()?;
         con.say("Einde van het plan.")?;
-        for w in crate::core::gemeente::session_warnings(&self.bundle.gemeente, &self.session) {
+        for w in crate::core::gemeente::session_warnings(self.bron().gemeente, &self.session) {
             con.say(&format!("Let op: {w}"))?;
         }
         if self.session.oefenen {
