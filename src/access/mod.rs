@@ -9,9 +9,12 @@
 //! start in one and finish in the other.
 
 mod keuze;
+mod lijst;
+mod overzicht;
 mod prompt;
 mod start;
 mod steps;
+mod voorkeur;
 
 use std::io::{self, BufRead, Write};
 
@@ -41,6 +44,8 @@ pub struct AccessOptions {
     /// The check of `toetsen.ron`, handed in so this mode checks the same files as the
     /// full-screen app without depending on it.
     pub keymap_check: KeymapCheck,
+    /// `--kort`: voorbeeldzinnen and valkuilen are not read; remembered for next time.
+    pub kort: bool,
 }
 
 /// Runs the accessible mode with the platform's folders and today's date.
@@ -51,7 +56,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let bundle = Bundle::load(&opts.instellingen, opts.keymap_check).map_err(anyhow::Error::msg)?;
     let today = Local::now().date_naive();
-    run_mode(bundle, today, opts.oefenen, input, output)
+    run_mode(bundle, today, opts.oefenen, opts.kort, input, output)
 }
 
 /// Accepts any keymap: the tests of this mode never have one.
@@ -73,7 +78,17 @@ pub fn run_in(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    run_mode(bundle_in(paths), today, false, input, output)
+    run_mode(bundle_in(paths), today, false, false, input, output)
+}
+
+/// `run_in` with `--kort`.
+pub fn run_kort_in(
+    paths: Paths,
+    today: NaiveDate,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+) -> anyhow::Result<()> {
+    run_mode(bundle_in(paths), today, false, true, input, output)
 }
 
 /// `run_in` for practice with a demo client.
@@ -83,18 +98,27 @@ pub fn run_oefenen_in(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    run_mode(bundle_in(paths), today, true, input, output)
+    run_mode(bundle_in(paths), today, true, false, input, output)
 }
 
 fn run_mode(
     bundle: Bundle,
     today: NaiveDate,
     oefenen: bool,
+    kort: bool,
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let mut con = Console::new(input, output);
-    con.say("meedoen, toegankelijke modus. Typ ? en Enter voor hulp, op elk moment.")?;
+    con.say("meedoen, toegankelijke modus. Typ /hulp en Enter voor hulp, op elk moment.")?;
+    let (voorkeur, fout) = voorkeur::lees(&bundle.paths.data);
+    if let Some(fout) = fout {
+        con.say(&format!("Let op: {fout}"))?;
+    }
+    con.kort = voorkeur.kort || kort;
+    if kort && !voorkeur.kort {
+        onthoud_kort(&mut con, &bundle.paths.data)?;
+    }
     for m in &bundle.meldingen {
         con.say(&format!("Let op: {m}"))?;
     }
@@ -112,7 +136,7 @@ fn run_mode(
         );
         match go {
             Ok(true) => {}
-            Ok(false) | Err(Stop::Quit | Stop::Eof | Stop::Back) => {
+            Ok(false) | Err(Stop::Quit | Stop::Eof | Stop::Back | Stop::GoTo(_) | Stop::Wijzig) => {
                 con.say("Gestopt. Er is niets veranderd.")?;
                 return Ok(());
             }
@@ -172,6 +196,7 @@ fn run_mode(
         drafts,
         _lock: lock,
         save_failed: false,
+        gehoord: Vec::new(),
     };
     g.run(&mut con)
 }
@@ -190,6 +215,22 @@ pub(crate) struct Gesprek {
     _lock: Option<DraftLock>,
     /// Whether the last save failed, so the warning is given once, not after every line.
     save_failed: bool,
+    /// Pages whose guidance was read already: read again, they say only their title.
+    gehoord: Vec<String>,
+}
+
+/// Writes the `/kort` or `/uitgebreid` choice to the data folder; a failure is said, and
+/// the choice still holds for this gesprek.
+fn onthoud_kort(con: &mut Console, data: &std::path::Path) -> io::Result<()> {
+    con.kort_gewijzigd = false;
+    let v = voorkeur::Voorkeur { kort: con.kort };
+    if let Err(e) = voorkeur::schrijf(data, v) {
+        con.say(&format!(
+            "Let op: de keuze voor kort of uitgebreid kan niet worden onthouden: {}. Ze geldt wel voor dit gesprek.",
+            files::describe_io_error(&e, data)
+        ))?;
+    }
+    Ok(())
 }
 
 /// Where the page loop stands: the same pages as the full-screen app.
@@ -206,6 +247,10 @@ impl Gesprek {
     /// Autosaves the draft. A failure is reported but never ends the gesprek: the words
     /// are still in memory and the next save may succeed (a USB stick plugged back in).
     pub fn save(&mut self, con: &mut Console) -> io::Result<()> {
+        self.kennis(con);
+        if con.kort_gewijzigd {
+            onthoud_kort(con, &self.bundle.paths.data.clone())?;
+        }
         // Practice is never stored as a client's draft, as in the full-screen app.
         if self.session.oefenen {
             return Ok(());
@@ -243,14 +288,25 @@ impl Gesprek {
             self.save(con)?;
             // A step of a practice gesprek sets its own answer and explanation.
             con.oefenhulp = None;
+            con.kennis.uitleg =
+                "Bij deze vraag is geen uitleg. /hulp noemt de opdrachten.".to_string();
+            let eerder = self.gehoord.iter().any(|k| k == page.key());
+            if !eerder {
+                self.gehoord.push(page.key().to_string());
+            }
             let result = match &page {
                 Page::Gegevens => steps::gegevens(self, con),
-                Page::Step(id) => steps::step(self, con, &id.clone()),
+                Page::Step(id) => steps::step(self, con, &id.clone(), eerder),
                 Page::Review => self.plan(con),
             };
             match result {
                 Ok(Done::Next) => page = self.neighbour(&page, true),
                 Ok(Done::GoTo(p)) => page = p,
+                Err(Stop::GoTo(n)) => {
+                    let pages = crate::core::route::pages(&self.data.script, &self.session);
+                    page = pages.get(n - 1).cloned().unwrap_or(Page::Review);
+                }
+                Err(Stop::Wijzig) => page = self.neighbour(&page, true),
                 Ok(Done::Finished) => return Ok(()),
                 Err(Stop::Back) => {
                     if page == Page::Gegevens {
@@ -294,8 +350,25 @@ impl Gesprek {
         }
     }
 
-    /// The last page: the plan as it will be saved, then the question whether to save it.
-    /// The checks and the files are the app layer's, the same as in the full-screen app.
+    /// Refreshes what `/overzicht`, `/plan` and `/ga` read, after every answer.
+    fn kennis(&self, con: &mut Console) {
+        con.kennis.overzicht = overzicht::overzicht(&self.data, &self.session);
+        con.kennis.stappen = overzicht::stappen(&self.data, &self.session);
+        con.kennis.plan = match plan::render_with(
+            Formaat::Txt,
+            &self.session,
+            &self.data,
+            &self.bundle.templates,
+            &self.bundle.gemeente,
+        ) {
+            Ok(text) => text,
+            Err(p) => Tegenhouder::Sjabloon(p).melding(),
+        };
+    }
+
+    /// The last page: a six-line summary and the warnings, then the question what to do.
+    /// The plan itself is read only on `/plan`, in the plain-text format. The checks and
+    /// the files are the app layer's, the same as in the full-screen app.
     fn plan(&mut self, con: &mut Console) -> Ask<Done> {
         if self.session.klant.trim().is_empty() && !self.session.oefenen {
             con.say(&Tegenhouder::GeenKlant.melding())?;
@@ -308,57 +381,43 @@ impl Gesprek {
             &self.bundle.templates,
             &self.bundle.gemeente,
         );
-        let markdown = match rendered {
-            Ok(text) => text,
-            Err(p) => {
-                con.say(&Tegenhouder::Sjabloon(p).melding())?;
-                con.say("Het concept blijft bewaard. Herstel het sjabloon en start opnieuw.")?;
-                return Ok(Done::Finished);
-            }
-        };
+        if let Err(p) = rendered {
+            con.say(&Tegenhouder::Sjabloon(p).melding())?;
+            con.say("Het concept blijft bewaard. Herstel het sjabloon en start opnieuw.")?;
+            return Ok(Done::Finished);
+        }
         con.blank()?;
-        con.say("Plan van aanpak. Zo wordt het opgeslagen:")?;
-        con.blank()?;
-        con.say(&markdown)?;
-        con.blank()?;
-        con.say("Einde van het plan.")?;
+        let (nr, total) = steps::plaats(self, &Page::Review);
+        con.say(&format!(
+            "Stap {nr} van {total}: Plan opslaan. Het plan in het kort:"
+        ))?;
+        for line in overzicht::samenvatting(&self.data, &self.session) {
+            con.say(&line)?;
+        }
         for w in crate::core::gemeente::session_warnings(&self.bundle.gemeente, &self.session) {
             con.say(&format!("Let op: {w}"))?;
         }
+        // Hook for the export gate of the application layer (issue 12): when it is on
+        // main, its refusals are said here, before the question, like the warnings above.
         if self.session.oefenen {
             con.say("Dit was een oefengesprek met een fictieve klant; er wordt niets opgeslagen.")?;
             return Ok(Done::Finished);
         }
-        // j saves Markdown; typing the formats saves those instead.
-        let formats = con.ask_valid(
-            "Opslaan? Typ j voor ja (Markdown), n voor nee, of de vormen: md, html en/of txt.",
-            |t| {
-                let t = t.to_lowercase();
-                match t.as_str() {
-                    "j" | "ja" => return Ok(Some(vec![Formaat::Md])),
-                    "n" | "nee" => return Ok(None),
-                    // Enter alone never saves: it is what a listener presses to hear more.
-                    "" => return Err("Typ j, n, of de vormen (md html txt).".to_string()),
-                    _ => {}
-                }
-                let mut out = Vec::new();
-                for word in t.split([' ', ',']).filter(|w| !w.is_empty()) {
-                    match Formaat::parse(word) {
-                        Some(f) if !out.contains(&f) => out.push(f),
-                        Some(_) => {}
-                        None => {
-                            return Err(format!(
-                                "Typ j, n, of vormen als md html txt (niet: {word})."
-                            ));
-                        }
-                    }
-                }
-                Ok(Some(out))
-            },
-        )?;
-        let Some(formats) = formats else {
-            con.say("Niet opgeslagen. Het gesprek blijft bewaard als concept; bij de volgende start kunt u verder.")?;
-            return Ok(Done::Finished);
+        let hulp = "Typ j om het plan op te slaan als Markdown, of de vormen die u wilt: md voor Markdown, html om te printen, txt voor het klantsysteem. Typ /plan om het hele plan te horen, /ga en een nummer om iets te wijzigen, n als u nog niet wilt opslaan.";
+        let formats = loop {
+            let answer = con.ask_with(
+                "Opslaan? Typ j voor ja, of de vormen md, html, txt. /plan leest het plan voor, n slaat nog niet op:",
+                prompt::Soort::Kort,
+                hulp,
+                false,
+            )?;
+            match parse_formats(answer.trim()) {
+                Ok(Some(f)) => break f,
+                Ok(None) => con.say(
+                    "Niet opgeslagen; het concept blijft bewaard. Typ /ga en een nummer om iets te wijzigen, /stop om te stoppen en later verder te gaan, of j om toch op te slaan.",
+                )?,
+                Err(msg) => con.say(&msg)?,
+            }
         };
         let mut keuzes = Keuzes::default();
         let set = loop {
@@ -392,7 +451,7 @@ impl Gesprek {
         };
         match export::write(&self.bundle.paths, &set) {
             Ok(written) => {
-                con.say("Opgeslagen:")?;
+                con.say("Opgeslagen, de bestanden staan op de schijf:")?;
                 for path in &written {
                     con.say(&path.display().to_string())?;
                 }
@@ -408,4 +467,29 @@ impl Gesprek {
             }
         }
     }
+}
+
+/// The answer to "Opslaan?": `j` saves Markdown, `n` saves nothing yet (`None`), or the
+/// formats typed. Enter alone never saves: it is what a listener presses to hear more.
+fn parse_formats(t: &str) -> Result<Option<Vec<Formaat>>, String> {
+    let t = t.to_lowercase();
+    match t.as_str() {
+        "j" | "ja" => return Ok(Some(vec![Formaat::Md])),
+        "n" | "nee" => return Ok(None),
+        "" => return Err("Typ j, n, of de vormen md, html, txt.".to_string()),
+        _ => {}
+    }
+    let mut out = Vec::new();
+    for word in t.split([' ', ',']).filter(|w| !w.is_empty()) {
+        match Formaat::parse(word) {
+            Some(f) if !out.contains(&f) => out.push(f),
+            Some(_) => {}
+            None => {
+                return Err(format!(
+                    "Typ j, n, of vormen als md html txt (niet: {word})."
+                ));
+            }
+        }
+    }
+    Ok(Some(out))
 }
