@@ -499,3 +499,71 @@ fn in_a_real_gesprek_antwoord_is_just_a_word() {
     drive(&paths, "A.B.\n\n\n\n\nantwoord\nuitleg\n");
     assert_eq!(only_draft(&paths).note("welkom"), "antwoord\nuitleg");
 }
+
+/// A practice working for two gemeenten: each new gesprek asks which one, and each plan
+/// follows its own gemeente's wording and rules.
+#[test]
+fn two_gemeenten_two_clients_two_plans_with_their_own_rules() {
+    let (_dir, paths) = folder();
+    let profiles = paths.config.join("gemeenten");
+    fs::create_dir_all(&profiles).unwrap();
+    let gemeente = |naam: &str, label: &str, uren: u8| {
+        include_str!("../assets/gemeente.ron")
+            .replace("naam: \"\"", &format!("naam: \"{naam}\""))
+            .replace(
+                "klant_label: \"klant\"",
+                &format!("klant_label: \"{label}\""),
+            )
+            .replace("max_uren: 20", &format!("max_uren: {uren}"))
+    };
+    fs::write(
+        profiles.join("kampen.ron"),
+        gemeente("Kampen", "werkzoekende", 20),
+    )
+    .unwrap();
+    fs::write(
+        profiles.join("zwolle.ron"),
+        gemeente("Zwolle", "inwoner", 2),
+    )
+    .unwrap();
+    // The second time the menu also offers a vervolg with the first client: 1 is new.
+    for (menu, keuze, naam) in [("", "1", "Kampen"), ("1\n", "2", "Zwolle")] {
+        let input = format!("{menu}{keuze}\n{}", full_run());
+        let out = drive(&paths, &input);
+        assert!(out.contains("Voor welke gemeente is dit gesprek?"), "{out}");
+        assert!(out.contains(&format!("Gemeente: {naam}.")), "{out}");
+        // Zwolle allows 2 hours a week; the afspraak has 4.
+        assert_eq!(
+            out.contains("meer dan de 2 uur"),
+            naam == "Zwolle",
+            "{naam}: {out}"
+        );
+    }
+    let plans: Vec<String> = files_in(&paths.output)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(plans.len(), 2);
+    assert!(
+        plans
+            .iter()
+            .any(|p| p.contains("Kampen") && !p.contains("Zwolle"))
+    );
+    assert!(
+        plans
+            .iter()
+            .any(|p| p.contains("Zwolle") && !p.contains("Kampen"))
+    );
+    let sessions: Vec<Session> = files_in(&paths.output)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".sessie.ron"))
+        .map(|p| load_session(&p).unwrap())
+        .collect();
+    let mut recorded: Vec<_> = sessions.iter().map(|s| s.gemeente.clone()).collect();
+    recorded.sort();
+    assert_eq!(
+        recorded,
+        [Some("kampen".to_string()), Some("zwolle".to_string())]
+    );
+}

@@ -183,3 +183,70 @@ fn a_control_character_in_a_catalogue_title_never_reaches_the_terminal() {
     assert!(!o.stdout.contains(&0x1b), "no ESC in the output");
     assert!(!o.stdout.contains(&0x07), "no BEL in the output");
 }
+
+#[test]
+fn a_gemeente_profile_on_the_command_line_applies_its_rules() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("eigen");
+    std::fs::create_dir_all(config.join("gemeenten")).unwrap();
+    std::fs::write(
+        config.join("gemeenten").join("kampen.ron"),
+        include_str!("../assets/gemeente.ron")
+            .replace("naam: \"\"", "naam: \"Kampen\"")
+            .replace("categorieen: None", "categorieen: [\"vrijwilligerswerk\"]"),
+    )
+    .unwrap();
+    let cfg = config.to_str().unwrap();
+    let all = meedoen(
+        home.path(),
+        &[
+            "--instellingen",
+            cfg,
+            "suggesties",
+            "--wens",
+            "koken",
+            "--json",
+        ],
+    );
+    let kampen = meedoen(
+        home.path(),
+        &[
+            "--instellingen",
+            cfg,
+            "suggesties",
+            "--wens",
+            "koken",
+            "--gemeente",
+            "kampen",
+            "--json",
+        ],
+    );
+    let count = |o: &Output| {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["suggesties"].as_array().unwrap().len()
+    };
+    assert!(
+        count(&kampen) < count(&all),
+        "Kampen counts only vrijwilligerswerk"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&kampen.stdout).unwrap();
+    for s in v["suggesties"].as_array().unwrap() {
+        assert_eq!(s["categorie"], "vrijwilligerswerk");
+    }
+    let typo = meedoen(
+        home.path(),
+        &[
+            "--instellingen",
+            cfg,
+            "suggesties",
+            "--wens",
+            "koken",
+            "--gemeente",
+            "kampn",
+        ],
+    );
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("bedoelt u: kampen?"));
+    let paden = stdout(&meedoen(home.path(), &["--instellingen", cfg, "paden"]));
+    assert!(paden.contains("  kampen: persoonlijk ("), "{paden}");
+}

@@ -9,7 +9,6 @@ use super::prompt::{Ask, Console, Stop};
 use super::steps::{number, optional_date, text};
 use crate::app;
 use crate::core::catalogue::Catalogue;
-use crate::core::matching::Profiel;
 use crate::core::search::Searcher;
 use crate::core::session::{Afspraak, Akkoord};
 use crate::core::vervolg::Status;
@@ -28,7 +27,7 @@ pub fn suggestions(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
     )?;
     g.save(con)?;
     // With the gemeente's filters, as everywhere.
-    let result = app::suggest::for_profile(&g.bundle, &Profiel::from(&g.session));
+    let result = app::suggest::for_session(&g.bundle, &g.session);
     // A copy, so the session can be changed and saved while titles are looked up.
     let cat = g.data.catalogue.clone();
     let titel = |id: &str| cat.find(id).map_or(id.to_string(), |o| o.titel.clone());

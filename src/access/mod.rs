@@ -11,6 +11,7 @@
 mod keuze;
 mod lijst;
 mod overzicht;
+mod profiel;
 mod prompt;
 mod start;
 mod steps;
@@ -161,6 +162,7 @@ fn run_mode(
         data: &bundle.data,
         vervolg: &bundle.vervolg,
         gemeente: &bundle.gemeente,
+        profielen: &bundle.profielen,
         klanten: sessions::newest_per_client(klanten),
         today,
         oefenklanten: oefenen.then_some(&bundle.oefenklanten),
@@ -346,7 +348,7 @@ impl Gesprek {
         Bron {
             data: &self.data,
             templates: &self.bundle.templates,
-            gemeente: &self.bundle.gemeente,
+            gemeente: self.bundle.gemeente_voor(&self.session).0,
         }
     }
 
@@ -359,7 +361,7 @@ impl Gesprek {
             &self.session,
             &self.data,
             &self.bundle.templates,
-            &self.bundle.gemeente,
+            self.bron().gemeente,
         ) {
             Ok(text) => text,
             Err(p) => Tegenhouder::Sjabloon(p).melding(),
@@ -374,12 +376,16 @@ impl Gesprek {
             con.say(&Tegenhouder::GeenKlant.melding())?;
             return Ok(Done::GoTo(Page::Gegevens));
         }
+        let (gemeente, notice) = self.bundle.gemeente_voor(&self.session);
+        if let Some(notice) = notice {
+            con.say(&notice)?;
+        }
         let rendered = plan::render_with(
             Formaat::Md,
             &self.session,
             &self.data,
             &self.bundle.templates,
-            &self.bundle.gemeente,
+            gemeente,
         );
         if let Err(p) = rendered {
             con.say(&Tegenhouder::Sjabloon(p).melding())?;
@@ -394,7 +400,7 @@ impl Gesprek {
         for line in overzicht::samenvatting(&self.data, &self.session) {
             con.say(&line)?;
         }
-        for w in crate::core::gemeente::session_warnings(&self.bundle.gemeente, &self.session) {
+        for w in crate::core::gemeente::session_warnings(self.bron().gemeente, &self.session) {
             con.say(&format!("Let op: {w}"))?;
         }
         // Hook for the export gate of the application layer (issue 12): when it is on

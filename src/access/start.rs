@@ -22,6 +22,8 @@ pub(crate) struct Keuzes<'a> {
     pub data: &'a Data,
     pub vervolg: &'a Script,
     pub gemeente: &'a Gemeente,
+    /// Gemeente profiles, for a practice working for several gemeenten.
+    pub profielen: &'a [crate::app::bundle::Profiel],
     /// Each client's newest saved gesprek, for a vervolggesprek.
     pub klanten: Vec<(PathBuf, Session)>,
     pub today: NaiveDate,
@@ -68,10 +70,13 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
         match regels[choice] {
             Regel::Nieuw => {
                 con.say("Nieuw gesprek.")?;
+                let profiel = super::profiel::kies(con, k.profielen, &k.klanten)?;
+                let gemeente = profiel.map_or(k.gemeente, |p| &p.gemeente);
                 let id = new_id();
                 let lock = k.drafts.lock(&id).ok();
-                let session =
-                    crate::core::gemeente::new_session(id, k.today, &k.data.script.id, k.gemeente);
+                let mut session =
+                    crate::core::gemeente::new_session(id, k.today, &k.data.script.id, gemeente);
+                session.gemeente = profiel.map(|p| p.naam.clone());
                 return Ok((session, lock));
             }
             Regel::Concept(d) => {

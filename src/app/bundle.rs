@@ -20,6 +20,7 @@ use crate::core::oefen::Oefenklanten;
 use crate::core::plan::Templates;
 use crate::core::problem::{Problem, parse_ron};
 use crate::core::script::Script;
+use crate::core::session::Session;
 use crate::core::taxonomy::Taxonomy;
 use crate::core::validate;
 use crate::store::assets::{
@@ -58,6 +59,17 @@ pub struct Herkomst {
     pub lagen: Vec<(Laag, String, Option<String>)>,
 }
 
+/// One gemeente profile (`gemeenten/<naam>.ron`), for a practice working for several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profiel {
+    /// The file name without `.ron`; what a session records.
+    pub naam: String,
+    pub gemeente: Gemeente,
+    pub laag: Laag,
+    /// The file, as shown in messages.
+    pub bestand: String,
+}
+
 /// The team folder as found at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Team {
@@ -80,6 +92,9 @@ pub struct Bundle {
     pub gemeente: Gemeente,
     /// The keymap file of the highest layer that has one.
     pub keymap: Option<Source>,
+    /// Gemeente profiles from every layer, by name; a higher layer's profile replaces a
+    /// lower one with the same name. Empty for the usual single `gemeente.ron`.
+    pub profielen: Vec<Profiel>,
     pub team: Option<Team>,
     pub herkomst: Vec<Herkomst>,
     /// Files left out because of problems; empty when everything loaded.
@@ -145,6 +160,7 @@ fn builtin() -> LayerFiles {
             emb(HTML_TEMPLATE_FILE, assets::DEFAULT_HTML_TEMPLATE),
             emb(TXT_TEMPLATE_FILE, assets::DEFAULT_TXT_TEMPLATE),
         ],
+        profielen: Vec::new(),
         problems: Vec::new(),
     }
 }
@@ -250,11 +266,13 @@ impl Bundle {
         let mut excluded: BTreeSet<(Laag, &'static str)> = BTreeSet::new();
         for (laag, files) in &stack.layers {
             for p in &files.problems {
+                // Not one of the fixed files: an unreadable gemeente profile, which is
+                // left out on its own.
                 let file = FILES
                     .iter()
                     .copied()
                     .find(|f| p.file.ends_with(f))
-                    .unwrap_or(CATALOGUE_FILE);
+                    .unwrap_or(layers::PROFILES_DIR);
                 excluded.insert((*laag, file));
                 uitgesloten.push(Uitsluiting {
                     laag: *laag,
@@ -287,7 +305,7 @@ impl Bundle {
                     if !progress {
                         // Problems only in built-in files: an upper layer broke their
                         // references (a hidden wens still used by a built-in option).
-                        // Leave out every own file of those kinds.
+                        // Leave out every own file; the built-in layer alone loads.
                         for (laag, files) in &stack.layers {
                             if *laag == Laag::Ingebouwd {
                                 continue;
@@ -305,9 +323,20 @@ impl Bundle {
                                         )],
                                         gevolg: true,
                                     });
+                                    progress = true;
                                 }
                             }
                         }
+                    }
+                    // Never loop: with nothing left to leave out, the built-in data is
+                    // what remains, and the test suite checks that it loads.
+                    if !progress {
+                        let builtin_only = Stack {
+                            layers: vec![(Laag::Ingebouwd, builtin())],
+                            copy: None,
+                        };
+                        break attempt(&builtin_only, &BTreeSet::new(), keymap_check)
+                            .unwrap_or_else(|_| unreachable!("the built-in data loads"));
                     }
                 }
             }
@@ -323,6 +352,7 @@ impl Bundle {
                 "De kopie van de teammap kon niet worden bijgewerkt ({e}); de vorige kopie blijft staan."
             ));
         }
+        load_profiles(&stack, &mut bundle, &mut uitgesloten, &mut meldingen);
         if !uitvoer_fixed
             && let Some(dir) = bundle
                 .gemeente
@@ -398,6 +428,75 @@ impl Bundle {
         }
         out.push_str("Wat u typt gaat niet verloren. Herstel de bestanden; `meedoen controleer` toont de fouten opnieuw.");
         Some(out)
+    }
+}
+
+/// The gemeente profiles of every layer, each checked on its own: a profile with problems
+/// is left out and named, the others keep working.
+fn load_profiles(
+    stack: &Stack,
+    bundle: &mut Bundle,
+    uitgesloten: &mut Vec<Uitsluiting>,
+    meldingen: &mut Vec<String>,
+) {
+    for (laag, files) in &stack.layers {
+        for (naam, src) in &files.profielen {
+            let parsed = Gemeente::parse(src).map_err(|p| vec![p]).and_then(|g| {
+                let ps = gemeente::validate(&g, &bundle.data.taxonomy, src);
+                if ps.is_empty() { Ok(g) } else { Err(ps) }
+            });
+            match parsed {
+                Ok(g) => {
+                    if let Some(lower) = bundle.profielen.iter().position(|p| p.naam == *naam) {
+                        let old = bundle.profielen.remove(lower);
+                        meldingen.push(format!(
+                            "Gemeenteprofiel `{naam}` staat in {} en in {}; meedoen gebruikt dat van {}.",
+                            old.laag.label(),
+                            laag.label(),
+                            laag.label()
+                        ));
+                    }
+                    bundle.profielen.push(Profiel {
+                        naam: naam.clone(),
+                        gemeente: g,
+                        laag: *laag,
+                        bestand: src.name.clone(),
+                    });
+                }
+                Err(problems) => uitgesloten.push(Uitsluiting {
+                    laag: *laag,
+                    file: layers::PROFILES_DIR,
+                    problems,
+                    gevolg: false,
+                }),
+            }
+        }
+    }
+    bundle.profielen.sort_by(|a, b| a.naam.cmp(&b.naam));
+}
+
+impl Bundle {
+    /// The profile called `naam`.
+    pub fn profiel(&self, naam: &str) -> Option<&Profiel> {
+        self.profielen.iter().find(|p| p.naam == naam)
+    }
+
+    /// The gemeente settings a session is made under: its profile, or the single
+    /// `gemeente.ron`. A profile that no longer exists gives the standard settings and a
+    /// notice to show, never a failure: an old plan must always render.
+    pub fn gemeente_voor(&self, session: &Session) -> (&Gemeente, Option<String>) {
+        match session.gemeente.as_deref() {
+            None => (&self.gemeente, None),
+            Some(naam) => match self.profiel(naam) {
+                Some(p) => (&p.gemeente, None),
+                None => (
+                    &self.gemeente,
+                    Some(format!(
+                        "Het gemeenteprofiel `{naam}` van dit gesprek bestaat niet meer; meedoen gebruikt de standaardinstellingen."
+                    )),
+                ),
+            },
+        }
     }
 }
 
@@ -588,6 +687,7 @@ fn attempt(
             templates,
             gemeente,
             keymap: keymap.map(|(_, s)| s),
+            profielen: Vec::new(),
             team: None,
             herkomst: FILES
                 .iter()

@@ -16,6 +16,18 @@ pub fn for_profile(bundle: &Bundle, profiel: &Profiel) -> Suggesties {
     found
 }
 
+/// The suggestions for a session, with the filters of its own gemeente profile.
+pub fn for_session(bundle: &Bundle, session: &Session) -> Suggesties {
+    let (gemeente, _) = bundle.gemeente_voor(session);
+    let mut found = suggest(
+        &Profiel::from(session),
+        &bundle.data.catalogue,
+        &bundle.data.taxonomy,
+    );
+    gemeente::apply(gemeente, &mut found, &bundle.data.catalogue);
+    found
+}
+
 /// The suggestions for a session with a compiled matcher (the TUI, on every change).
 pub fn with_matcher(
     matcher: &Matcher,

@@ -327,6 +327,36 @@ pub fn bundle(cli: &Cli) -> Result<Bundle, Fout> {
     Ok(bundle)
 }
 
+/// The bundle with the gemeente profile `naam` as its gemeente settings (`--gemeente`);
+/// an unknown name is a usage error naming the closest profiles.
+pub fn with_profile(mut bundle: Bundle, naam: Option<&str>) -> Result<Bundle, Fout> {
+    let Some(naam) = naam else { return Ok(bundle) };
+    match bundle.profiel(naam) {
+        Some(p) => {
+            bundle.gemeente = p.gemeente.clone();
+            Ok(bundle)
+        }
+        None => {
+            let known = bundle
+                .profielen
+                .iter()
+                .map(|p| (p.naam.as_str(), p.gemeente.naam.as_str()));
+            let near = closest(naam, known);
+            let hint = match (near.is_empty(), bundle.profielen.is_empty()) {
+                (_, true) => {
+                    "er zijn geen gemeenteprofielen (map gemeenten/ in de instellingen)".to_string()
+                }
+                (true, false) => "`meedoen paden` toont de profielen".to_string(),
+                (false, false) => format!("bedoelt u: {}?", near.join(", ")),
+            };
+            Err(Fout::Gebruik(format!(
+                "onbekend gemeenteprofiel '{}'; {hint}",
+                terminal_safe(naam)
+            )))
+        }
+    }
+}
+
 /// Loads every layer for these folders, reporting nothing: `controleer` prints the
 /// problems itself.
 pub fn load_bundle_with(folders: &Instellingen) -> Result<Bundle, Fout> {

@@ -51,6 +51,20 @@ pub fn run(cli: &Cli, _args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fou
             "teammap: geen (--team, MEEDOEN_TEAM of teammap in gemeente.ron)"
         )?,
     }
+    if bundle.profielen.is_empty() {
+        writeln!(out, "gemeenteprofielen: geen (alleen gemeente.ron)")?;
+    } else {
+        writeln!(out, "gemeenteprofielen (--gemeente NAAM):")?;
+        for p in &bundle.profielen {
+            writeln!(
+                out,
+                "  {}: {} ({})",
+                terminal_safe(&p.naam),
+                p.laag.label(),
+                terminal_safe(&p.bestand)
+            )?;
+        }
+    }
     writeln!(out, "gegevensbestanden en hun laag:")?;
     for h in &bundle.herkomst {
         let lagen: Vec<String> = h

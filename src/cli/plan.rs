@@ -20,6 +20,9 @@ pub struct Args {
     /// Formaat van het plan: md, html of txt (mag vaker; standaard md)
     #[arg(long, value_name = "FORMAAT", value_parser = formaat)]
     pub formaat: Vec<Formaat>,
+    /// Gemeenteprofiel (gemeenten/NAAM.ron); standaard dat van het gesprek
+    #[arg(long, value_name = "NAAM")]
+    pub gemeente: Option<String>,
 }
 
 fn formaat(s: &str) -> Result<Formaat, String> {
@@ -33,7 +36,15 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
             "dit is een oefengesprek; daarvan wordt geen plan gemaakt".into(),
         ));
     }
-    let bundle = super::bundle(cli)?;
+    let mut session = session;
+    if let Some(naam) = &args.gemeente {
+        session.gemeente = Some(naam.clone());
+    }
+    let bundle = super::with_profile(super::bundle(cli)?, args.gemeente.as_deref())?;
+    let (gemeente, notice) = bundle.gemeente_voor(&session);
+    if let Some(notice) = notice {
+        eprintln!("let op: {}", super::terminal_safe(&notice));
+    }
     let formats = if args.formaat.is_empty() {
         vec![Formaat::Md]
     } else {
@@ -43,7 +54,7 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     let bron = Bron {
         data: &data,
         templates: &bundle.templates,
-        gemeente: &bundle.gemeente,
+        gemeente,
     };
     let set = match export::prepare(bron, &session, &formats, None, Keuzes::default()) {
         Ok(set) => set,

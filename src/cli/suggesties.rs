@@ -37,6 +37,9 @@ pub struct Args {
     /// Uitvoer als JSON
     #[arg(long)]
     pub json: bool,
+    /// Gemeenteprofiel (gemeenten/NAAM.ron) waarvan de regels gelden
+    #[arg(long, value_name = "NAAM")]
+    pub gemeente: Option<String>,
 }
 
 /// A whole number in `range`, with a Dutch message (clap's own is English).
@@ -91,7 +94,7 @@ pub fn profiel(args: &Args, tax: &Taxonomy, cat: &Catalogue) -> Result<Profiel, 
 }
 
 pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout> {
-    let bundle = bundle(cli)?;
+    let bundle = super::with_profile(bundle(cli)?, args.gemeente.as_deref())?;
     let data = &bundle.data;
     let p = profiel(args, &data.taxonomy, &data.catalogue)?;
     let s = app::suggest::for_profile(&bundle, &p);

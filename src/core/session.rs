@@ -124,6 +124,10 @@ pub struct Session {
     /// again after an option left the catalogue still names it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub titels: BTreeMap<String, String>,
+    /// The gemeente profile (`gemeenten/<naam>.ron`) this gesprek falls under; `None`
+    /// when the single `gemeente.ron` applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gemeente: Option<String>,
 }
 
 fn eerste_versie() -> u32 {
@@ -165,6 +169,7 @@ impl Default for Session {
             tally: None,
             oefenen: false,
             titels: BTreeMap::new(),
+            gemeente: None,
         }
     }
 }

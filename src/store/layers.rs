@@ -97,6 +97,8 @@ impl TeamVia {
 #[derive(Debug, Clone, Default)]
 pub struct LayerFiles {
     pub files: Vec<(&'static str, Source)>,
+    /// Gemeente profiles, `gemeenten/<naam>.ron`, by name, sorted.
+    pub profielen: Vec<(String, Source)>,
     /// Files present but unreadable (too big, not UTF-8, not a regular file…).
     pub problems: Vec<Problem>,
 }
@@ -107,12 +109,34 @@ impl LayerFiles {
     }
 }
 
+/// Folder of a layer holding one `gemeente.ron`-like file per gemeente, for a practice
+/// that works for several.
+pub const PROFILES_DIR: &str = "gemeenten";
+
 /// Reads every known file of the layer in `dir`. A missing folder is an empty layer.
 pub fn read_layer(dir: &Path) -> LayerFiles {
     let mut out = LayerFiles::default();
     for file in FILES {
         match read_user(dir, file) {
             Ok(Some(src)) => out.files.push((file, src)),
+            Ok(None) => {}
+            Err(p) => out.problems.push(p),
+        }
+    }
+    let mut names: Vec<String> = fs::read_dir(dir.join(PROFILES_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            name.strip_suffix(".ron").map(str::to_string)
+        })
+        .filter(|n| !n.is_empty() && !n.starts_with('.'))
+        .collect();
+    names.sort();
+    for name in names {
+        match read_user(&dir.join(PROFILES_DIR), &format!("{name}.ron")) {
+            Ok(Some(src)) => out.profielen.push((name, src)),
             Ok(None) => {}
             Err(p) => out.problems.push(p),
         }
@@ -171,7 +195,13 @@ pub fn refresh_copy(copy: &Path, team_dir: &Path, team: &LayerFiles, now: &str) 
         && team
             .files
             .iter()
-            .all(|(f, s)| current.get(f).is_some_and(|c| c.text == s.text));
+            .all(|(f, s)| current.get(f).is_some_and(|c| c.text == s.text))
+        && current.profielen.len() == team.profielen.len()
+        && team
+            .profielen
+            .iter()
+            .zip(&current.profielen)
+            .all(|((n, s), (m, c))| n == m && s.text == c.text);
     if same && copy.join(COPY_MARKER).is_file() {
         return Ok(());
     }
@@ -188,6 +218,16 @@ pub fn refresh_copy(copy: &Path, team_dir: &Path, team: &LayerFiles, now: &str) 
             None if path.is_file() => fs::remove_file(&path)?,
             None => {}
         }
+    }
+    let profiles = copy.join(PROFILES_DIR);
+    for (name, _) in &current.profielen {
+        if !team.profielen.iter().any(|(n, _)| n == name) {
+            fs::remove_file(profiles.join(format!("{name}.ron")))?;
+        }
+    }
+    for (name, src) in &team.profielen {
+        files::create_private_dir_all(&profiles)?;
+        files::write_atomic(&profiles.join(format!("{name}.ron")), src.text.as_bytes())?;
     }
     let marker = format!(
         "Kopie van de teammap {}\ngemaakt: {now}\nDeze map wordt door meedoen bijgehouden; wijzig de teammap zelf.\n",

@@ -259,3 +259,60 @@ fn the_gemeente_output_folder_applies_unless_the_command_line_chose() {
     let fixed = Bundle::load_in(f.paths.clone(), None, true, no_keymap_check, "nu");
     assert_eq!(fixed.paths.output, f.paths.output);
 }
+
+fn profile(naam: &str, label: &str) -> String {
+    assets::DEFAULT_GEMEENTE
+        .replace("naam: \"\"", &format!("naam: \"{naam}\""))
+        .replace(
+            "klant_label: \"klant\"",
+            &format!("klant_label: \"{label}\""),
+        )
+}
+
+#[test]
+fn gemeente_profiles_load_per_layer_and_a_broken_one_is_named_alone() {
+    let f = folders();
+    let own = f.paths.config.join("gemeenten");
+    let team = f.team.join("gemeenten");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::create_dir_all(&team).unwrap();
+    std::fs::write(team.join("zwolle.ron"), profile("Zwolle", "klant")).unwrap();
+    std::fs::write(own.join("zwolle.ron"), profile("Zwolle", "inwoner")).unwrap();
+    std::fs::write(team.join("kampen.ron"), profile("Kampen", "werkzoekende")).unwrap();
+    std::fs::write(own.join("urk.ron"), "(max_uren: veel)").unwrap();
+    let b = load(&f, true);
+    let names: Vec<&str> = b.profielen.iter().map(|p| p.naam.as_str()).collect();
+    assert_eq!(names, ["kampen", "zwolle"]);
+    assert_eq!(b.profiel("zwolle").unwrap().gemeente.klant_label, "inwoner");
+    assert_eq!(b.profiel("zwolle").unwrap().laag, Laag::Persoonlijk);
+    assert!(
+        b.meldingen.iter().any(|m| m.contains("`zwolle`")),
+        "{:?}",
+        b.meldingen
+    );
+    assert_eq!(b.uitgesloten.len(), 1);
+    assert!(b.uitgesloten[0].problems[0].file.ends_with("urk.ron"));
+
+    let mut s = Session::default();
+    assert_eq!(b.gemeente_voor(&s).0, &b.gemeente);
+    s.gemeente = Some("kampen".into());
+    assert_eq!(b.gemeente_voor(&s).0.naam, "Kampen");
+    s.gemeente = Some("opgeheven".into());
+    let (g, notice) = b.gemeente_voor(&s);
+    assert_eq!(g, &b.gemeente);
+    assert!(notice.unwrap().contains("`opgeheven`"));
+}
+
+#[test]
+fn an_unreadable_profile_is_left_out_alone() {
+    let f = folders();
+    std::fs::create_dir_all(f.paths.config.join("gemeenten").join("map.ron")).unwrap();
+    std::fs::write(f.paths.config.join(CATALOGUE_FILE), EIGEN_OPTIE).unwrap();
+    let b = load(&f, false);
+    assert_eq!(b.uitgesloten.len(), 1, "{:?}", b.uitgesloten);
+    assert_eq!(b.uitgesloten[0].file, layers::PROFILES_DIR);
+    assert!(
+        b.data.catalogue.find("kookgroep-de-linde").is_some(),
+        "the catalogue is used"
+    );
+}

@@ -61,7 +61,7 @@ const NOT_TEXT: [&str; 21] = [
     "plan_versie",
     "tally",
 ];
-const NOT_TEXT_TOO: [&str; 2] = ["oefenen", "titels"];
+const NOT_TEXT_TOO: [&str; 3] = ["oefenen", "titels", "gemeente"];
 
 #[test]
 fn every_session_field_is_classified() {
