@@ -363,7 +363,7 @@ impl Gesprek {
             &self.bundle.templates,
             self.bron().gemeente,
         ) {
-            Ok(text) => text,
+            Ok(text) => spreekbaar(&text),
             Err(p) => Tegenhouder::Sjabloon(p).melding(),
         };
     }
@@ -498,4 +498,41 @@ fn parse_formats(t: &str) -> Result<Option<Vec<Formaat>>, String> {
         }
     }
     Ok(Some(out))
+}
+
+/// The plain-text plan as it is read aloud: a line to sign on (`______`) is said as what
+/// it is, not as a row of underscores.
+fn spreekbaar(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut underscores = 0;
+    for c in text.chars() {
+        if c == '_' {
+            underscores += 1;
+            continue;
+        }
+        match underscores {
+            0 => {}
+            1 | 2 => out.push_str(&"_".repeat(underscores)),
+            _ => out.push_str("ruimte om te tekenen"),
+        }
+        underscores = 0;
+        out.push(c);
+    }
+    match underscores {
+        0 => {}
+        1 | 2 => out.push_str(&"_".repeat(underscores)),
+        _ => out.push_str("ruimte om te tekenen"),
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn signature_lines_are_said_in_words() {
+        assert_eq!(
+            super::spreekbaar("Handtekening klant: ______\nmijn_naam"),
+            "Handtekening klant: ruimte om te tekenen\nmijn_naam"
+        );
+    }
 }
