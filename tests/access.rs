@@ -356,7 +356,7 @@ fn a_vervolggesprek_looks_back_on_each_afspraak_and_survives_a_stop() {
     );
     assert!(
         out.contains(
-            "2. Vervolggesprek met A.B. (plan 1 van 23-11-2026, volgend contact 14-12-2026)"
+            "2. Vervolggesprek met A.B. (plan 1 van 23 november 2026, volgend contact 14 december 2026)"
         ),
         "{out}"
     );

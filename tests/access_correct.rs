@@ -264,3 +264,54 @@ fn input_ending_at_any_prompt_says_so_and_keeps_every_answer() {
         }
     }
 }
+
+#[test]
+fn the_menu_says_an_overdue_contact_and_reads_the_last_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = drive(
+        dir.path(),
+        &lines(&[
+            "A.B.",
+            "",
+            "",
+            "",
+            "",
+            "/ga 14",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "1-11-2026",
+            "",
+            "",
+            "",
+            "",
+            "j",
+        ]),
+    );
+    assert!(
+        out.contains(
+            "Volgend contact: 1 november 2026. Let op: die datum ligt voor de dag van het gesprek."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Opgeslagen, de bestanden staan op de schijf:"),
+        "{out}"
+    );
+    let out = drive(dir.path(), &lines(&["lees 1", "lees 2", "stop"]));
+    assert!(
+        out.contains("2. Vervolggesprek met A.B. (plan 1 van 23 november 2026, volgend contact 1 november 2026, 22 dagen te laat)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Typ lees en het nummer van een vervolggesprek."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Het laatste plan van A.B.:\nPLAN VAN AANPAK"),
+        "{out}"
+    );
+    assert!(!out.contains("____"), "{out}");
+}

@@ -157,6 +157,21 @@ fn run_mode(
             "Let op: een opgeslagen gesprek kan niet worden gelezen en blijft staan: {p}"
         ))?;
     }
+    // The last plan of a client, read as the plain-text plan from its saved session,
+    // with that session's script and gemeente.
+    let lees_plan = |s: &Session| -> String {
+        let (gemeente, _) = bundle.gemeente_voor(s);
+        match plan::render_with(
+            Formaat::Txt,
+            s,
+            &bundle.data_for(s),
+            &bundle.templates,
+            gemeente,
+        ) {
+            Ok(text) => spreekbaar(&text),
+            Err(p) => Tegenhouder::Sjabloon(p).melding(),
+        }
+    };
     let keuzes = start::Keuzes {
         drafts: &drafts,
         data: &bundle.data,
@@ -166,6 +181,7 @@ fn run_mode(
         klanten: sessions::newest_per_client(klanten),
         today,
         oefenklanten: oefenen.then_some(&bundle.oefenklanten),
+        lees_plan: &lees_plan,
     };
     let started = start::start(&mut con, &keuzes);
     let (session, lock) = match started {

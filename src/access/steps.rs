@@ -152,7 +152,10 @@ pub fn gegevens(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
         &if current.is_empty() {
             "Klant: initialen of schuilnaam, nooit een BSN:".to_string()
         } else {
-            format!("Klant: initialen of schuilnaam. Ingevuld: {current}. Enter houdt dit:")
+            format!(
+                "Klant: initialen of schuilnaam. Ingevuld: {}. Enter houdt dit:",
+                zin(&current)
+            )
         },
         |t| {
             if looks_like_bsn(t) {
