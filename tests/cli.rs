@@ -630,3 +630,77 @@ fn without_a_terminal_the_app_starts_in_the_line_by_line_mode() {
         stdout(&o)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn controleer_and_suggesties_refuse_a_fifo_a_folder_and_dev_zero_without_hanging() {
+    let dir = config();
+    let odd = tempfile::tempdir().unwrap();
+    let fifo = odd.path().join("catalogus.ron");
+    use std::fs;
+    let have_fifo = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have_fifo {
+        eprintln!("mkfifo ontbreekt: alleen de map en /dev/zero worden getest");
+        fs::create_dir(&fifo).unwrap();
+    }
+    let o = meedoen(dir.path(), &["controleer", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("geen gewoon bestand"), "{}", stdout(&o));
+    // The same file as the user's catalogue: `suggesties` refuses it (and falls back
+    // to the built-in catalogue, saying so), and does not wait or fill the memory.
+    let cfg = odd.path();
+    let zero = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", zero.path().join("catalogus.ron")).unwrap();
+    for folder in [cfg, zero.path()] {
+        let o = meedoen(folder, &["suggesties", "--wens", "koken"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stderr(&o).contains("geen gewoon bestand"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("catalogus.ron: ingebouwd"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn escape_and_osc_sequences_from_data_never_reach_the_terminal() {
+    let dir = config();
+    // An OSC 52 clipboard write in a title, a CSI in a label, a C1 CSI in a description.
+    let catalogue = CATALOGUE.replace(
+        "Koken in het buurtcafé",
+        "Koken \\u{1b}]52;c;aGFjaw==\\u{7} in het buurtcafé",
+    );
+    let taxonomy = TAXONOMY
+        .replace("label: \"Koken\"", "label: \"Ko\\u{1b}[2Jken\"")
+        .replace("Houdt vol.", "Houdt \\u{9b}31m vol.");
+    std::fs::write(dir.path().join("catalogus.ron"), catalogue).unwrap();
+    std::fs::write(dir.path().join("taxonomie.ron"), taxonomy).unwrap();
+    let bad_name = dir.path().join("x\u{1b}]0;titel\u{7}.ron");
+    std::fs::write(&bad_name, "(").unwrap();
+    let runs = [
+        meedoen(dir.path(), &["suggesties", "--wens", "koken"]),
+        meedoen(dir.path(), &["taxonomie"]),
+        meedoen(dir.path(), &["controleer"]),
+        meedoen(dir.path(), &["controleer", bad_name.to_str().unwrap()]),
+        meedoen(dir.path(), &["paden"]),
+        meedoen(dir.path(), &["wis", "\u{1b}[31mA"]),
+        meedoen(dir.path(), &["--onbekend\u{1b}[31m"]),
+    ];
+    let mut saw_title = false;
+    for o in &runs {
+        for bytes in [&o.stdout, &o.stderr] {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(!text.contains('\u{1b}'), "ESC in output:\n{text}");
+            assert!(
+                !text.contains('\u{9b}') && !text.contains('\u{7}'),
+                "{text}"
+            );
+            saw_title |= text.contains("in het buurtcafé");
+        }
+    }
+    assert!(saw_title, "the option itself is still shown");
+}

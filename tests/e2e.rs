@@ -72,6 +72,10 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", dirs.home.join("config"));
         cmd.env("XDG_DATA_HOME", dirs.home.join("data"));
         cmd.env("TERM", "xterm-256color");
+        // Emergency copies go to the temp folder: each test has its own.
+        let tmp = dirs.home.join("tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        cmd.env("TMPDIR", &tmp);
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
@@ -314,6 +318,137 @@ fn no_color_draws_without_colour_but_keeps_the_selection_visible() {
         );
     }
     s.send(CTRL_Q);
+    s.wait_exit();
+}
+
+/// The drafts folder on a tiny tmpfs (root, Linux), so the disk really runs full; or,
+/// where mounting is not permitted, a file where the folder should be, which fails
+/// every save the same way. Unmounts when dropped.
+struct FullDisk {
+    mounted: Option<PathBuf>,
+}
+
+impl FullDisk {
+    fn under(dirs: &Dirs) -> FullDisk {
+        let data = dirs.home.join("data");
+        std::fs::create_dir_all(&data).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+            .arg(&data)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!(
+                "OVERGESLAGEN: geen tmpfs te koppelen (geen root?); de volle schijf wordt \
+                 nagebootst met een bestand op de plaats van de map met concepten"
+            );
+        }
+        FullDisk {
+            mounted: mounted.then_some(data),
+        }
+    }
+
+    /// Makes every following save fail.
+    fn fill(&self, dirs: &Dirs) {
+        match &self.mounted {
+            Some(data) => {
+                let mut f = std::fs::File::create(data.join("vulling")).unwrap();
+                let block = vec![0u8; 4096];
+                while f.write_all(&block).is_ok() {}
+                let _ = f.sync_all();
+            }
+            None => {
+                let drafts = dirs.drafts();
+                let _ = std::fs::remove_dir_all(&drafts);
+                std::fs::write(&drafts, b"geen map").unwrap();
+            }
+        }
+    }
+}
+
+impl Drop for FullDisk {
+    fn drop(&mut self) {
+        if let Some(data) = &self.mounted {
+            let _ = std::process::Command::new("umount").arg(data).status();
+        }
+    }
+}
+
+const F10: &str = "\x1b[21~";
+
+#[test]
+fn on_a_full_disk_ctrl_q_asks_and_only_f10_stops() {
+    let dirs = Dirs::new();
+    let disk = FullDisk::under(&dirs);
+    let tmp = dirs.home.join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mut s = Session::start_with(&dirs, &[("TMPDIR", tmp.to_str().unwrap())]);
+    s.wait_for("Nieuw gesprek");
+    s.send(ENTER);
+    s.wait_for("Klant (initialen");
+    s.type_text("AB");
+    s.wait_for("klant AB");
+    disk.fill(&dirs);
+    s.type_text("CD");
+    s.wait_for("niet opgeslagen");
+    s.send(CTRL_Q);
+    s.wait_for("Niet opgeslagen");
+    s.wait_for("F10");
+    // Letters and Enter-less keys choose nothing; the app stays.
+    s.type_text("jq ");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(s.child.try_wait().unwrap().is_none(), "{}", s.contents());
+    s.send(F10);
+    s.wait_exit();
+    let copies = files_with(&tmp.join("meedoen-noodkopie"), ".ron");
+    assert_eq!(copies.len(), 1, "no emergency copy");
+    assert!(
+        std::fs::read_to_string(&copies[0])
+            .unwrap()
+            .contains("ABCD")
+    );
+}
+
+#[test]
+fn sigterm_saves_before_the_app_goes() {
+    let dirs = Dirs::new();
+    let tmp = dirs.home.join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mut s = Session::start_with(&dirs, &[("TMPDIR", tmp.to_str().unwrap())]);
+    s.wait_for("Nieuw gesprek");
+    s.send(ENTER);
+    s.wait_for("Klant (initialen");
+    s.type_text("EF");
+    s.wait_for("klant EF");
+    // From here on the drafts folder fails; what is typed lives only in memory.
+    let drafts = dirs.drafts();
+    std::fs::remove_dir_all(&drafts).unwrap();
+    std::fs::write(&drafts, b"geen map").unwrap();
+    s.type_text("GH");
+    s.wait_for("niet opgeslagen");
+    let pid = s.child.process_id().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    s.wait_exit();
+    let copies = files_with(&tmp.join("meedoen-noodkopie"), ".ron");
+    assert_eq!(copies.len(), 1);
+    assert!(
+        std::fs::read_to_string(&copies[0])
+            .unwrap()
+            .contains("EFGH")
+    );
+}
+
+#[test]
+fn term_dumb_starts_the_line_mode() {
+    let dirs = Dirs::new();
+    let mut s = Session::start_with(&dirs, &[("TERM", "dumb")]);
+    s.wait_for("toegankelijke modus");
+    s.send("stop\r");
     s.wait_exit();
 }
 

@@ -207,3 +207,30 @@ fn a_very_long_gesprek_stays_within_the_fuel_limit() {
     let plan = render(&s);
     assert!(plan.contains("Afspraak 499"));
 }
+
+#[test]
+fn a_huge_note_is_blamed_on_the_note_not_on_a_loop() {
+    let mut s = full_session();
+    s.set_note("welzijn", "Een heel lange notitie. ".repeat(220_000));
+    let template = plan_template(None).unwrap();
+    let p = render_markdown(&s, &data(), &template).unwrap_err();
+    assert!(p.msg.contains("te veel tekst"), "{p}");
+    assert!(!p.msg.contains("lus"), "{p}");
+}
+
+#[test]
+fn built_in_templates_never_mark_text_as_safe() {
+    // `safe` switches escaping off; on a client's or consultant's words it would let a
+    // note write raw HTML or Markdown into the plan. The README leaves its use in an
+    // own template to the template's author; the built-in ones do not use it at all.
+    for name in ["plan.md.j2", "plan.html.j2", "plan.txt.j2"] {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/templates/").to_string() + name;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(!squeezed.contains("|safe"), "{name} uses |safe");
+        assert!(
+            !squeezed.contains("autoescapefalse"),
+            "{name} turns escaping off"
+        );
+    }
+}

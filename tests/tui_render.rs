@@ -47,6 +47,7 @@ fn start_screen_offers_new_and_drafts() {
                 klant: "J.V.".into(),
                 datum: "23-11-2026".into(),
                 gewijzigd: "23-11 10:02".into(),
+                noodkopie: None,
             }],
             problems: vec!["x.ron:1:1: kapot".into()],
         },

@@ -8,6 +8,7 @@
 //! and both modes read and write the same drafts and plan files, so a consultant can
 //! start in one and finish in the other.
 
+mod bewaren;
 mod keuze;
 mod lijst;
 mod notities;
@@ -148,6 +149,8 @@ fn run_mode(
     let paths = bundle.paths.clone();
     let drafts = Drafts::new(paths.drafts.clone());
     // Practice offers no real clients, nor names them in a warning on a projected screen.
+    // What a killed export left is rolled back first, as in the full-screen app.
+    files::recover(&paths.output);
     let (klanten, problems) = if oefenen {
         (Vec::new(), Vec::new())
     } else {
@@ -213,8 +216,9 @@ fn run_mode(
         data,
         bundle,
         drafts,
-        _lock: lock,
-        save_failed: false,
+        lock,
+        save_failed: None,
+        nood: crate::store::emergency::Emergency::standard(),
         gehoord: Vec::new(),
     };
     g.run(&mut con)
@@ -231,9 +235,12 @@ pub(crate) struct Gesprek {
     pub oefenklant: Option<Oefenklant>,
     drafts: Drafts,
     /// Held while the gesprek is open, so the TUI in another window cannot overwrite it.
-    _lock: Option<DraftLock>,
-    /// Whether the last save failed, so the warning is given once, not after every line.
-    save_failed: bool,
+    lock: Option<DraftLock>,
+    /// Why the last save failed, so the warning is given once, not after every line,
+    /// and stopping knows it must not say "bewaard".
+    save_failed: Option<String>,
+    /// Where a draft goes when the drafts folder fails.
+    nood: crate::store::emergency::Emergency,
     /// Pages whose guidance was read already: read again, they say only their title.
     gehoord: Vec<String>,
 }
@@ -276,19 +283,26 @@ impl Gesprek {
         }
         match self.drafts.save(&self.session) {
             Ok(()) => {
-                if self.save_failed {
+                if self.save_failed.take().is_some() {
+                    self.drop_rescue();
                     con.say("Het concept wordt weer opgeslagen.")?;
                 }
-                self.save_failed = false;
             }
-            Err(e) if !self.save_failed => {
-                self.save_failed = true;
-                con.say(&format!(
-                    "Let op: het concept kan niet worden opgeslagen: {}. Stop niet voordat dit is opgelost.",
-                    files::describe_io_error(&e, self.drafts.dir())
-                ))?;
+            Err(e) => {
+                // The emergency copy is kept current with every answer.
+                let nood = self.rescue();
+                let why = files::describe_io_error(&e, self.drafts.dir());
+                if self.save_failed.is_none() {
+                    let waar = match &nood {
+                        Some(p) => format!(" Een noodkopie staat in {}.", p.display()),
+                        None => String::new(),
+                    };
+                    con.say(&format!(
+                        "Let op: het concept kan niet worden opgeslagen: {why}{waar} Stop niet voordat dit is opgelost."
+                    ))?;
+                }
+                self.save_failed = Some(why);
             }
-            Err(_) => {}
         }
         Ok(())
     }
@@ -335,6 +349,13 @@ impl Gesprek {
                 }
                 Err(stop @ (Stop::Quit | Stop::Eof)) => {
                     self.save(con)?;
+                    if let Some(why) = self.save_failed.clone() {
+                        let eof = matches!(stop, Stop::Eof);
+                        match self.stop_unsaved(con, &why, eof)? {
+                            bewaren::Afloop::Stoppen => return Ok(()),
+                            bewaren::Afloop::Doorgaan => continue,
+                        }
+                    }
                     let why = if matches!(stop, Stop::Eof) {
                         "De invoer is beëindigd."
                     } else {
@@ -352,7 +373,9 @@ impl Gesprek {
                     return Ok(());
                 }
                 Err(Stop::Io(e)) => {
-                    let _ = self.drafts.save(&self.session);
+                    if self.drafts.save(&self.session).is_err() {
+                        self.rescue();
+                    }
                     return Err(e.into());
                 }
             }

@@ -103,7 +103,10 @@ pub(super) fn plan(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
                 con.say(&path.display().to_string())?;
             }
             // The session beside the plan is now the record; the draft is no longer needed.
-            let _ = g.drafts.remove(&g.session.id);
+            let _ = match &g.lock {
+                Some(lock) => g.drafts.remove_held(lock),
+                None => g.drafts.remove(&g.session.id),
+            };
             Ok(Done::Finished)
         }
         Err(msg) => {

@@ -90,20 +90,7 @@ pub struct Console<'a> {
     pub kort_gewijzigd: bool,
 }
 
-/// Replaces control characters (other than line breaks and tabs) before they reach the
-/// terminal: a pasted escape sequence in a note must not move the cursor, change colours
-/// or confuse a screen reader when the plan is read back.
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
+pub use crate::core::terminal::printable;
 
 impl<'a> Console<'a> {
     pub fn new(input: &'a mut dyn BufRead, output: &'a mut dyn Write) -> Console<'a> {

@@ -119,7 +119,7 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
                 return Ok((session, lock));
             }
             Regel::Concept(d) => {
-                let lock = match k.drafts.lock(&d.id) {
+                let lock = match k.drafts.lock_or_say(&d.id) {
                     Ok(lock) => lock,
                     Err(msg) => {
                         con.say(&msg)?;

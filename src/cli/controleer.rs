@@ -151,8 +151,14 @@ fn check_file(cli: &Cli, path: &Path, out: &mut dyn Write) -> Result<bool, Fout>
             (dir, kind)
         }
         None => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Fout::Gebruik(format!("kan {shown} niet lezen: {e}")))?;
+            // Only a regular file, and never more than the data limit (a FIFO or
+            // /dev/zero under another name must not hang or fill the memory).
+            let limit = crate::store::assets::MAX_DATA_FILE;
+            let bytes = crate::store::lezen::read_regular(path, limit)
+                .map_err(|e| Fout::Gebruik(format!("{shown}: {}", e.melding(path, limit))))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Fout::Gebruik(format!("{shown} is geen tekstbestand (geen geldige UTF-8)"))
+            })?;
             let kind = match kind_by_content(path, &text) {
                 Ok(kind) => kind,
                 Err(p) => {

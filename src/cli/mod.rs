@@ -17,10 +17,12 @@ use crate::core::search::fold;
 use crate::tui::theme::ThemeKind;
 
 pub mod controleer;
+pub mod opruimen;
 pub mod paden;
 pub mod plan;
 pub mod suggesties;
 pub mod taxonomie;
+pub mod veilig;
 pub mod voorbeelden;
 pub mod wis;
 
@@ -116,6 +118,8 @@ pub enum Opdracht {
     Wis(wis::Args),
     /// Maak opnieuw een plan van een opgeslagen gesprek (bijvoorbeeld met een nieuw sjabloon)
     Plan(plan::Args),
+    /// Wis wat over de bewaartermijn van gemeente.ron is, per klant (AVG)
+    Opruimen(opruimen::Args),
     /// Schrijf de ingebouwde gegevens en instellingen als voorbeeld in een map (overschrijft niets)
     Voorbeelden(voorbeelden::Args),
 }
@@ -182,7 +186,10 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             // Help and version are "errors" to clap with exit code 0.
             let code = ExitCode::from(e.exit_code().clamp(0, 255) as u8);
             if e.use_stderr() {
-                eprint!("{}", dutch_clap_error(&e.render().to_string()));
+                eprint!(
+                    "{}",
+                    crate::core::terminal::printable(&dutch_clap_error(&e.render().to_string()))
+                );
             } else {
                 let _ = e.print();
             }
@@ -190,7 +197,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         }
     };
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = veilig::Veilig::new(stdout.lock());
     let result = match &cli.opdracht {
         None => {
             drop(out);
@@ -206,6 +213,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Opdracht::Paden(a)) => paden::run(&cli, a, &mut out),
         Some(Opdracht::Wis(a)) => wis::run(&cli, a, &mut out),
         Some(Opdracht::Plan(a)) => plan::run(&cli, a, &mut out),
+        Some(Opdracht::Opruimen(a)) => opruimen::run(&cli, a, &mut out),
         Some(Opdracht::Voorbeelden(a)) => voorbeelden::run(&cli, a, &mut out),
     };
     let _ = out.flush();
@@ -213,7 +221,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Ok(code) => code,
         Err(Fout::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fout: {e}");
+            eprintln!("fout: {}", crate::core::terminal::printable(&e.to_string()));
             e.code()
         }
     }
@@ -250,11 +258,22 @@ fn thema(s: &str) -> Result<ThemeKind, String> {
 /// line-by-line mode can, and a screen reader follows it too.
 fn start_app(cli: &Cli, toegankelijk: bool, oefenen: bool) -> ExitCode {
     use std::io::IsTerminal;
-    if toegankelijk || !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+    let term = std::env::var("TERM").ok();
+    if toegankelijk
+        || dumb_terminal(term.as_deref())
+        || !io::stdin().is_terminal()
+        || !io::stdout().is_terminal()
+    {
         start_access(cli, oefenen)
     } else {
         start_tui(cli, oefenen)
     }
+}
+
+/// `TERM=dumb` (Emacs shell buffers, some screen-reader set-ups, serial consoles) says
+/// the terminal cannot move the cursor: a full-screen app would be unreadable there.
+pub fn dumb_terminal(term: Option<&str>) -> bool {
+    term.is_some_and(|t| t.trim().eq_ignore_ascii_case("dumb"))
 }
 
 fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
@@ -269,7 +288,10 @@ fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
     match crate::access::run(opts, &mut stdin.lock(), &mut stdout.lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fout: {e:#}");
+            eprintln!(
+                "fout: {}",
+                crate::core::terminal::printable(&format!("{e:#}"))
+            );
             ExitCode::FAILURE
         }
     }
@@ -284,7 +306,10 @@ fn start_tui(cli: &Cli, oefenen: bool) -> ExitCode {
     match crate::tui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("fout: {e:#}");
+            eprintln!(
+                "fout: {}",
+                crate::core::terminal::printable(&format!("{e:#}"))
+            );
             ExitCode::FAILURE
         }
     }
@@ -301,13 +326,21 @@ pub enum Fout {
     Gegevens(Vec<Problem>),
     #[error("{0}")]
     Io(#[from] io::Error),
+    /// A file or disk error, already in Dutch (exit 3).
+    #[error("{0}")]
+    Bestand(String),
 }
+
+/// Exit code for a file or disk error (documented in the README: 0 ok, 1 problem found,
+/// 2 wrong usage, 3 a file or disk error).
+pub const EXIT_BESTAND: u8 = 3;
 
 impl Fout {
     pub fn code(&self) -> ExitCode {
         match self {
             Fout::Gebruik(_) => ExitCode::from(2),
-            Fout::Gegevens(_) | Fout::Io(_) => ExitCode::FAILURE,
+            Fout::Gegevens(_) => ExitCode::FAILURE,
+            Fout::Io(_) | Fout::Bestand(_) => ExitCode::from(EXIT_BESTAND),
         }
     }
 }
@@ -367,15 +400,7 @@ pub fn load_bundle_with(folders: &Instellingen) -> Result<Bundle, Fout> {
 /// could move the cursor, set the window title or write the clipboard) become `�`, line
 /// breaks and tabs stay.
 pub fn terminal_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c == '\n' || c == '\t' || !c.is_control() {
-                c
-            } else {
-                '\u{fffd}'
-            }
-        })
-        .collect()
+    crate::core::terminal::printable(text)
 }
 
 /// Up to three known ids closest to `wrong`, by edit distance on the id and the label,

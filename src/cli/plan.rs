@@ -66,7 +66,7 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
         Err(Tegenhouder::Sjabloon(p)) => return Err(Fout::Gegevens(vec![p])),
         Err(other) => return Err(Fout::Gebruik(other.melding())),
     };
-    let written = export::write(&bundle.paths, &set).map_err(Fout::Gebruik)?;
+    let written = export::write(&bundle.paths, &set).map_err(Fout::Bestand)?;
     for p in &written {
         writeln!(out, "{}", super::terminal_safe(&p.display().to_string()))?;
     }

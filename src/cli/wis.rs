@@ -65,13 +65,18 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
                     writeln!(out, "  {}", f.display())?;
                 }
             }
-            Ok(ExitCode::FAILURE)
+            // A draft open elsewhere is a problem found; a disk that refuses is a disk error.
+            Ok(if e.schijf {
+                ExitCode::from(super::EXIT_BESTAND)
+            } else {
+                ExitCode::FAILURE
+            })
         }
     }
 }
 
 /// Asks for a typed "ja" on stdin; anything else, or no input, is a no.
-fn confirmed(out: &mut dyn Write) -> io::Result<bool> {
+pub(super) fn confirmed(out: &mut dyn Write) -> io::Result<bool> {
     write!(out, "Typ ja en Enter om te wissen: ")?;
     out.flush()?;
     let mut line = String::new();

@@ -50,6 +50,45 @@ pub struct Gemeente {
     /// The municipality's own wording of the art. 44a paragraphs.
     #[serde(default)]
     pub teksten: Teksten,
+    /// How long client files may stay on the laptop (AVG art. 5(1)(e)).
+    #[serde(default)]
+    pub bewaartermijn: Bewaartermijn,
+}
+
+/// Storage limitation, in months; `None` sets no term (nothing is offered for erasure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Bewaartermijn {
+    /// Drafts: counted from the last change.
+    pub concepten: Option<u16>,
+    /// Saved sessions and the plans beside them: counted from the date of the gesprek.
+    pub gesprekken: Option<u16>,
+}
+
+/// The longest term that still limits anything: ten years.
+pub const MAX_MAANDEN: u16 = 120;
+
+impl Bewaartermijn {
+    /// Whether something dated `datum` has passed a term of `maanden` on `today`.
+    pub fn verlopen(maanden: u16, datum: chrono::NaiveDate, today: chrono::NaiveDate) -> bool {
+        datum
+            .checked_add_months(chrono::Months::new(u32::from(maanden)))
+            .is_some_and(|eind| eind <= today)
+    }
+
+    /// One Dutch line saying which terms are set, for `meedoen paden`.
+    pub fn beschrijving(&self) -> String {
+        let deel = |m: Option<u16>| match m {
+            Some(1) => "1 maand".to_string(),
+            Some(n) => format!("{n} maanden"),
+            None => "geen termijn".to_string(),
+        };
+        format!(
+            "concepten: {}; gesprekken en plannen: {}",
+            deel(self.concepten),
+            deel(self.gesprekken)
+        )
+    }
 }
 
 /// Optional replacements for the standard paragraphs. An empty text keeps the standard
@@ -79,6 +118,7 @@ impl Default for Gemeente {
             teammap: None,
             categorieen: None,
             teksten: Teksten::default(),
+            bewaartermijn: Bewaartermijn::default(),
         }
     }
 }
@@ -203,6 +243,19 @@ pub fn validate(g: &Gemeente, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
             problems.push(at(
                 field,
                 format!("`{field}` is {weeks}; kies 1 tot en met {MAX_WEKEN} weken"),
+            ));
+        }
+    }
+    for (field, maanden) in [
+        ("concepten", g.bewaartermijn.concepten),
+        ("gesprekken", g.bewaartermijn.gesprekken),
+    ] {
+        if let Some(m) = maanden.filter(|&m| m == 0 || m > MAX_MAANDEN) {
+            problems.push(at(
+                field,
+                format!(
+                    "`bewaartermijn.{field}` is {m}; kies 1 tot en met {MAX_MAANDEN} maanden, of None voor geen termijn"
+                ),
             ));
         }
     }

@@ -18,5 +18,6 @@ pub mod search;
 pub mod session;
 pub mod tally;
 pub mod taxonomy;
+pub mod terminal;
 pub mod validate;
 pub mod vervolg;

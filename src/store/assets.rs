@@ -56,48 +56,15 @@ pub fn read_or_default(dir: Option<&Path>, file: &str, default: Source) -> Resul
 pub fn read_user(dir: &Path, file: &str) -> Result<Option<Source>, Problem> {
     let path = dir.join(file);
     let name = path.display().to_string();
-    let meta = match std::fs::metadata(&path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => return Ok(None),
-        Err(e) => {
-            return Err(Problem::new(
-                &name,
-                0,
-                0,
-                format!("kan het bestand niet lezen: {e}"),
-            ));
+    let bytes = match super::lezen::read_regular(&path, MAX_DATA_FILE) {
+        Ok(bytes) => bytes,
+        Err(super::lezen::LeesFout::Ontbreekt) => return Ok(None),
+        // A file where a folder of the path should be: there is no such file either.
+        Err(super::lezen::LeesFout::Io(e)) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            return Ok(None);
         }
+        Err(e) => return Err(Problem::new(&name, 0, 0, e.melding(&path, MAX_DATA_FILE))),
     };
-    if !meta.is_file() {
-        // A folder, a device such as /dev/zero or a pipe: reading it could hang or never
-        // end, so it is refused with what it is.
-        let wat = if meta.is_dir() {
-            "een map"
-        } else {
-            "geen gewoon bestand (een apparaat of pijp)"
-        };
-        return Err(Problem::new(
-            &name,
-            0,
-            0,
-            format!("dit is {wat}; meedoen leest hier alleen een gewoon tekstbestand"),
-        ));
-    }
-    if meta.len() > MAX_DATA_FILE {
-        return Err(Problem::new(
-            &name,
-            0,
-            0,
-            format!(
-                "het bestand is te groot ({} MB; maximaal {} MB)",
-                meta.len() / (1024 * 1024),
-                MAX_DATA_FILE / (1024 * 1024)
-            ),
-        ));
-    }
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Problem::new(&name, 0, 0, format!("kan het bestand niet lezen: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = crate::core::problem::position(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),

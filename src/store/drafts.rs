@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::assets::MAX_DATA_FILE;
 use super::files::{describe_io_error, sanitize, write_atomic};
 use crate::core::problem::{Problem, parse_ron};
-use crate::core::session::Session;
+use crate::core::session::{SESSION_VERSION, Session};
 
 /// Extension of a draft file.
 const DRAFT_EXT: &str = "ron";
@@ -53,7 +53,19 @@ pub struct DraftSummary {
 #[derive(Debug)]
 pub struct DraftLock {
     file: File,
+    /// The session id this lock holds.
+    id: String,
 }
+
+impl DraftLock {
+    /// The session id this lock holds.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// The message when another window holds a draft.
+pub const IN_GEBRUIK: &str = "Dit gesprek is al geopend in een ander venster van meedoen.";
 
 impl Drop for DraftLock {
     fn drop(&mut self) {
@@ -114,7 +126,8 @@ impl Drafts {
             if path.extension().is_none_or(|e| e != DRAFT_EXT) || !path.is_file() {
                 continue;
             }
-            match load_session(&path) {
+            // A draft from a newer release is listed too (it opens read-only).
+            match load_session_any_version(&path) {
                 Ok(session) if session.is_blank() => {}
                 Ok(session) => drafts.push(DraftSummary {
                     id: session.id,
@@ -138,8 +151,28 @@ impl Drafts {
         load_session(&self.path(id, DRAFT_EXT))
     }
 
-    /// Removes a draft (after its plan is written); a draft that is already gone is fine.
+    /// A draft written by a newer release, for showing read-only: (versie, text).
+    pub fn read_newer(&self, id: &str) -> Option<(u32, String)> {
+        read_newer(&self.path(id, DRAFT_EXT))
+    }
+
+    /// Removes a draft that no window holds (the start screen's Delete). Takes the lock
+    /// first, so a draft open in another window is refused (`ResourceBusy`) instead of
+    /// deleted under that window's feet; a draft that is already gone is fine.
     pub fn remove(&self, id: &str) -> io::Result<()> {
+        let lock = match self.lock(id) {
+            Ok(lock) => lock,
+            Err(LockError::InGebruik) => {
+                return Err(io::Error::new(io::ErrorKind::ResourceBusy, IN_GEBRUIK));
+            }
+            Err(LockError::Io(e)) => return Err(e),
+        };
+        self.remove_held(&lock)
+    }
+
+    /// Removes the draft this window holds the lock of (after its plan is written).
+    pub fn remove_held(&self, lock: &DraftLock) -> io::Result<()> {
+        let id = lock.id();
         match fs::remove_file(self.path(id, DRAFT_EXT)) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
             _ => {}
@@ -149,42 +182,114 @@ impl Drafts {
         Ok(())
     }
 
-    /// Claims a draft for this window, so a second window cannot overwrite its autosaves.
-    pub fn lock(&self, id: &str) -> Result<DraftLock, String> {
+    /// Claims a draft for this window, so a second window cannot overwrite its autosaves,
+    /// open it or delete it. The lock is the operating system's lock on the open lock
+    /// file, not the file's existence: it ends with the process, so a window that
+    /// crashed or was killed never leaves a draft locked, and no pid has to be guessed.
+    pub fn lock(&self, id: &str) -> Result<DraftLock, LockError> {
         let path = self.path(id, LOCK_EXT);
-        let file = super::files::create_private_dir_all(&self.dir)
-            .and_then(|()| {
-                OpenOptions::new()
-                    .create(true)
-                    .truncate(false)
-                    .write(true)
-                    .open(&path)
-            })
-            .map_err(|e| describe_io_error(&e, &path))?;
-        match file.try_lock() {
-            Ok(()) => Ok(DraftLock { file }),
-            Err(fs::TryLockError::WouldBlock) => {
-                Err("Dit gesprek is al geopend in een ander venster van meedoen.".to_string())
-            }
-            Err(fs::TryLockError::Error(e)) => Err(describe_io_error(&e, &path)),
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
         }
+        let file = super::files::create_private_dir_all(&self.dir)
+            .and_then(|()| options.open(&path))
+            .map_err(LockError::Io)?;
+        // A lock file made by an older release may still be readable by others.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        }
+        match file.try_lock() {
+            Ok(()) => Ok(DraftLock {
+                file,
+                id: id.to_string(),
+            }),
+            Err(fs::TryLockError::WouldBlock) => Err(LockError::InGebruik),
+            Err(fs::TryLockError::Error(e)) => Err(LockError::Io(e)),
+        }
+    }
+
+    /// [`Drafts::lock`] with the failure as a Dutch sentence.
+    pub fn lock_or_say(&self, id: &str) -> Result<DraftLock, String> {
+        self.lock(id).map_err(|e| match e {
+            LockError::InGebruik => IN_GEBRUIK.to_string(),
+            LockError::Io(e) => describe_io_error(&e, &self.path(id, LOCK_EXT)),
+        })
     }
 }
 
-/// Reads a saved session (a draft, or a `.sessie.ron` written next to a plan).
+/// Why a draft could not be locked.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another live window holds it.
+    InGebruik,
+    /// The lock file could not be made or locked.
+    Io(io::Error),
+}
+
+/// Reads a saved session (a draft, or a `.sessie.ron` written next to a plan). A file
+/// written by a newer release (a higher `versie`) is refused with a notice: this
+/// release does not know its newer fields and would drop them at the first save.
+/// [`read_newer`] shows such a file read-only.
 pub fn load_session(path: &Path) -> Result<Session, Problem> {
+    let (text, name) = read_text(path)?;
+    if let Some(v) = newer_version(&text) {
+        return Err(Problem::new(&name, 0, 0, nieuwer(v)));
+    }
+    parse_ron::<Session>(&name, &text)
+}
+
+/// Reads a session whatever its `versie`, for looking only (who it belongs to, when
+/// erasing); never for saving back.
+pub fn load_session_any_version(path: &Path) -> Result<Session, Problem> {
+    let (text, name) = read_text(path)?;
+    parse_ron::<Session>(&name, &text)
+}
+
+/// The notice for a file from a newer release.
+pub fn nieuwer(versie: u32) -> String {
+    format!(
+        "dit gesprek is opgeslagen door een nieuwere versie van meedoen (bestandsversie {versie}; \
+         deze versie kent tot en met {SESSION_VERSION}). Het wordt alleen getoond en niet \
+         gewijzigd, zodat er niets verloren gaat; open het met de nieuwere versie om verder te gaan."
+    )
+}
+
+/// The `versie` of a session file, when it is newer than this release writes.
+pub fn newer_version(text: &str) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct Kop {
+        #[serde(default)]
+        versie: u32,
+    }
+    let kop: Kop = ron::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    (kop.versie > SESSION_VERSION).then_some(kop.versie)
+}
+
+/// A session file from a newer release, for showing read-only: (versie, text).
+pub fn read_newer(path: &Path) -> Option<(u32, String)> {
+    let (text, _) = read_text(path).ok()?;
+    newer_version(&text).map(|v| (v, text))
+}
+
+fn read_text(path: &Path) -> Result<(String, String), Problem> {
     let name = path.display().to_string();
     let fail = |e: &io::Error| Problem::new(&name, 0, 0, describe_io_error(e, path));
-    let meta = fs::metadata(path).map_err(|e| fail(&e))?;
-    if meta.len() > MAX_DATA_FILE {
-        return Err(Problem::new(
+    let bytes = super::lezen::read_regular(path, MAX_DATA_FILE).map_err(|e| match e {
+        super::lezen::LeesFout::TeGroot(_) => Problem::new(
             &name,
             0,
             0,
             "dit bestand is te groot voor een gesprek; het is niet geopend en blijft staan",
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| fail(&e))?;
+        ),
+        super::lezen::LeesFout::Io(e) => fail(&e),
+        e => Problem::new(&name, 0, 0, e.melding(path, MAX_DATA_FILE)),
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Problem::new(
             &name,
@@ -193,7 +298,7 @@ pub fn load_session(path: &Path) -> Result<Session, Problem> {
             "dit bestand is geen leesbare tekst; het is niet geopend en blijft staan",
         )
     })?;
-    parse_ron::<Session>(&name, &text)
+    Ok((text, name))
 }
 
 #[cfg(test)]
@@ -289,17 +394,66 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let drafts = Drafts::new(dir.path().join("concepten"));
         let first = drafts.lock("s1").unwrap();
-        let msg = drafts.lock("s1").unwrap_err();
-        assert_eq!(
-            msg,
-            "Dit gesprek is al geopend in een ander venster van meedoen."
-        );
+        let msg = drafts.lock_or_say("s1").unwrap_err();
+        assert_eq!(msg, IN_GEBRUIK);
         let other = drafts.lock("s2").unwrap();
         drop(first);
         let again = drafts.lock("s1").unwrap();
         drop((again, other));
         // The lock file is not a draft.
         assert!(drafts.list().1.is_empty());
+    }
+
+    #[test]
+    fn a_held_draft_cannot_be_removed_but_its_holder_can() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().to_path_buf());
+        drafts.save(&session("open", "A")).unwrap();
+        let held = drafts.lock("open").unwrap();
+        let e = drafts.remove("open").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::ResourceBusy);
+        assert!(dir.path().join("open.ron").exists());
+        drafts.remove_held(&held).unwrap();
+        assert!(!dir.path().join("open.ron").exists());
+        drop(held);
+        drafts.save(&session("vrij", "B")).unwrap();
+        drafts.remove("vrij").unwrap();
+        assert!(!dir.path().join("vrij.ron").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn lock_files_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().to_path_buf());
+        let _held = drafts.lock("x").unwrap();
+        let mode = fs::metadata(dir.path().join("x.lock"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_draft_from_a_newer_release_is_listed_but_not_loaded_for_editing() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().to_path_buf());
+        fs::write(
+            dir.path().join("nieuw.ron"),
+            "(versie: 2, id: \"nieuw\", klant: \"N.V.\", datum: \"2027-03-01\", \
+             script: \"intake\", stemming: \"goed\", notities: {\"open\": \"tekst\"})",
+        )
+        .unwrap();
+        let (list, problems) = drafts.list();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(list[0].klant, "N.V.");
+        let p = drafts.load("nieuw").unwrap_err();
+        assert!(p.msg.contains("nieuwere versie"), "{p}");
+        let (versie, text) = drafts.read_newer("nieuw").unwrap();
+        assert_eq!(versie, 2);
+        assert!(text.contains("stemming"));
+        assert!(drafts.read_newer("bestaat-niet").is_none());
     }
 
     #[test]

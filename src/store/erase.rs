@@ -14,13 +14,13 @@ use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::drafts::load_session;
+use super::drafts::load_session_any_version as load_session;
 use super::files::describe_io_error;
 use super::paths::Paths;
 use super::sessions::{SESSION_EXT, client_key as key};
 
-/// Extensions of plans written beside a saved session.
-const PLAN_EXTS: [&str; 3] = ["md", "html", "txt"];
+/// Extensions of plans (and the trainer's report) written beside a saved session.
+const PLAN_EXTS: [&str; 4] = ["md", "html", "txt", "mi-rapport.md"];
 
 /// What erasing one client would delete.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -35,6 +35,9 @@ pub struct Erasure {
     /// Session files that could not be read, so could not be checked; the consultant
     /// should look at them by hand.
     pub onleesbaar: Vec<PathBuf>,
+    /// Staging folders of killed exports that held the client's files; removed once
+    /// their files are.
+    pub mappen: Vec<PathBuf>,
 }
 
 /// Why an erasure stopped.
@@ -44,6 +47,8 @@ pub struct EraseError {
     pub gewist: Vec<PathBuf>,
     /// Dutch explanation.
     pub melding: String,
+    /// Whether the file system refused (a disk error), rather than a gesprek being open.
+    pub schijf: bool,
 }
 
 impl std::fmt::Display for EraseError {
@@ -55,7 +60,7 @@ impl std::fmt::Display for EraseError {
 impl std::error::Error for EraseError {}
 
 /// Files in `dir` whose name ends with `suffix`; a missing folder has none.
-fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+pub(super) fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -99,24 +104,79 @@ pub fn plan_erase(paths: &Paths, klant: &str) -> Erasure {
         }
     }
     for session in files_ending(&paths.output, SESSION_EXT) {
-        if !check(&session) {
-            continue;
+        if check(&session) {
+            files.extend(with_plans(&session));
         }
-        let name = session.to_string_lossy();
-        let stem = &name[..name.len() - SESSION_EXT.len()];
-        for ext in PLAN_EXTS {
-            let plan = PathBuf::from(format!("{stem}.{ext}"));
-            if plan.is_file() {
+    }
+    // What a killed export or write left: partial sets without their session, staging
+    // folders and temporary files. They are matched on their contents.
+    for dir in [&paths.output, &paths.drafts] {
+        for left in super::set::leftovers(dir) {
+            if left.is_dir() {
+                let inside: Vec<PathBuf> = fs::read_dir(&left)
+                    .map(|e| e.flatten().map(|e| e.path()).collect())
+                    .unwrap_or_default();
+                if inside.iter().any(|f| belongs(f, &wanted)) {
+                    files.extend(inside);
+                    erasure.mappen.push(left);
+                }
+            } else if belongs(&left, &wanted) {
+                files.push(left);
+            }
+        }
+    }
+    for ext in PLAN_EXTS {
+        for plan in files_ending(&paths.output, &format!(".{ext}")) {
+            let name = plan.to_string_lossy();
+            let stem = &name[..name.len() - ext.len() - 1];
+            let orphan = !Path::new(&format!("{stem}{SESSION_EXT}")).exists();
+            if orphan && belongs(&plan, &wanted) {
                 files.push(plan);
             }
         }
-        files.push(session);
     }
     files.sort();
     files.dedup();
     erasure.files = files;
     erasure.locks = locks;
     erasure
+}
+
+/// A saved session and the plans (and trainer's report) written beside it.
+pub fn with_plans(session: &Path) -> Vec<PathBuf> {
+    let name = session.to_string_lossy();
+    let Some(stem) = name.strip_suffix(SESSION_EXT) else {
+        return vec![session.to_path_buf()];
+    };
+    let mut v: Vec<PathBuf> = PLAN_EXTS
+        .iter()
+        .map(|ext| PathBuf::from(format!("{stem}.{ext}")))
+        .filter(|p| p.is_file())
+        .collect();
+    v.push(session.to_path_buf());
+    v
+}
+
+/// Whether a file without a session beside it is the client's: a session of theirs, or
+/// a text that names them as a whole word (`Klant: A.B.`).
+fn belongs(path: &Path, wanted: &str) -> bool {
+    let Ok(bytes) = super::lezen::read_regular(path, super::assets::MAX_DATA_FILE) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    if let Ok(s) = ron::from_str::<crate::core::session::Session>(&text) {
+        return key(&s.klant) == wanted;
+    }
+    names_whole(&text.to_lowercase(), wanted)
+}
+
+/// Whether `name` occurs in `text` with no letter or digit right before or after it.
+fn names_whole(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A Dutch description of what `execute` will delete, for the confirmation question.
@@ -164,6 +224,7 @@ pub fn execute(erasure: &Erasure) -> Result<Vec<PathBuf>, EraseError> {
         if let Err(fs::TryLockError::WouldBlock) = file.try_lock() {
             return Err(EraseError {
                 gewist: Vec::new(),
+                schijf: false,
                 melding: "Een gesprek van deze klant is nog geopend in een ander venster van \
                           meedoen. Sluit dat venster en probeer het opnieuw."
                     .to_string(),
@@ -180,6 +241,9 @@ pub fn execute(erasure: &Erasure) -> Result<Vec<PathBuf>, EraseError> {
         }
     }
     drop(held);
+    for dir in &erasure.mappen {
+        let _ = fs::remove_dir_all(dir);
+    }
     Ok(gewist)
 }
 
@@ -187,12 +251,21 @@ fn fail(gewist: Vec<PathBuf>, e: &io::Error, path: &Path) -> EraseError {
     EraseError {
         gewist,
         melding: describe_io_error(e, path),
+        schijf: true,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_names_only() {
+        assert!(names_whole("- **klant:** a.b.\n", "a.b."));
+        assert!(names_whole("klant: ab", "ab"));
+        assert!(!names_whole("taboe", "ab"));
+        assert!(!names_whole("abc", "ab"));
+    }
 
     #[test]
     fn an_empty_name_matches_nothing() {
@@ -211,6 +284,7 @@ mod tests {
             files: vec![PathBuf::from("/x/a.md"), PathBuf::from("/x/a.sessie.ron")],
             locks: Vec::new(),
             onleesbaar: vec![PathBuf::from("/x/kapot.sessie.ron")],
+            mappen: Vec::new(),
         };
         let text = describe(&e);
         assert!(

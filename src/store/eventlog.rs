@@ -104,15 +104,76 @@ fn append_line(paths: &Paths, text: &str) -> io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(paths.data.join(LOG_FILE))?;
+    let path = paths.data.join(LOG_FILE);
+    // The log is never written through a symbolic link: a link planted in its place
+    // would make meedoen append to (or create) a file of someone else's choosing.
+    refuse_link(&path)?;
+    let mut file = options.open(&path)?;
+    refuse_link(&path)?;
+    #[cfg(unix)]
+    {
+        // Swapped for a link between the check and the open: not the file we opened.
+        use std::os::unix::fs::MetadataExt;
+        let (opened, named) = (file.metadata()?, std::fs::symlink_metadata(&path)?);
+        if (opened.dev(), opened.ino()) != (named.dev(), named.ino()) {
+            return Err(link_error(&path));
+        }
+    }
     // One write per line: with append mode, lines from two windows never interleave.
     file.write_all(text.as_bytes())
+}
+
+fn refuse_link(path: &std::path::Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(link_error(path)),
+        Ok(m) if !m.is_file() => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} is geen gewoon bestand; het logboek wordt niet bijgewerkt",
+                path.display()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn link_error(path: &std::path::Path) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "{} is een snelkoppeling (symbolische link); meedoen schrijft het logboek alleen in een gewoon bestand",
+            path.display()
+        ),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::FixedOffset;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_log_refuses_to_follow_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::portable(dir.path());
+        std::fs::create_dir_all(&paths.data).unwrap();
+        let elsewhere = dir.path().join("elders.txt");
+        std::fs::write(&elsewhere, "van iemand anders\n").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, paths.data.join(LOG_FILE)).unwrap();
+        let e = append(&paths, &Event::KlantGewist { bestanden: 1 }).unwrap_err();
+        assert!(e.to_string().contains("symbolische link"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(&elsewhere).unwrap(),
+            "van iemand anders\n"
+        );
+        // A dangling link is refused too: nothing is created at its target.
+        let dangling = dir.path().join("nieuw.txt");
+        std::fs::remove_file(paths.data.join(LOG_FILE)).unwrap();
+        std::os::unix::fs::symlink(&dangling, paths.data.join(LOG_FILE)).unwrap();
+        assert!(append(&paths, &Event::KlantGewist { bestanden: 1 }).is_err());
+        assert!(!dangling.exists());
+    }
 
     #[test]
     fn lines_have_a_timestamp_and_no_content() {

@@ -5,10 +5,13 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use tempfile::NamedTempFile;
+
+pub use super::melding::describe_io_error;
+pub use super::set::{leftovers as set_leftovers, recover, write_new_set};
 
 /// Longest name part we produce, in characters; leaves room for a date, a `-N` suffix
 /// and an extension within Windows' classic 260-character path limit.
@@ -16,7 +19,7 @@ const MAX_NAME: usize = 40;
 
 /// How many `stem-N` names we try before giving up; thousands of plans for one client
 /// on one day means something else is wrong.
-const MAX_TRIES: usize = 999;
+pub(super) const MAX_TRIES: usize = 999;
 
 /// Whether Windows reserves this name for a device (with or without an extension):
 /// CON, PRN, AUX, NUL, COM1–9 and LPT1–9, including the superscript ¹²³ forms.
@@ -83,55 +86,23 @@ pub fn plan_stem(datum: NaiveDate, klant: &str) -> String {
     )
 }
 
-/// Writes several files that belong together (a plan `.md` and its `.sessie.ron`) under
-/// one free stem: `stem`, `stem-2`, `stem-3`… chosen so that none of the target files
-/// exists, so a pair always shares a name. Each file is written atomically and never
-/// overwrites anything; `dir` is created when missing. Returns the paths written.
-pub fn write_new_set(dir: &Path, stem: &str, files: &[(&str, &[u8])]) -> io::Result<Vec<PathBuf>> {
-    // The names are meant to come from `sanitize`; a separator would write elsewhere.
-    let unsafe_part = |s: &str| s.is_empty() || s.contains(['/', '\\']) || s.starts_with('.');
-    if unsafe_part(stem) || files.iter().any(|(ext, _)| unsafe_part(ext)) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("ongeldige bestandsnaam: {stem}"),
-        ));
-    }
-    create_private_dir_all(dir)?;
-    for n in 1..=MAX_TRIES {
-        let name = if n == 1 {
-            stem.to_string()
-        } else {
-            format!("{stem}-{n}")
-        };
-        let targets: Vec<PathBuf> = files
-            .iter()
-            .map(|(ext, _)| dir.join(format!("{name}.{ext}")))
-            .collect();
-        if targets.iter().any(|t| taken(t)) {
-            continue;
-        }
-        match write_all_new(dir, &targets, files) {
-            Ok(()) => {
-                sync_dir(dir);
-                return Ok(targets);
-            }
-            // Someone else took the name between our check and our write: next name.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!("geen vrije bestandsnaam gevonden voor {stem} in {MAX_TRIES} pogingen"),
-    ))
-}
-
 /// Creates `dir` and any missing parents, owner-only (0700) on unix, so a plan folder
 /// made by meedoen cannot be read by other accounts on a shared machine. Folders that
 /// already exist keep their permissions: they are the user's or the admin's choice.
 /// On Windows, new folders inherit the parent's ACL, which for the user's profile
 /// already means owner-only.
 pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
+    // A file (or anything else) where the folder should be: the OS says "already
+    // exists", which reads as if a plan were in the way. Say what it is.
+    if let Some(blocker) = dir
+        .ancestors()
+        .find(|a| fs::metadata(a).is_ok_and(|m| !m.is_dir()))
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            format!("{} is geen map", blocker.display()),
+        ));
+    }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -143,42 +114,13 @@ pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
 }
 
 /// Whether something (a file, a folder, even a dangling link) already has this name.
-fn taken(path: &Path) -> bool {
+pub(super) fn taken(path: &Path) -> bool {
     !matches!(fs::symlink_metadata(path), Err(e) if e.kind() == io::ErrorKind::NotFound)
-}
-
-/// Writes every file of a set; on failure removes the ones this call already wrote, so a
-/// retry finds the same free name and no half set is left behind. The removed files are
-/// only copies of what the caller still holds.
-fn write_all_new(dir: &Path, targets: &[PathBuf], files: &[(&str, &[u8])]) -> io::Result<()> {
-    let mut written: Vec<&PathBuf> = Vec::new();
-    for (target, (_, contents)) in targets.iter().zip(files) {
-        let result =
-            temp_with(dir, contents, true).and_then(|tmp| match tmp.persist_noclobber(target) {
-                Ok(_) => Ok(()),
-                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
-                // Some file systems (FAT on a USB stick, some network shares) can neither
-                // rename without replacing nor hard-link. An exclusive create still never
-                // overwrites; it is only not atomic, which matters little for a new file.
-                Err(e) => {
-                    drop(e.file);
-                    write_exclusive(target, contents)
-                }
-            });
-        if let Err(e) = result {
-            for w in written {
-                let _ = fs::remove_file(w);
-            }
-            return Err(e);
-        }
-        written.push(target);
-    }
-    Ok(())
 }
 
 /// Creates `path` (failing if it exists) and writes `contents`, owner-only on unix; a
 /// partly written file is removed again.
-fn write_exclusive(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(super) fn write_exclusive(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -275,7 +217,7 @@ fn temp_with(dir: &Path, contents: &[u8], durable: bool) -> io::Result<NamedTemp
 
 /// Flushes a folder's entries, so a new name survives a power cut (unix only; Windows
 /// has no equivalent for folders). Best effort: the data itself is already synced.
-fn sync_dir(dir: &Path) {
+pub(super) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
@@ -284,62 +226,10 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-/// A Dutch sentence for a failed file operation on `path`, naming the folder, for people
-/// who do not know what "errno 28" means. Says what to do where there is something to do.
-pub fn describe_io_error(e: &io::Error, path: &Path) -> String {
-    use io::ErrorKind as K;
-    let folder = if path.is_dir() {
-        path
-    } else {
-        path.parent().unwrap_or(path)
-    };
-    let folder = folder.display();
-    let file = path.display();
-    let raw = e.raw_os_error();
-    let disk_full = if cfg!(windows) {
-        matches!(raw, Some(39 | 112))
-    } else {
-        raw == Some(28)
-    };
-    // Windows: another program (Word, a virus scanner) holds the file open.
-    let in_use = cfg!(windows) && matches!(raw, Some(32 | 33));
-    if disk_full || e.kind() == K::StorageFull {
-        return format!(
-            "De schijf is vol: er is geen ruimte om op te slaan in de map {folder}. Maak ruimte vrij of kies een andere map."
-        );
-    }
-    if in_use {
-        return format!(
-            "Het bestand {file} is geopend in een ander programma. Sluit dat programma en probeer het opnieuw."
-        );
-    }
-    match e.kind() {
-        K::NotFound => format!(
-            "De map {folder} of het bestand {file} bestaat niet (meer). Is een USB-stick of netwerkschijf losgekoppeld?"
-        ),
-        K::PermissionDenied => format!(
-            "U heeft geen toestemming om de map {folder} te gebruiken. Kies een andere map of vraag uw beheerder om schrijfrechten."
-        ),
-        K::ReadOnlyFilesystem => format!(
-            "De map {folder} staat op een schijf waarop alleen gelezen kan worden. Kies een andere map."
-        ),
-        K::QuotaExceeded => format!(
-            "Uw opslagruimte is op: er kan niets meer bij in de map {folder}. Maak ruimte vrij of kies een andere map."
-        ),
-        K::AlreadyExists => format!(
-            "Het bestand {file} bestaat al. meedoen overschrijft nooit een bestaand bestand."
-        ),
-        K::NotADirectory => format!("{folder} is geen map. Kies een map om in op te slaan."),
-        K::IsADirectory => format!("{file} is een map, geen bestand."),
-        K::InvalidFilename => format!("De naam {file} is niet geldig als bestandsnaam."),
-        K::InvalidData => format!("Het bestand {file} bevat geen leesbare tekst."),
-        _ => format!("Er ging iets mis met {file} in de map {folder}: {e}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     #[test]
     fn sanitize_keeps_letters_and_maps_spaces() {
@@ -385,19 +275,6 @@ mod tests {
         assert_eq!(plan_stem(d, "A.B."), "2026-11-23-ab");
         assert_eq!(plan_stem(d, ""), "2026-11-23-klant");
         assert_eq!(plan_stem(d, "../con"), "2026-11-23-con_");
-    }
-
-    #[test]
-    fn describe_names_the_folder_in_dutch() {
-        let e = io::Error::from(io::ErrorKind::PermissionDenied);
-        let msg = describe_io_error(&e, Path::new("/nergens/plan.md"));
-        assert!(msg.contains("/nergens"), "{msg}");
-        assert!(msg.contains("toestemming"), "{msg}");
-        #[cfg(unix)]
-        {
-            let full = io::Error::from_raw_os_error(28);
-            assert!(describe_io_error(&full, Path::new("/x/y.md")).contains("vol"));
-        }
     }
 
     fn names(paths: &[PathBuf]) -> Vec<String> {
@@ -525,7 +402,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("bestand");
         fs::write(&file, b"x").unwrap();
-        assert!(write_new_set(&file, "x", &[("md", b"plan")]).is_err());
+        let e = write_new_set(&file, "x", &[("md", b"plan")]).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
+        let msg = describe_io_error(&e, &file);
+        assert!(!msg.contains("bestaat al"), "{msg}");
+        assert!(
+            msg.contains(&format!("{} is geen map", file.display())),
+            "{msg}"
+        );
+        let e = write_new_set(&file.join("sub"), "x", &[("md", b"plan")]).unwrap_err();
+        assert!(describe_io_error(&e, &file.join("sub")).contains("bestand is geen map"));
     }
 
     #[test]

@@ -70,6 +70,8 @@ pub enum Command {
     TochOpslaan,
     /// Show the latest plan of the client under the cursor (start screen).
     PlanBekijken,
+    /// Stop and lose what is not saved (only offered when saving failed).
+    StoppenZonderOpslaan,
     /// Plan formats on the review screen, each on or off.
     FormaatMd,
     FormaatHtml,
@@ -111,6 +113,7 @@ impl Command {
             Command::Presentatie => "presentatie",
             Command::TochOpslaan => "toch opslaan",
             Command::PlanBekijken => "plan bekijken",
+            Command::StoppenZonderOpslaan => "stoppen en de tekst verliezen",
             Command::FormaatMd => "Markdown aan/uit",
             Command::FormaatHtml => "HTML (afdrukken) aan/uit",
             Command::FormaatTxt => "platte tekst aan/uit",
@@ -125,6 +128,9 @@ pub struct DraftEntry {
     pub klant: String,
     pub datum: String,
     pub gewijzigd: String,
+    /// An emergency copy from the temp folder (written when the drafts folder failed),
+    /// offered back on the start screen.
+    pub noodkopie: Option<PathBuf>,
 }
 
 /// A client in the start screen's overview, from their newest saved session.
@@ -187,4 +193,20 @@ pub enum Action {
         vorige: Option<(String, u64)>,
         sinds: String,
     },
+    /// The draft is on disk (or there is nothing to keep): the app may stop.
+    Afsluiten,
+    /// Stopping was asked but the draft could not be saved: the consultant decides.
+    QuitBlocked {
+        melding: String,
+        noodkopie: Option<PathBuf>,
+        mappen: Vec<PathBuf>,
+    },
+    /// Result of saving the gesprek in a folder the consultant chose (the file written).
+    SavedElsewhere(Result<PathBuf, String>),
+    /// Result of copying the gesprek to the clipboard.
+    Copied(Result<(), String>),
+    /// Clients with files past the bewaartermijn.
+    VerlopenLoaded(Vec<crate::tui::app::VerlopenEntry>),
+    /// Result of erasing one client's expired files: (client, files erased).
+    VerlopenGewist(Result<(String, usize), String>),
 }

@@ -77,6 +77,40 @@ pub enum Overlay {
     Bsn(String),
     /// A client's latest plan, read from disk (title, text, scroll position).
     Plan(String, String, u16),
+    /// Quitting while the draft cannot be saved: what to do with the typed text.
+    Onbewaard(Onbewaard),
+    /// Files past the bewaartermijn: the highlighted client, and whether Delete was
+    /// pressed once (the second press erases).
+    Bewaartermijn {
+        keuze: usize,
+        bevestigen: bool,
+    },
+}
+
+/// The choices offered when the app should stop but the gesprek is not on disk. Only
+/// F10, never a letter or Enter on a highlighted row, lets the text go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Onbewaard {
+    /// Why saving failed (Dutch, from the runner).
+    pub melding: String,
+    /// Where an emergency copy was written, when that worked.
+    pub noodkopie: Option<PathBuf>,
+    /// Folders offered for "save elsewhere", first the emergency folder.
+    pub mappen: Vec<PathBuf>,
+    /// The highlighted row.
+    pub keuze: usize,
+    /// Whether the folder list is showing instead of the choices.
+    pub map_kiezen: bool,
+}
+
+impl Onbewaard {
+    /// The rows of the choice list, in order (F10 is not a row on purpose).
+    pub const KEUZES: [&'static str; 4] = [
+        "Opnieuw proberen op te slaan",
+        "Elders opslaan (een map kiezen)",
+        "De tekst naar het klembord kopiëren",
+        "Terug naar het gesprek",
+    ];
 }
 
 /// How a status message should look.
@@ -121,6 +155,17 @@ pub struct StartState {
     /// Type-to-filter over the client overview.
     pub filter: String,
     pub filtering: bool,
+    /// Clients whose files passed the bewaartermijn, offered for erasure at start.
+    pub verlopen: Vec<VerlopenEntry>,
+}
+
+/// A client with files past the bewaartermijn, as the start screen lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerlopenEntry {
+    pub klant: String,
+    pub bestanden: usize,
+    /// Date of the newest expired file, formatted.
+    pub laatste: String,
 }
 
 /// One row of the start screen.
@@ -179,6 +224,9 @@ pub struct App {
     /// Whether the draft could not be saved; shown until a save succeeds.
     pub save_error: Option<String>,
     pub quit: bool,
+    /// Printed after the terminal is restored, when the app stops: where the text went
+    /// when it was saved somewhere the start screen does not look.
+    pub afscheid: Option<String>,
     /// The output folder, for display.
     pub output_dir: String,
     /// Fuzzy index over the catalogue, built once.
@@ -242,6 +290,7 @@ impl App {
             exported: Vec::new(),
             save_error: None,
             quit: false,
+            afscheid: None,
             output_dir: String::new(),
             searcher: Searcher::new(&data.catalogue),
             matcher: Matcher::new(&data.catalogue, &data.taxonomy),

@@ -29,6 +29,15 @@ pub enum Effect {
     StapGewisseld,
     /// BSNs were removed from the session (for the event log; the count only).
     BsnVerwijderd(usize),
-    /// Leave the app.
+    /// Save the draft durably and leave the app; when saving fails, the runner answers
+    /// `QuitBlocked` instead and nothing is left behind.
     Quit,
+    /// Write the gesprek into a folder the consultant chose, then leave.
+    SaveElsewhere(std::path::PathBuf),
+    /// Put the gesprek on the clipboard, then leave.
+    CopyToClipboard,
+    /// Find the files past the municipality's bewaartermijn.
+    ListVerlopen,
+    /// Erase the expired files of the n-th client in the list (after two presses).
+    WisVerlopen(usize),
 }

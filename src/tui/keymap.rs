@@ -36,6 +36,10 @@ pub enum Ctx {
     StartFilter,
     /// Tally mode: number keys count MI behaviour.
     Tally,
+    /// Stopping while the draft cannot be saved: choose what happens to the text.
+    Onbewaard,
+    /// Files past the bewaartermijn, offered for erasure per client.
+    Bewaartermijn,
 }
 
 /// Every context, for validation and tests.
@@ -53,6 +57,8 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Confirm,
     Ctx::StartFilter,
     Ctx::Tally,
+    Ctx::Onbewaard,
+    Ctx::Bewaartermijn,
 ];
 
 /// Contexts where letters are typed text.
@@ -188,6 +194,16 @@ pub const BINDINGS: &[DefaultBinding] = &[
         Command::Omlaag,
     ),
     b(SCREENS, &["Ctrl+Q"], Command::Stoppen),
+    // No letters here: a consultant typing on after Ctrl+Q must not pick anything.
+    b(&[Ctx::Onbewaard], &["Up"], Command::Omhoog),
+    b(&[Ctx::Onbewaard], &["Down"], Command::Omlaag),
+    b(&[Ctx::Onbewaard], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Onbewaard], &["Esc"], Command::Terug),
+    b(&[Ctx::Onbewaard], &["F10"], Command::StoppenZonderOpslaan),
+    b(&[Ctx::Bewaartermijn], &["Up"], Command::Omhoog),
+    b(&[Ctx::Bewaartermijn], &["Down"], Command::Omlaag),
+    b(&[Ctx::Bewaartermijn], &["Delete"], Command::Verwijderen),
+    b(&[Ctx::Bewaartermijn], &["Esc"], Command::Terug),
 ];
 
 /// Parses a key name as written in the keymap ("Ctrl+N", "PgDn", "Shift+Tab", "j").
@@ -408,6 +424,8 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Jump(_)) => return Ctx::Jump,
         Some(Overlay::Toelichting | Overlay::Plan(..)) => return Ctx::Toelichting,
         Some(Overlay::ConfirmDelete(..) | Overlay::Bsn(_)) => return Ctx::Confirm,
+        Some(Overlay::Onbewaard(_)) => return Ctx::Onbewaard,
+        Some(Overlay::Bewaartermijn { .. }) => return Ctx::Bewaartermijn,
         None => {}
     }
     base_context(app)

@@ -2,6 +2,7 @@
 //! effects are performed (files, clock, randomness). Everything else in the TUI is pure.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Local;
@@ -12,6 +13,7 @@ use ratatui::crossterm::execute;
 use crate::core::oefen;
 use crate::core::vervolg::{self, Gepland, Wanneer};
 use crate::store::drafts::{DraftLock, Drafts, load_session, new_id};
+use crate::store::emergency::Emergency;
 use crate::store::eventlog::{self, Event as LogEvent};
 use crate::store::files;
 use crate::store::paths::Paths;
@@ -25,10 +27,20 @@ use super::screens::view;
 use super::theme::Theme;
 use super::update::update;
 
+mod nood;
+mod termijn;
+
+pub use crate::store::emergency::clipboard_text;
+use nood::{SIGNAL_CHECK, stop_signals};
+
 /// Performs effects against the disk and the clock.
 pub struct Runner {
     pub paths: Paths,
     drafts: Drafts,
+    /// The second place a draft goes when the drafts folder fails.
+    emergency: Emergency,
+    /// Clients with files past the bewaartermijn, as last listed (erased by index).
+    verlopen: Vec<crate::store::opruimen::Verlopen>,
     /// Lock on the open draft, so a second window cannot edit the same gesprek.
     lock: Option<DraftLock>,
     /// The step being timed and since when.
@@ -47,7 +59,14 @@ pub use crate::core::gemeente::new_session;
 
 impl Runner {
     pub fn new(paths: Paths) -> Runner {
+        Runner::with_emergency(paths, Emergency::standard())
+    }
+
+    /// A runner with the emergency folder given (tests keep it out of the real temp).
+    pub fn with_emergency(paths: Paths, emergency: Emergency) -> Runner {
         Runner {
+            emergency,
+            verlopen: Vec::new(),
             drafts: Drafts::new(paths.drafts.clone()),
             paths,
             lock: None,
@@ -66,18 +85,42 @@ impl Runner {
     pub fn perform(&mut self, effect: Effect, app: &App) -> Option<Action> {
         match effect {
             Effect::ListDrafts => {
-                let (list, problems) = self.drafts.list();
-                let drafts = list
+                let (list, mut problems) = self.drafts.list();
+                let (nood, nood_problems) = self.emergency.list();
+                problems.extend(nood_problems);
+                let when = |t: std::time::SystemTime| {
+                    chrono::DateTime::<Local>::from(t)
+                        .format("%-d-%-m %H:%M")
+                        .to_string()
+                };
+                // An emergency copy is newer than a draft with the same id (it was
+                // written because that draft could not be), so it takes its place.
+                let mut drafts: Vec<DraftEntry> = nood
                     .into_iter()
-                    .map(|d| DraftEntry {
+                    .map(|n| DraftEntry {
+                        gewijzigd: when(
+                            std::fs::metadata(&n.path)
+                                .and_then(|m| m.modified())
+                                .unwrap_or(std::time::SystemTime::UNIX_EPOCH),
+                        ),
+                        id: n.session.id,
+                        klant: n.session.klant,
+                        datum: n.session.datum.format("%-d-%-m-%Y").to_string(),
+                        noodkopie: Some(n.path),
+                    })
+                    .collect();
+                for d in list {
+                    if drafts.iter().any(|n| n.id == d.id) {
+                        continue;
+                    }
+                    drafts.push(DraftEntry {
                         id: d.id,
                         klant: d.klant,
                         datum: d.datum.format("%-d-%-m-%Y").to_string(),
-                        gewijzigd: chrono::DateTime::<Local>::from(d.gewijzigd)
-                            .format("%-d-%-m %H:%M")
-                            .to_string(),
-                    })
-                    .collect();
+                        gewijzigd: when(d.gewijzigd),
+                        noodkopie: None,
+                    });
+                }
                 Some(Action::DraftsLoaded {
                     drafts,
                     problems: problems.iter().map(ToString::to_string).collect(),
@@ -91,12 +134,38 @@ impl Runner {
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::LoadDraft(id) => {
-                let lock = match self.drafts.lock(&id) {
+                // From a newer release: shown read-only, never opened for editing, so
+                // its fields this release does not know are never dropped by a save.
+                if let Some((versie, text)) = self.drafts.read_newer(&id) {
+                    let notice = crate::store::drafts::nieuwer(versie);
+                    return Some(Action::PlanLoaded(
+                        "Alleen lezen: gemaakt met een nieuwere versie".to_string(),
+                        format!("Dit {notice}\n\n{text}"),
+                    ));
+                }
+                let lock = match self.drafts.lock_or_say(&id) {
                     Ok(lock) => lock,
                     Err(msg) => return Some(Action::LoadFailed(msg)),
                 };
-                match self.drafts.load(&id) {
+                let nood = app
+                    .start
+                    .drafts
+                    .iter()
+                    .find(|d| d.id == id)
+                    .and_then(|d| d.noodkopie.clone());
+                let loaded = match &nood {
+                    Some(path) => load_session(path),
+                    None => self.drafts.load(&id),
+                };
+                match loaded {
                     Ok(s) => {
+                        // Back into the drafts folder; the emergency copy goes only once
+                        // the draft is safely there.
+                        if let Some(path) = &nood
+                            && self.drafts.save(&s).is_ok()
+                        {
+                            let _ = self.emergency.remove(path);
+                        }
                         self.lock = Some(lock);
                         self.log(&LogEvent::GesprekGeopend { sessie: &id });
                         Some(Action::SessionLoaded(Box::new(s)))
@@ -107,14 +176,14 @@ impl Runner {
                 }
             }
             Effect::DeleteDraft(id) => {
-                let klant = app
-                    .start
-                    .drafts
-                    .iter()
-                    .find(|d| d.id == id)
-                    .map(|d| d.klant.clone())
-                    .unwrap_or_default();
-                match self.drafts.remove(&id) {
+                let entry = app.start.drafts.iter().find(|d| d.id == id);
+                let klant = entry.map(|d| d.klant.clone()).unwrap_or_default();
+                let removed = match entry.and_then(|d| d.noodkopie.as_ref()) {
+                    Some(path) => self.emergency.remove(path),
+                    // Refused while another window holds the draft.
+                    None => self.drafts.remove(&id),
+                };
+                match removed {
                     Ok(()) => {
                         self.log(&LogEvent::ConceptVerwijderd { sessie: &id });
                         Some(Action::DraftDeleted(klant))
@@ -133,12 +202,28 @@ impl Runner {
                 let durable = self
                     .last_durable
                     .is_none_or(|t| t.elapsed() >= DURABLE_EVERY);
-                let result = self
-                    .drafts
-                    .save_with(&app.session, durable)
-                    .map_err(|e| files::describe_io_error(&e, self.drafts.dir()));
+                let result = self.drafts.save_with(&app.session, durable).map_err(|e| {
+                    let (why, copy) = self.rescue(&e, &app.session);
+                    match copy {
+                        Some(_) => format!(
+                            "{why} Een noodkopie staat in {}.",
+                            self.emergency.dir().display()
+                        ),
+                        None => format!("{why} Ook een noodkopie lukte niet."),
+                    }
+                });
                 if durable && result.is_ok() {
                     self.last_durable = Some(Instant::now());
+                }
+                // Saved again after a failure: the emergency copy has done its work.
+                if result.is_ok() && app.save_error.is_some() {
+                    let _ = self.drafts.save(&app.session).and_then(|()| {
+                        let path = self
+                            .emergency
+                            .dir()
+                            .join(format!("{}.ron", files::sanitize(&app.session.id)));
+                        self.emergency.remove(&path)
+                    });
                 }
                 // Only report changes of state, not every successful keystroke.
                 (result.is_err() || app.save_error.is_some()).then_some(Action::Saved(result))
@@ -148,6 +233,10 @@ impl Runner {
                 &set,
             ))),
             Effect::ListClients => {
+                // What a killed export left (a partial set, staging folders) is rolled
+                // back before the folder is read; the draft of that gesprek still exists.
+                files::recover(&self.paths.output);
+                files::recover(&self.paths.drafts);
                 let (all, problems) = sessions::list(&self.paths.output);
                 let newest = sessions::newest_per_client(all);
                 let planned: Vec<Gepland> = newest
@@ -185,12 +274,18 @@ impl Runner {
                     .iter()
                     .map(|ext| session.with_file_name(format!("{stem}.{ext}")))
                     .find(|p| p.is_file());
-                match plan.map(|p| (std::fs::read_to_string(&p), p)) {
+                let limit = crate::store::assets::MAX_DATA_FILE;
+                let read = |p: &Path| {
+                    crate::store::lezen::read_regular(p, limit)
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .map_err(|e| e.melding(p, limit))
+                };
+                match plan.map(|p| (read(&p), p)) {
                     Some((Ok(text), p)) => Some(Action::PlanLoaded(
                         p.file_name()?.to_string_lossy().into_owned(),
                         text,
                     )),
-                    Some((Err(e), p)) => Some(Action::LoadFailed(files::describe_io_error(&e, &p))),
+                    Some((Err(e), _)) => Some(Action::LoadFailed(e)),
                     None => Some(Action::LoadFailed(format!(
                         "Naast {name} staat geen plan (.md of .txt); maak het opnieuw met `meedoen plan`."
                     ))),
@@ -229,8 +324,16 @@ impl Runner {
                 None
             }
             Effect::Quit => {
-                if app.screen == Screen::Gesprek && !app.session.oefenen {
-                    let _ = self.drafts.save(&app.session);
+                if app.screen == Screen::Gesprek
+                    && !app.session.oefenen
+                    && let Err(e) = self.drafts.save(&app.session)
+                {
+                    let (melding, noodkopie) = self.rescue(&e, &app.session);
+                    return Some(Action::QuitBlocked {
+                        melding,
+                        noodkopie,
+                        mappen: self.elsewhere(),
+                    });
                 }
                 // A gesprek whose plan was saved and not changed since needs no draft:
                 // the saved session beside the plan is the record.
@@ -238,10 +341,23 @@ impl Runner {
                     && !app.exported.is_empty()
                     && !app.changed_since_export
                 {
-                    let _ = self.drafts.remove(&app.session.id);
+                    let _ = match &self.lock {
+                        Some(lock) => self.drafts.remove_held(lock),
+                        None => self.drafts.remove(&app.session.id),
+                    };
                 }
-                None
+                Some(Action::Afsluiten)
             }
+            Effect::SaveElsewhere(dir) => Some(Action::SavedElsewhere(
+                self.emergency
+                    .save_in(&dir, &app.session)
+                    .map_err(|e| files::describe_io_error(&e, &dir)),
+            )),
+            Effect::ListVerlopen => self.list_verlopen(app),
+            Effect::WisVerlopen(i) => self.wis_verlopen(i),
+            Effect::CopyToClipboard => Some(Action::Copied(crate::store::clipboard::copy(
+                &clipboard_text(&app.session),
+            ))),
         }
     }
 }
@@ -251,12 +367,8 @@ pub fn dispatch(app: &mut App, runner: &mut Runner, action: Action) {
     let mut queue = std::collections::VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in update(app, action) {
-            let quit = effect == Effect::Quit;
             if let Some(result) = runner.perform(effect, app) {
                 queue.push_back(result);
-            }
-            if quit {
-                app.quit = true;
             }
         }
     }
@@ -268,13 +380,26 @@ pub fn event_loop(
     app: &mut App,
     runner: &mut Runner,
 ) -> io::Result<()> {
-    for effect in [Effect::ListDrafts, Effect::ListClients] {
+    for effect in [
+        Effect::ListDrafts,
+        Effect::ListClients,
+        Effect::ListVerlopen,
+    ] {
         if let Some(a) = runner.perform(effect, app) {
             dispatch(app, runner, a);
         }
     }
+    let stop = stop_signals();
     while !app.quit {
         terminal.draw(|f| view(app, f))?;
+        // Wake now and then to see whether a SIGTERM or SIGHUP came in; a closed
+        // terminal cannot be asked anything, so the draft is saved and the app goes.
+        while !event::poll(SIGNAL_CHECK)? {
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                app.afscheid = runner.save_before_exit(app);
+                return Ok(());
+            }
+        }
         let mut next = Some(event::read()?);
         // Handle everything already waiting before drawing again, so a burst of keys
         // (fast typing, a paste without bracketed paste) costs one frame.
@@ -316,12 +441,22 @@ pub fn run_app(
     let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableBracketedPaste)?;
     let _ = terminal.draw(|f| super::screens::start::render_loading(&theme, f));
+    let mut afscheid = None;
     let result = load().and_then(|(mut app, paths)| {
         let mut runner = Runner::new(paths);
-        event_loop(&mut terminal, &mut app, &mut runner).map_err(anyhow::Error::from)
+        let looped = event_loop(&mut terminal, &mut app, &mut runner);
+        if looped.is_err() {
+            // The terminal failed (closed, gone): the words must still reach a disk.
+            app.afscheid = runner.save_before_exit(&app);
+        }
+        afscheid = app.afscheid.take();
+        looped.map_err(anyhow::Error::from)
     });
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = io::stdout().flush();
+    if let Some(text) = afscheid {
+        eprintln!("{text}");
+    }
     result
 }

@@ -12,7 +12,9 @@ use super::editor::{self, Editor, Field};
 use super::effect::Effect;
 use super::form::{self, FormRow};
 
+mod bewaartermijn;
 mod export;
+mod onbewaard;
 mod pages;
 mod start;
 
@@ -95,6 +97,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .get_or_insert_with(Default::default)
                 .add_bij(&step, g);
             changed(app)
+        }
+        a @ (Action::Afsluiten
+        | Action::QuitBlocked { .. }
+        | Action::SavedElsewhere(_)
+        | Action::Copied(_)) => onbewaard::result(app, a),
+        a @ (Action::VerlopenLoaded(_) | Action::VerlopenGewist(_)) => {
+            bewaartermijn::result(app, a)
         }
         Action::StapTijd { vorige, sinds } => {
             app.stap_sinds = Some(sinds);
@@ -314,7 +323,8 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         return start_command(app, cmd);
     }
     match cmd {
-        Command::Stoppen => vec![Effect::SaveDraft, Effect::Quit],
+        // Stopping saves durably first; the runner answers whether the app may go.
+        Command::Stoppen => vec![Effect::Quit],
         Command::Help => {
             app.overlay = Some(Overlay::Help);
             Vec::new()
@@ -414,6 +424,10 @@ fn terug(app: &mut App) {
 
 fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> Vec<Effect> {
     match (overlay, cmd) {
+        (Overlay::Onbewaard(o), cmd) => return onbewaard::command(app, o, cmd),
+        (Overlay::Bewaartermijn { keuze, bevestigen }, cmd) => {
+            return bewaartermijn::command(app, keuze, bevestigen, cmd);
+        }
         (Overlay::Jump(i), Command::Omhoog) => {
             app.overlay = Some(Overlay::Jump(i.saturating_sub(1)))
         }

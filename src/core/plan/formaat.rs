@@ -197,9 +197,30 @@ pub fn render_source(
     let mut out = Capped(Vec::new());
     env.get_template(&template.name)
         .and_then(|t| t.render_captured_to(Value::from(Serde(ctx)), &mut out))
-        .map_err(|e| problem(template, &e))?;
+        .map_err(|e| too_much_text(ctx, &e).unwrap_or_else(|| problem(template, &e)))?;
     // minijinja only ever writes whole `str`s, so this cannot fail; lossy is belt and braces.
     Ok(tidy(&String::from_utf8_lossy(&out.0)))
+}
+
+/// A plan that outgrows the cap because the gesprek itself holds that much text (a note
+/// of many megabytes) is not the template's fault; say what it is.
+fn too_much_text(ctx: &PlanContext, e: &minijinja::Error) -> Option<Problem> {
+    if e.kind() != minijinja::ErrorKind::WriteFailure {
+        return None;
+    }
+    let size = serde_json::to_vec(ctx).map(|v| v.len()).unwrap_or(0);
+    (size > super::engine::MAX_PLAN / 2).then(|| {
+        Problem::new(
+            "gesprek",
+            0,
+            0,
+            format!(
+                "het gesprek bevat te veel tekst voor een plan (samen meer dan {} MB, meestal \
+                 een heel lange notitie); maak de notities korter en sla opnieuw op",
+                super::engine::MAX_PLAN / (1024 * 1024)
+            ),
+        )
+    })
 }
 
 /// Renders `template` over `ctx` with every undefined variable an error, and throws the

@@ -57,17 +57,41 @@ pub fn neutralise(line: &str) -> String {
     };
     let mut out = String::with_capacity(line.len() + 2);
     let mut chars = line.char_indices().peekable();
+    let mut previous = None;
     while let Some((i, c)) = chars.next() {
         let html = c == '<'
             && chars
                 .peek()
                 .is_some_and(|&(_, n)| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        if html || block_at == Some(i) {
+        // `](` starts a link target; one that runs script or embeds data stays text.
+        let link = c == '(' && previous == Some(']') && dangerous_target(&line[i + 1..]);
+        if html || link || block_at == Some(i) {
             out.push('\\');
         }
         out.push(c);
+        previous = Some(c);
     }
     out
+}
+
+/// Whether a link target (the text after `](`) could run script or smuggle a document:
+/// `javascript:`, `vbscript:`, `data:`, also when hidden behind spaces, `<`, character
+/// references or backslashes, which Markdown readers decode before following a link.
+fn dangerous_target(rest: &str) -> bool {
+    let target: String = rest
+        .chars()
+        .take_while(|&c| c != ')')
+        .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '<')
+        .flat_map(char::to_lowercase)
+        .collect();
+    if target.contains(['&', '\\', '%']) {
+        return !(target.starts_with("http://") || target.starts_with("https://"))
+            || target.contains("javascript")
+            || target.contains("data:");
+    }
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|scheme| target.starts_with(scheme))
 }
 
 /// Byte offset of the character that makes `rest` (a line without its indent) start a
@@ -143,6 +167,26 @@ mod tests {
             "zie \\<script>alert(1)\\</script>"
         );
         assert_eq!(neutralise("<!-- x -->"), "\\<!-- x -->");
+    }
+
+    #[test]
+    fn script_and_data_link_targets_stay_text() {
+        for bad in [
+            "[klik](javascript:alert(1))",
+            "[klik]( JavaScript:alert(1))",
+            "[klik](<javascript:alert(1)>)",
+            "[klik](java&#115;cript:alert(1))",
+            "![plaatje](data:image/svg+xml;base64,PHN2Zz4=)",
+            "[x](vbscript:msgbox)",
+        ] {
+            let out = neutralise(bad);
+            assert!(out.contains("]\\("), "{bad} -> {out}");
+        }
+        assert_eq!(
+            neutralise("[site](https://www.gemeente.nl)"),
+            "[site](https://www.gemeente.nl)"
+        );
+        assert_eq!(neutralise("(data: 5 mei)"), "(data: 5 mei)");
     }
 
     #[test]

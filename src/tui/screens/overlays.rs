@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::super::app::{App, Overlay};
+use super::super::app::{App, Onbewaard, Overlay};
 use super::super::form;
 use super::super::keymap;
 use super::{centered, step};
@@ -68,7 +68,130 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let title = " Verwijderen ".to_string();
             boxed(frame, area, (60, 7), title, app.theme.warning, text, 0);
         }
+        Overlay::Onbewaard(o) => onbewaard(app, frame, area, o),
+        Overlay::Bewaartermijn { keuze, bevestigen } => {
+            bewaartermijn(app, frame, area, *keuze, *bevestigen);
+        }
     }
+}
+
+/// Clients whose files passed the bewaartermijn, with how to erase one.
+fn bewaartermijn(app: &App, frame: &mut Frame, area: Rect, keuze: usize, bevestigen: bool) {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from("Van deze klanten zijn bestanden over de bewaartermijn van de gemeente:"),
+        Line::raw(""),
+    ];
+    for (i, v) in app.start.verlopen.iter().enumerate() {
+        let (mark, style) = if i == keuze {
+            ("▶ ", t.selected)
+        } else {
+            ("  ", ratatui::style::Style::default())
+        };
+        let what = if v.bestanden == 1 {
+            "bestand"
+        } else {
+            "bestanden"
+        };
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{mark}{}  {} {what}, laatste van {}",
+                v.klant, v.bestanden, v.laatste
+            ),
+            style,
+        )));
+    }
+    lines.push(Line::raw(""));
+    if bevestigen {
+        let klant = app
+            .start
+            .verlopen
+            .get(keuze)
+            .map_or("", |v| v.klant.as_str());
+        lines.push(Line::from(Span::styled(
+            format!("Nogmaals Delete: alle genoemde bestanden van {klant} wissen. Dit kan niet ongedaan worden gemaakt."),
+            t.warning,
+        )));
+        lines.push(Line::from(vec![
+            Span::styled("Esc", t.key),
+            Span::raw(" niet wissen"),
+        ]));
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled("↑↓", t.key),
+            Span::raw(" kiezen   "),
+            Span::styled("Delete", t.key),
+            Span::raw(" wissen (u krijgt eerst de vraag)   "),
+            Span::styled("Esc", t.key),
+            Span::raw(" nu niet"),
+        ]));
+    }
+    let h = (lines.len() as u16 + 4).min(area.height);
+    let title = " Bewaartermijn verstreken ".to_string();
+    boxed(frame, area, (76, h), title, t.warning, lines, 0);
+}
+
+/// Stopping while the draft is not on disk: why, where the emergency copy is, the
+/// choices (or the folders), and F10 apart from the list.
+fn onbewaard(app: &App, frame: &mut Frame, area: Rect, o: &Onbewaard) {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from(Span::styled(
+            "Het gesprek is niet opgeslagen. Wat wilt u doen?",
+            t.error,
+        )),
+        Line::from(o.melding.as_str()),
+    ];
+    match &o.noodkopie {
+        Some(p) => lines.push(Line::from(format!(
+            "Een noodkopie staat in {}; die map kan tijdelijk zijn.",
+            p.display()
+        ))),
+        None => lines.push(Line::from("Ook een noodkopie lukte niet.")),
+    }
+    lines.push(Line::raw(""));
+    let rows: Vec<String> = if o.map_kiezen {
+        o.mappen.iter().map(|p| p.display().to_string()).collect()
+    } else {
+        Onbewaard::KEUZES.iter().map(ToString::to_string).collect()
+    };
+    for (i, row) in rows.into_iter().enumerate() {
+        let (mark, style) = if i == o.keuze {
+            ("▶ ", t.selected)
+        } else {
+            ("  ", ratatui::style::Style::default())
+        };
+        lines.push(Line::from(Span::styled(format!("{mark}{row}"), style)));
+    }
+    lines.push(Line::raw(""));
+    let back = if o.map_kiezen {
+        "terug"
+    } else {
+        "terug naar het gesprek"
+    };
+    lines.push(Line::from(vec![
+        Span::styled("↑↓", t.key),
+        Span::raw(" kiezen   "),
+        Span::styled("Enter", t.key),
+        Span::raw(" doen   "),
+        Span::styled("Esc", t.key),
+        Span::raw(format!(" {back}")),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("F10", t.key),
+        Span::styled(
+            " stoppen zonder opslaan: wat niet is opgeslagen gaat verloren",
+            t.warning,
+        ),
+    ]));
+    let title = if o.map_kiezen {
+        " Elders opslaan: kies een map "
+    } else {
+        " Niet opgeslagen "
+    };
+    // Room for the longer lines to wrap (folder names are long).
+    let h = (lines.len() as u16 + 8).min(area.height);
+    boxed(frame, area, (76, h), title.to_string(), t.error, lines, 0);
 }
 
 fn boxed<'a>(

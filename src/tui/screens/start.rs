@@ -40,6 +40,15 @@ fn item_line<'a>(app: &'a App, item: StartItem) -> Line<'a> {
                     format!("  gesprek {} · bewaard {}", d.datum, d.gewijzigd),
                     t.muted,
                 ),
+                // Written to the temp folder when the drafts folder failed.
+                Span::styled(
+                    if d.noodkopie.is_some() {
+                        "  ⚠ noodkopie"
+                    } else {
+                        ""
+                    },
+                    t.warning,
+                ),
             ])
         }
         StartItem::Client(i) => {
