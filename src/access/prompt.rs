@@ -293,7 +293,13 @@ fn command(line: &str, soort: Soort) -> Option<Command> {
     if t == "?" {
         return Some(Command::Help);
     }
-    let Some(rest) = t.strip_prefix('/') else {
+    // A path typed as an answer ("/home/…/plannen") is text, not a mistyped command.
+    let is_path = t
+        .split_whitespace()
+        .next()
+        .and_then(|w| w.strip_prefix('/'))
+        .is_some_and(|w| w.contains(['/', '\\']));
+    let Some(rest) = t.strip_prefix('/').filter(|_| !is_path) else {
         return match (soort, t.as_str()) {
             (Soort::Kort, "hulp") => Some(Command::Help),
             (Soort::Kort, "terug") => Some(Command::Back),
@@ -387,6 +393,8 @@ mod tests {
             Some(Command::Kort(false))
         );
         assert_eq!(command("/wis alles", Soort::Tekst), Some(Command::Onbekend));
+        assert_eq!(command("/home/ab/plannen", Soort::Kort), None);
+        assert_eq!(command("é", Soort::Kort), None);
     }
 
     #[test]
