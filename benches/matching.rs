@@ -233,14 +233,11 @@ fn zwaar() -> Profiel {
 
 /// What the suggestions screen does per keystroke: rank everything, then compute the
 /// highlight ranges for the rows on screen only.
-fn keystroke(s: &Searcher, query: &str) -> (usize, Vec<Vec<std::ops::Range<usize>>>) {
-    let hits = s.rank(query);
-    let ranges = hits
-        .iter()
-        .take(VISIBLE)
-        .map(|h| s.ranges(h.index, query))
-        .collect();
-    (hits.len(), ranges)
+/// One search keystroke as the app does it: rank the whole catalogue and highlight the
+/// rows a list of `VISIBLE` rows can show with the first row selected (the same
+/// `search_window` and `lists::window` the suggestions screen calls).
+fn keystroke(s: &Searcher, query: &str) -> Vec<meedoen::core::search::Hit> {
+    s.search_window(query, meedoen::tui::lists::window(0, VISIBLE))
 }
 
 fn benches(c: &mut Criterion) {

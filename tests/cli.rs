@@ -306,10 +306,35 @@ fn controleer_reports_file_line_column_and_exits_1() {
         [
             format!("{name}:10:13: optie `tuin`: uren_max (45) is meer dan 40 uur per week")
                 .as_str(),
-            format!("{name}:23:22: optie `kookcafe`: onbekende wens `kooken`").as_str(),
+            format!("{name}:23:22: optie `kookcafe`: onbekende wens `kooken`; bedoelt u `koken`?")
+                .as_str(),
             format!("2 problemen gevonden in {name}.").as_str(),
         ]
     );
+}
+
+#[test]
+fn controleer_shows_unknown_fields_as_warnings_and_passes() {
+    let dir = config();
+    let newer = CATALOGUE.replacen("(\n", "(\n    versie: 1,\n", 1).replace(
+        "begeleiding: taakgericht",
+        "begeleiding: taakgericht,\n            vorm: \"groep\"",
+    );
+    let path = dir.path().join("catalogus.ron");
+    std::fs::write(&path, format!("\u{feff}{newer}")).unwrap();
+    let o = meedoen(dir.path(), &["controleer", path.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    let name = path.display().to_string();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{name}:13:13: waarschuwing: onbekend veld `vorm` wordt overgeslagen"
+        )),
+        "{out}"
+    );
+    assert_eq!(lines[1], format!("In orde: {name}, geen problemen."));
 }
 
 #[test]

@@ -11,10 +11,12 @@ use std::fs;
 
 use common::fuzz::config;
 use meedoen::core::data::{Data, Source, Sources};
+use meedoen::core::gemeente::{self, Gemeente};
 use meedoen::core::problem::Problem;
 use meedoen::core::session::Session;
-use meedoen::store::assets;
 use meedoen::store::drafts::load_session;
+use meedoen::store::{assets, extras};
+use meedoen::tui::keymap::Keymap;
 use proptest::prelude::*;
 
 /// Which of the three data files a case replaces.
@@ -155,6 +157,13 @@ fn ron_soup() -> impl Strategy<Value = String> {
         Just("/*"),
         Just("r#\""),
         Just("\"2026-02-30\""),
+        Just("versie: "),
+        Just("\"H:\\team\""),
+        Just("\\"),
+        Just("\u{200e}"),
+        Just("\u{feff}"),
+        Just("\u{a0}"),
+        Just("\u{2028}"),
     ];
     prop::collection::vec(token, 0..200).prop_map(|t| t.concat())
 }
@@ -212,8 +221,106 @@ fn apply(bytes: &[u8], m: &Mutation) -> Vec<u8> {
     out
 }
 
+/// Every kind of data file, with its embedded text (`toetsen.ron` has none embedded: a
+/// small valid one stands in).
+const KINDS: [(&str, &str); 7] = [
+    (assets::SCRIPT_FILE, assets::DEFAULT_SCRIPT),
+    (assets::TAXONOMY_FILE, assets::DEFAULT_TAXONOMY),
+    (assets::CATALOGUE_FILE, assets::DEFAULT_CATALOGUE),
+    (assets::GEMEENTE_FILE, assets::DEFAULT_GEMEENTE),
+    (extras::VERVOLG_FILE, extras::DEFAULT_VERVOLG),
+    (extras::OEFENKLANTEN_FILE, extras::DEFAULT_OEFENKLANTEN),
+    (
+        "toetsen.ron",
+        "(toetsen: [(opdracht: Volgende, toetsen: [\"F8\", \"PgDn\"])])",
+    ),
+];
+
+/// Parses and checks `text` as the file `name`, the way start-up does; returns its
+/// problems and warnings.
+fn load_kind(name: &str, text: &str) -> Vec<Problem> {
+    let src = Source::new(name, text);
+    let data = assets::load(None).expect("embedded data is valid");
+    let mut warnings = Vec::new();
+    let mut problems = match name {
+        n if n == assets::SCRIPT_FILE
+            || n == assets::TAXONOMY_FILE
+            || n == assets::CATALOGUE_FILE =>
+        {
+            let which = [Which::Script, Which::Taxonomy, Which::Catalogue]
+                .into_iter()
+                .find(|w| w.file() == n)
+                .expect("a bundle file");
+            match Data::parse(&sources_with(which, text)) {
+                Ok(d) => d.warnings,
+                Err(p) => p,
+            }
+        }
+        n if n == assets::GEMEENTE_FILE => match Gemeente::parse(&src) {
+            Ok(g) => {
+                let mut p = gemeente::validate(&g.value, &data.taxonomy, &src);
+                p.extend(g.warnings);
+                p
+            }
+            Err(p) => vec![p],
+        },
+        n if n == extras::VERVOLG_FILE => extras::parse_vervolg(&src, &data, &mut warnings)
+            .err()
+            .unwrap_or_default(),
+        n if n == extras::OEFENKLANTEN_FILE => {
+            extras::parse_oefenklanten(&src, &data, &mut warnings)
+                .err()
+                .unwrap_or_default()
+        }
+        _ => match Keymap::from_source(&src) {
+            Ok(k) => k.warnings,
+            Err(p) => p,
+        },
+    };
+    problems.extend(warnings);
+    // Only this file's problems: a bundle file's problems may name the embedded others.
+    problems.retain(|p| p.file == src.name);
+    problems
+}
+
+/// Characters that look like nothing or like a space, and end up in files copied from
+/// web pages, Word or a PDF.
+fn invisible() -> impl Strategy<Value = char> {
+    prop_oneof![
+        Just('\u{feff}'),
+        Just('\u{200b}'),
+        Just('\u{200e}'),
+        Just('\u{200f}'),
+        Just('\u{a0}'),
+        Just('\u{2028}'),
+        Just('\u{3000}'),
+        Just('\t'),
+        Just('\r'),
+    ]
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    #[test]
+    fn invisible_characters_anywhere_in_any_file_never_panic_and_point_inside(
+        kind in 0..KINDS.len(),
+        at in 0u16..=1000,
+        c in invisible(),
+        n in 1usize..4,
+    ) {
+        let (name, text) = KINDS[kind];
+        let mut cut = text.len() * usize::from(at) / 1000;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = format!("{}{}{}", &text[..cut], c.to_string().repeat(n), &text[cut..]);
+        let stripped = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        for p in load_kind(name, &text) {
+            prop_assert!(inside(&p, stripped), "outside the file: {p}");
+            prop_assert!(!p.msg.trim().is_empty());
+        }
+    }
 
     #[test]
     fn arbitrary_text_never_panics_and_problems_point_inside(w in which(), text in any::<String>()) {
@@ -293,5 +400,65 @@ fn every_truncation_of_the_embedded_files_is_reported_inside_the_file() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn every_file_with_a_byte_order_mark_loads_as_without_one() {
+    for (name, text) in KINDS {
+        let with = load_kind(name, &format!("\u{feff}{text}"));
+        assert_eq!(with, load_kind(name, text), "{name}");
+        assert!(with.iter().all(|p| p.is_warning()), "{name}: {with:?}");
+    }
+}
+
+#[test]
+fn empty_lists_and_whitespace_only_files_never_panic() {
+    let cases = [
+        "",
+        "   \n\t ",
+        "\u{feff}",
+        "\u{200e}",
+        "\u{3000}\u{a0}",
+        "()",
+        "(opties: [])",
+        "(wensen: [], krachten: [], belemmeringen: [], categorieen: [])",
+        "(id: \"s\", titel: \"S\", fases: [])",
+        "(id: \"s\", titel: \"S\", fases: [(id: \"f\", titel: \"F\", stappen: [])])",
+        "(klanten: [])",
+        "(toetsen: [])",
+        "(versie: 1)",
+    ];
+    for (name, _) in KINDS {
+        for text in cases {
+            for p in load_kind(name, text) {
+                let stripped = text.strip_prefix('\u{feff}').unwrap_or(text);
+                assert!(inside(&p, stripped), "{name} {text:?}: {p}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_newer_versie_is_refused_with_a_clear_message_in_every_file() {
+    // After the opening `(` of the file's value, not one in a comment above it.
+    let with_versie = |text: &str, n: u32| match text.find("\n(") {
+        Some(i) => format!("{}\n(\n    versie: {n},{}", &text[..i], &text[i + 2..]),
+        None => text.replacen('(', &format!("(versie: {n}, "), 1),
+    };
+    for (name, text) in KINDS {
+        let newer = with_versie(text, 99);
+        let problems = load_kind(name, &newer);
+        assert!(
+            problems
+                .iter()
+                .any(|p| !p.is_warning() && p.msg.contains("nieuwere versie van meedoen")),
+            "{name}: {problems:?}"
+        );
+        let current = with_versie(text, 1);
+        assert!(
+            load_kind(name, &current).iter().all(Problem::is_warning),
+            "{name}"
+        );
     }
 }

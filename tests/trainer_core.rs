@@ -38,7 +38,10 @@ fn data() -> Data {
 
 fn klanten() -> (Oefenklanten, Source) {
     let src = Source::new("oefenklanten.ron", OEFENKLANTEN);
-    (oefen::parse(&src).unwrap_or_else(|p| panic!("{p}")), src)
+    (
+        oefen::parse(&src).unwrap_or_else(|p| panic!("{p}")).value,
+        src,
+    )
 }
 
 fn vervolg_script() -> (Script, Source) {

@@ -17,8 +17,9 @@ use crate::core::data::{Data, Source};
 use crate::core::gemeente::{self, Gemeente};
 use crate::core::layered;
 use crate::core::oefen::Oefenklanten;
+use crate::core::parse::{parse_data, parse_data_split};
 use crate::core::plan::Templates;
-use crate::core::problem::{Problem, parse_ron};
+use crate::core::problem::Problem;
 use crate::core::script::Script;
 use crate::core::session::Session;
 use crate::core::taxonomy::Taxonomy;
@@ -365,6 +366,7 @@ impl Bundle {
         bundle.paths = paths;
         bundle.team = team;
         bundle.uitgesloten = uitgesloten;
+        meldingen.extend(bundle.data.warnings.iter().map(ToString::to_string));
         bundle.meldingen = meldingen;
         bundle
     }
@@ -442,6 +444,9 @@ fn load_profiles(
     for (laag, files) in &stack.layers {
         for (naam, src) in &files.profielen {
             let parsed = Gemeente::parse(src).map_err(|p| vec![p]).and_then(|g| {
+                // Ignored fields in a profile are shown like the other notices.
+                meldingen.extend(g.warnings.iter().map(ToString::to_string));
+                let g = g.value;
                 let ps = gemeente::validate(&g, &bundle.data.taxonomy, src);
                 if ps.is_empty() { Ok(g) } else { Err(ps) }
             });
@@ -539,6 +544,8 @@ fn attempt(
             problems.push((laag, file, ps));
         }
     };
+    // Ignored fields (unknown to this version): shown, never a reason to fall back.
+    let mut warnings: Vec<Problem> = Vec::new();
     let mut merged = Vec::new();
     // Taxonomy, merged by id.
     let tax_sources = stack.all(TAXONOMY_FILE, excluded);
@@ -546,8 +553,11 @@ fn attempt(
     let mut taxonomy = Taxonomy::default();
     let mut tax_layers = Vec::new();
     for (laag, src) in &tax_sources {
-        match parse_ron::<Taxonomy>(&src.name, &src.text) {
-            Ok(layer) => tax_layers.push((*laag, src, layer)),
+        match parse_data::<Taxonomy>(&src.name, &src.text) {
+            Ok(layer) => {
+                warnings.extend(layer.warnings);
+                tax_layers.push((*laag, src, layer.value));
+            }
             Err(p) => report(vec![p], *laag, TAXONOMY_FILE),
         }
     }
@@ -577,8 +587,15 @@ fn attempt(
     let mut catalogue = Catalogue::default();
     let mut cat_layers = Vec::new();
     for (laag, src) in &stack.all(CATALOGUE_FILE, excluded) {
-        match parse_ron::<Catalogue>(&src.name, &src.text) {
-            Ok(layer) => cat_layers.push((*laag, src.clone(), layer)),
+        let parsed = parse_data_split::<Catalogue>(&src.name, &src.text, "opties", |mut a, b| {
+            a.opties.extend(b.opties);
+            a
+        });
+        match parsed {
+            Ok(layer) => {
+                warnings.extend(layer.warnings);
+                cat_layers.push((*laag, src.clone(), layer.value));
+            }
             Err(p) => report(vec![p], *laag, CATALOGUE_FILE),
         }
     }
@@ -606,8 +623,10 @@ fn attempt(
     }
     // Whole files from the highest layer.
     let (script_laag, script_src) = stack.top(SCRIPT_FILE, excluded);
-    let script = match parse_ron::<Script>(&script_src.name, &script_src.text) {
+    let script = match parse_data::<Script>(&script_src.name, &script_src.text) {
         Ok(s) => {
+            warnings.extend(s.warnings);
+            let s = s.value;
             if script_laag != Laag::Ingebouwd || own_taxonomy {
                 report(
                     validate::script(&s, &taxonomy, &script_src),
@@ -625,6 +644,8 @@ fn attempt(
     let (gemeente_laag, gemeente_src) = stack.top(GEMEENTE_FILE, excluded);
     let gemeente = match Gemeente::parse(&gemeente_src) {
         Ok(g) => {
+            warnings.extend(g.warnings);
+            let g = g.value;
             report(
                 gemeente::validate(&g, &taxonomy, &gemeente_src),
                 gemeente_laag,
@@ -655,19 +676,22 @@ fn attempt(
     let (Some(script), Some(gemeente)) = (script, gemeente) else {
         return Err(problems);
     };
-    let data = Data {
+    let mut data = Data {
         script,
         taxonomy,
         catalogue,
+        warnings: Vec::new(),
     };
     let (vervolg_laag, vervolg_src) = stack.top(VERVOLG_FILE, excluded);
-    let vervolg = extras::parse_vervolg(&vervolg_src, &data)
+    let vervolg = extras::parse_vervolg(&vervolg_src, &data, &mut warnings)
         .map_err(|ps| report(ps, vervolg_laag, VERVOLG_FILE))
         .ok();
     let (oefen_laag, oefen_src) = stack.top(OEFENKLANTEN_FILE, excluded);
-    let oefenklanten = extras::parse_oefenklanten(&oefen_src, &data)
+    let oefenklanten = extras::parse_oefenklanten(&oefen_src, &data, &mut warnings)
         .map_err(|ps| report(ps, oefen_laag, OEFENKLANTEN_FILE))
         .ok();
+    // Kept with the data: `Bundle::load` shows them, `controleer` prints them.
+    data.warnings = warnings;
     let template_sources = [
         (md.0, TEMPLATE_FILE, &templates.md),
         (html.0, HTML_TEMPLATE_FILE, &templates.html),

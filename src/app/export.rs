@@ -42,6 +42,7 @@ impl Bundle {
                 script: self.vervolg.clone(),
                 taxonomy: self.data.taxonomy.clone(),
                 catalogue: self.data.catalogue.clone(),
+                warnings: Vec::new(),
             })
         } else {
             Cow::Borrowed(&self.data)

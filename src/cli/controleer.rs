@@ -18,7 +18,8 @@ use super::{Cli, Fout, load_bundle_with, terminal_safe};
 use crate::app::{Bundle, Instellingen};
 use crate::core::catalogue::Catalogue;
 use crate::core::gemeente::Gemeente;
-use crate::core::problem::{Problem, parse_ron};
+use crate::core::parse::parse_data;
+use crate::core::problem::Problem;
 use crate::core::script::Script;
 use crate::core::taxonomy::Taxonomy;
 use crate::store::assets::{CATALOGUE_FILE, GEMEENTE_FILE, SCRIPT_FILE, TAXONOMY_FILE};
@@ -96,16 +97,16 @@ fn kind_by_content(path: &Path, text: &str) -> Result<&'static str, Problem> {
     type Parse = fn(&str, &str) -> Result<(), Problem>;
     let tries: [(&'static str, &str, Parse); 4] = [
         (CATALOGUE_FILE, "opties", |n, t| {
-            parse_ron::<Catalogue>(n, t).map(drop)
+            parse_data::<Catalogue>(n, t).map(drop)
         }),
         (TAXONOMY_FILE, "belemmeringen", |n, t| {
-            parse_ron::<Taxonomy>(n, t).map(drop)
+            parse_data::<Taxonomy>(n, t).map(drop)
         }),
         (SCRIPT_FILE, "fases", |n, t| {
-            parse_ron::<Script>(n, t).map(drop)
+            parse_data::<Script>(n, t).map(drop)
         }),
         (GEMEENTE_FILE, "klant_label", |n, t| {
-            parse_ron::<Gemeente>(n, t).map(drop)
+            parse_data::<Gemeente>(n, t).map(drop)
         }),
     ];
     let mut errors = Vec::new();
@@ -198,6 +199,12 @@ fn check_file(cli: &Cli, path: &Path, out: &mut dyn Write) -> Result<bool, Fout>
             others.len(),
             terminal_safe(&dir.display().to_string())
         )?;
+    }
+    // Ignored fields: shown, not counted, as start-up does not refuse them.
+    for w in bundle.data.warnings.iter().filter(|w| w.file == target) {
+        let mut w = w.clone();
+        w.file = path.display().to_string();
+        writeln!(out, "{}", terminal_safe(&w.to_string()))?;
     }
     writeln!(out, "{}", summary(own.len(), shown))?;
     drop(copy);

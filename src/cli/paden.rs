@@ -88,10 +88,11 @@ pub fn run(cli: &Cli, _args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fou
         "uit".to_string()
     };
     writeln!(out, "draagbare modus: {mode}")?;
-    // Which storage terms apply; a broken gemeente.ron is `controleer`'s to report.
-    let termijn = crate::store::assets::gemeente(Some(&paths.config))
-        .map(|(g, _)| g.bewaartermijn.beschrijving())
-        .unwrap_or_else(|_| "onbekend (gemeente.ron bevat fouten; zie meedoen controleer)".into());
-    writeln!(out, "bewaartermijn: {termijn}")?;
+    // The storage terms of the gemeente settings in use (from whichever layer).
+    writeln!(
+        out,
+        "bewaartermijn: {}",
+        bundle.gemeente.bewaartermijn.beschrijving()
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -152,8 +152,9 @@ pub struct Optie {
     /// When someone last checked that this offer still exists and accepts people.
     #[serde(default)]
     pub laatst_gecontroleerd: Option<NaiveDate>,
-    /// Source in the research, e.g. `"003:L586"`.
-    #[serde(default)]
+    /// Where this comes from: in the embedded data a place in the research (`"003:L586"`),
+    /// in a gemeente's own file free text. One text or a list.
+    #[serde(default, deserialize_with = "crate::core::parse::one_or_many")]
     pub bron: Vec<String>,
     /// In a team or personal layer: hide the entry with this id from the layers below.
     #[serde(default, skip_serializing_if = "is_false")]

@@ -3,7 +3,8 @@
 //! business; this module only parses and cross-checks.
 
 use super::catalogue::Catalogue;
-use super::problem::{Problem, parse_ron};
+use super::parse::{parse_data, parse_data_split};
+use super::problem::Problem;
 use super::script::Script;
 use super::taxonomy::Taxonomy;
 use super::validate;
@@ -19,10 +20,16 @@ pub struct Source {
 const EMBEDDED: &str = "(ingebouwd) ";
 
 impl Source {
+    /// A source; a UTF-8 byte order mark (Notepad writes one) is dropped, so places
+    /// count from the first character the user sees.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         Source {
             name: name.into(),
-            text: text.into(),
+            text,
         }
     }
 
@@ -52,17 +59,31 @@ pub struct Data {
     pub script: Script,
     pub taxonomy: Taxonomy,
     pub catalogue: Catalogue,
+    /// What is ignored in the files (unknown fields): shown to the user, never fatal.
+    pub warnings: Vec<Problem>,
 }
 
 impl Data {
     /// Parses and cross-checks all sources; returns every problem found, not just the first,
     /// so a user fixing a file sees the whole list at once.
     pub fn parse(sources: &Sources) -> Result<Data, Vec<Problem>> {
-        let script = parse_ron::<Script>(&sources.script.name, &sources.script.text);
-        let taxonomy = parse_ron::<Taxonomy>(&sources.taxonomy.name, &sources.taxonomy.text);
-        let catalogue = parse_ron::<Catalogue>(&sources.catalogue.name, &sources.catalogue.text);
+        let script = parse_data::<Script>(&sources.script.name, &sources.script.text);
+        let taxonomy = parse_data::<Taxonomy>(&sources.taxonomy.name, &sources.taxonomy.text);
+        let catalogue = parse_data_split::<Catalogue>(
+            &sources.catalogue.name,
+            &sources.catalogue.text,
+            "opties",
+            |mut a, b| {
+                a.opties.extend(b.opties);
+                a
+            },
+        );
         match (script, taxonomy, catalogue) {
             (Ok(script), Ok(taxonomy), Ok(catalogue)) => {
+                let mut warnings = script.warnings;
+                warnings.extend(taxonomy.warnings);
+                warnings.extend(catalogue.warnings);
+                let (script, taxonomy, catalogue) = (script.value, taxonomy.value, catalogue.value);
                 let mut problems = validate::taxonomy(&taxonomy, &sources.taxonomy);
                 problems.extend(validate::catalogue(
                     &catalogue,
@@ -75,6 +96,7 @@ impl Data {
                         script,
                         taxonomy,
                         catalogue,
+                        warnings,
                     })
                 } else {
                     Err(problems)

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::Catalogue;
 use super::data::Source;
 use super::matching::{Suggesties, Uitgesloten};
-use super::problem::{Problem, parse_ron};
+use super::parse::{Parsed, parse_data};
+use super::problem::Problem;
 use super::session::Session;
 use super::taxonomy::Taxonomy;
 
@@ -124,9 +125,10 @@ impl Default for Gemeente {
 }
 
 impl Gemeente {
-    /// Parses a `gemeente.ron`, with Dutch errors pointing at a line and column.
-    pub fn parse(source: &Source) -> Result<Gemeente, Problem> {
-        parse_ron(&source.name, &source.text)
+    /// Parses a `gemeente.ron`, with Dutch errors pointing at a line and column and
+    /// warnings for what is ignored.
+    pub fn parse(source: &Source) -> Result<Parsed<Gemeente>, Problem> {
+        parse_data(&source.name, &source.text)
     }
 
     /// Whether options of this catalogue category count here.
@@ -280,7 +282,10 @@ pub fn validate(g: &Gemeente, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
                 &src.text,
                 offset,
                 &format!("\"{id}\""),
-                format!("onbekende categorie `{id}`; die staat niet in de taxonomie"),
+                format!(
+                    "onbekende categorie `{id}`; die staat niet in de taxonomie{}",
+                    super::problem::bedoelt_u(id, tax.categorieen.iter().map(|e| e.id.as_str()))
+                ),
             ));
         }
     }
@@ -331,7 +336,7 @@ mod tests {
     #[test]
     fn a_full_file_parses_and_is_valid() {
         let src = Source::new("gemeente.ron", GOED);
-        let g = Gemeente::parse(&src).unwrap();
+        let g = Gemeente::parse(&src).unwrap().value;
         assert_eq!(g.klant_label, "werkzoekende");
         assert_eq!(g.teksten.gevolgen, "Eigen tekst.");
         assert!(g.teksten.ondersteuning.is_empty());
@@ -342,11 +347,36 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_are_dutch_errors_with_a_place() {
+    fn unknown_fields_are_warnings_and_a_misspelt_required_one_an_error() {
         let text = GOED.replace("max_uren", "max_uur");
         let p = Gemeente::parse(&Source::new("gemeente.ron", text)).unwrap_err();
         assert_eq!(p.line, 4, "{p}");
-        assert!(p.msg.contains("onbekend veld `max_uur`"), "{p}");
+        assert!(p.msg.contains("`max_uur`, bedoelt u `max_uren`?"), "{p}");
+        let text = GOED.replace("naam:", "versie: 1,\n    teammapp: \"T:/x\",\n    naam:");
+        let p = Gemeente::parse(&Source::new("gemeente.ron", text)).unwrap();
+        assert_eq!(p.value.naam, "Zwolle");
+        let w: Vec<String> = p.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].starts_with("gemeente.ron:3:5: waarschuwing: onbekend veld `teammapp`"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_windows_path_with_single_backslashes_is_an_error_not_a_tab() {
+        let text = GOED.replace(
+            "naam:",
+            "uitvoermap: Some(\"H:\\team\\plannen\"),\n    naam:",
+        );
+        let p = Gemeente::parse(&Source::new("gemeente.ron", text)).unwrap_err();
+        assert_eq!((p.line, p.col), (2, 25), "{p}");
+        assert!(p.msg.contains("wordt een tab"), "{p}");
+        let text = GOED.replace("naam:", "uitvoermap: Some(\"H:\\\\team\"),\n    naam:");
+        let g = Gemeente::parse(&Source::new("gemeente.ron", text))
+            .unwrap()
+            .value;
+        assert_eq!(g.uitvoermap.as_deref(), Some("H:\\team"));
     }
 
     #[test]
@@ -360,7 +390,7 @@ mod tests {
                 "[\"vrijwilligerswerk\", \"sport\"]",
             );
         let src = Source::new("gemeente.ron", text);
-        let g = Gemeente::parse(&src).unwrap();
+        let g = Gemeente::parse(&src).unwrap().value;
         let problems = validate(&g, &tax(), &src);
         let lines: Vec<_> = problems.iter().map(|p| (p.line, p.msg.as_str())).collect();
         assert_eq!(problems.len(), 4, "{lines:?}");

@@ -10,7 +10,8 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::data::Source;
-use super::problem::{Problem, parse_ron};
+use super::parse::{Parsed, parse_data};
+use super::problem::Problem;
 use super::script::{Script, Techniek};
 use super::session::Session;
 use super::tally::Tally;
@@ -108,8 +109,9 @@ impl Oefenklanten {
     }
 }
 
-pub fn parse(source: &Source) -> Result<Oefenklanten, Problem> {
-    parse_ron(&source.name, &source.text)
+/// Parses an `oefenklanten.ron`, with warnings for what is ignored.
+pub fn parse(source: &Source) -> Result<Parsed<Oefenklanten>, Problem> {
+    parse_data(&source.name, &source.text)
 }
 
 /// Byte offset of the first line at or after `from` that defines `id` (`id: "…"`), to
@@ -185,8 +187,14 @@ pub fn validate(
                     here,
                     &needle,
                     format!(
-                        "oefenklant `{}`: onbekende stap `{}` in script `{}`",
-                        k.id, a.stap, script.id
+                        "oefenklant `{}`: onbekende stap `{}` in script `{}`{}",
+                        k.id,
+                        a.stap,
+                        script.id,
+                        super::problem::bedoelt_u(
+                            &a.stap,
+                            script.steps().map(|s| s.stap.id.as_str())
+                        )
                     ),
                 ));
             } else if !stappen.insert(a.stap.as_str()) {
@@ -214,9 +222,10 @@ pub fn validate(
                         at,
                         &format!("\"{id}\""),
                         format!(
-                            "oefenklant `{}`: onbekende {} `{id}`",
+                            "oefenklant `{}`: onbekende {} `{id}`{}",
                             k.id,
-                            kind.singular()
+                            kind.singular(),
+                            super::problem::bedoelt_u(id, super::validate::ids(tax, kind))
                         ),
                     ));
                 }
@@ -227,7 +236,14 @@ pub fn validate(
                 problems.push(problem(
                     at,
                     &format!("\"{id}\""),
-                    format!("oefenklant `{}`: onbekende categorie `{id}`", k.id),
+                    format!(
+                        "oefenklant `{}`: onbekende categorie `{id}`{}",
+                        k.id,
+                        super::problem::bedoelt_u(
+                            id,
+                            tax.categorieen.iter().map(|e| e.id.as_str())
+                        )
+                    ),
                 ));
             }
         }
@@ -328,7 +344,7 @@ mod tests {
 ])"#;
 
     fn script() -> Script {
-        parse_ron(
+        crate::core::problem::parse_ron(
             "s.ron",
             r#"(id: "intake", titel: "T", fases: [(id: "f", titel: "F", stappen: [
                 (id: "welkom", titel: "W", technieken: [OpenVragen], doel: "d"),
@@ -338,7 +354,7 @@ mod tests {
     }
 
     fn taxonomy() -> Taxonomy {
-        parse_ron(
+        crate::core::problem::parse_ron(
             "t.ron",
             r#"(wensen: [(id: "koken", label: "K", omschrijving: "o")], krachten: [],
                belemmeringen: [(id: "fysiek", label: "F", omschrijving: "o")],
@@ -350,7 +366,7 @@ mod tests {
     #[test]
     fn problems_are_found_and_placed() {
         let src = Source::new("oefen.ron", SRC);
-        let k = parse(&src).unwrap();
+        let k = parse(&src).unwrap().value;
         let problems = validate(&k, &script(), &taxonomy(), &src);
         let msgs: Vec<String> = problems.iter().map(ToString::to_string).collect();
         let has = |line: usize, part: &str| {
@@ -369,7 +385,7 @@ mod tests {
 
     #[test]
     fn answers_and_practice_session() {
-        let k = parse(&Source::new("o", SRC)).unwrap();
+        let k = parse(&Source::new("o", SRC)).unwrap().value;
         let a = &k.klanten[0];
         assert_eq!(a.antwoord("welkom"), Some("Goedemiddag."));
         assert_eq!(a.antwoord("nergens"), None);

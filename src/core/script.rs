@@ -215,7 +215,9 @@ pub struct Stap {
     /// Shown only when this holds; absent means always shown.
     #[serde(default)]
     pub toon_als: Option<Conditie>,
-    #[serde(default)]
+    /// Where this comes from: a place in the research in the embedded scripts, free text
+    /// in a gemeente's own. One text or a list.
+    #[serde(default, deserialize_with = "crate::core::parse::one_or_many")]
     pub bron: Vec<String>,
 }
 

@@ -292,6 +292,23 @@ impl Searcher {
         hits
     }
 
+    /// What the app does per keystroke in a long list: rank everything, and compute the
+    /// highlight ranges only for the hits at positions `visible` (the rows that can be on
+    /// screen). Highlighting every hit of a 10,000-option catalogue cost more than the
+    /// ranking itself.
+    pub fn search_window(&self, query: &str, visible: Range<usize>) -> Vec<Hit> {
+        let words = words(query);
+        let mut hits = self.rank_words(&words);
+        let end = visible.end.min(hits.len());
+        for h in hits
+            .get_mut(visible.start.min(end)..end)
+            .unwrap_or_default()
+        {
+            h.ranges = self.ranges_words(h.index, &words);
+        }
+        hits
+    }
+
     /// Like [`Searcher::search`] but without ranges: for long lists, rank everything and
     /// compute [`Searcher::ranges`] only for the rows on screen.
     pub fn rank(&self, query: &str) -> Vec<Hit> {

@@ -56,8 +56,9 @@ pub struct Entry {
     /// into the plan as the default aanpak, which the consultant can change.
     #[serde(default)]
     pub aanpak: String,
-    /// Source in the research, e.g. `"001:L188"`.
-    #[serde(default)]
+    /// Where this comes from: in the embedded data a place in the research (`"001:L188"`),
+    /// in a gemeente's own file free text. One text or a list.
+    #[serde(default, deserialize_with = "crate::core::parse::one_or_many")]
     pub bron: Vec<String>,
     /// In a team or personal layer: hide the entry with this id from the layers below.
     #[serde(default, skip_serializing_if = "is_false")]

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::catalogue::Catalogue;
 use super::data::Source;
-use super::problem::Problem;
+use super::problem::{Problem, bedoelt_u};
 use super::script::{Script, StapSoort};
 use super::taxonomy::{TagKind, Taxonomy};
 
@@ -20,7 +20,7 @@ fn entry_offset(text: &str, id: &str) -> usize {
 /// taxonomy lists (`mantelzorg` is a belemmering and a category).
 fn entry_offset_from(text: &str, start: usize, id: &str) -> usize {
     let needle = format!("\"{id}\"");
-    let mut from = start.min(text.len());
+    let mut from = ceil_char_boundary(text, start);
     while let Some(i) = text[from..].find(&needle) {
         let at = from + i;
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
@@ -30,6 +30,14 @@ fn entry_offset_from(text: &str, start: usize, id: &str) -> usize {
         from = at + needle.len();
     }
     start.min(text.len())
+}
+
+/// The first character boundary at or after `i` (clamped to the text): offsets computed
+/// as "one past" a place may land inside a character such as U+200E.
+fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    (i.min(text.len())..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
 }
 
 /// Where an entry starts in the source, found only when a problem needs it: finding it
@@ -78,7 +86,12 @@ fn valid_bron(b: &str) -> bool {
         && b[5].is_ascii_digit()
 }
 
+/// The embedded data cites the research (`NNN:L…`), and the tests hold it to that; in a
+/// gemeente's own file `bron` is free text ("beleidsregels 2025", a web page).
 fn bron_problems(bron: &[String], what: &str, src: &Source, at: &Place) -> Vec<Problem> {
+    if !src.is_embedded() {
+        return Vec::new();
+    }
     bron.iter()
         .filter(|b| !valid_bron(b))
         .map(|b| {
@@ -102,7 +115,12 @@ fn duplicates<'a>(ids: impl Iterator<Item = &'a str>, what: &str, src: &Source) 
         if !seen.insert(id) {
             // Point at the second definition: that is the one to rename or remove.
             let first = entry_offset(&src.text, id);
-            let second = entry_offset(&src.text[first + 1..], id) + first + 1;
+            // Search on past the first definition's id, not from "one byte further": a
+            // line may start with a multi-byte invisible character (U+200E from a copied
+            // web page), and the first line's own id must not be found again.
+            let needle = format!("\"{id}\"");
+            let past = offset_of(&src.text, first, &needle) + needle.len();
+            let second = entry_offset_from(&src.text, past, id);
             problems.push(Problem::at(
                 &src.name,
                 &src.text,
@@ -113,6 +131,11 @@ fn duplicates<'a>(ids: impl Iterator<Item = &'a str>, what: &str, src: &Source) 
         }
     }
     problems
+}
+
+/// The ids of one taxonomy list, for "bedoelt u …?".
+pub fn ids(tax: &Taxonomy, kind: TagKind) -> impl Iterator<Item = &str> {
+    tax.list(kind).iter().map(|e| e.id.as_str())
 }
 
 fn valid_id(id: &str) -> bool {
@@ -235,14 +258,23 @@ pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> 
         if tax.categorie(&o.categorie).is_none() {
             push(
                 &format!("\"{}\"", o.categorie),
-                format!("optie `{}`: onbekende categorie `{}`", o.id, o.categorie),
+                format!(
+                    "optie `{}`: onbekende categorie `{}`{}",
+                    o.id,
+                    o.categorie,
+                    bedoelt_u(&o.categorie, tax.categorieen.iter().map(|e| e.id.as_str()))
+                ),
             );
         }
         for w in &o.wensen {
             if tax.find(TagKind::Wens, w).is_none() {
                 push(
                     &format!("\"{w}\""),
-                    format!("optie `{}`: onbekende wens `{w}`", o.id),
+                    format!(
+                        "optie `{}`: onbekende wens `{w}`{}",
+                        o.id,
+                        bedoelt_u(w, ids(tax, TagKind::Wens))
+                    ),
                 );
             }
         }
@@ -255,7 +287,11 @@ pub fn catalogue(cat: &Catalogue, tax: &Taxonomy, src: &Source) -> Vec<Problem> 
             if tax.find(TagKind::Belemmering, b).is_none() {
                 push(
                     &format!("\"{b}\""),
-                    format!("optie `{}`: onbekende belemmering `{b}`", o.id),
+                    format!(
+                        "optie `{}`: onbekende belemmering `{b}`{}",
+                        o.id,
+                        bedoelt_u(b, ids(tax, TagKind::Belemmering))
+                    ),
                 );
             }
         }
@@ -424,7 +460,12 @@ pub fn script(script: &Script, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
                     &src.text,
                     at.get(),
                     &format!("\"{id}\""),
-                    format!("stap `{}`: onbekende {} `{id}`", stap.id, kind.singular()),
+                    format!(
+                        "stap `{}`: onbekende {} `{id}`{}",
+                        stap.id,
+                        kind.singular(),
+                        bedoelt_u(&id, ids(tax, kind))
+                    ),
                 ));
             }
         }

@@ -128,7 +128,11 @@ pub fn plan_templates(config_dir: Option<&Path>) -> Result<Templates, Problem> {
 
 /// The municipality settings: the user's `gemeente.ron` when present, else the embedded
 /// default. Returns the source too, for `validate` and for problems found later.
-pub fn gemeente(config_dir: Option<&Path>) -> Result<(Gemeente, Source), Problem> {
+/// The warnings about ignored fields go to `warnings`.
+pub fn gemeente(
+    config_dir: Option<&Path>,
+    warnings: &mut Vec<Problem>,
+) -> Result<(Gemeente, Source), Problem> {
     let mut source = read_or_default(
         config_dir,
         GEMEENTE_FILE,
@@ -137,7 +141,9 @@ pub fn gemeente(config_dir: Option<&Path>) -> Result<(Gemeente, Source), Problem
     if let Some(text) = source.text.strip_prefix('\u{feff}') {
         source.text = text.to_string();
     }
-    Ok((Gemeente::parse(&source)?, source))
+    let parsed = Gemeente::parse(&source)?;
+    warnings.extend(parsed.warnings);
+    Ok((parsed.value, source))
 }
 
 /// Loads and validates the data for a gesprek.
@@ -211,7 +217,7 @@ mod tests {
     #[test]
     fn embedded_gemeente_is_the_default_and_valid() {
         let data = load(None).unwrap();
-        let (g, src) = gemeente(None).unwrap();
+        let (g, src) = gemeente(None, &mut Vec::new()).unwrap();
         assert_eq!(g, Gemeente::default());
         assert!(crate::core::gemeente::validate(&g, &data.taxonomy, &src).is_empty());
     }
@@ -221,10 +227,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let own = DEFAULT_GEMEENTE.replace("naam: \"\"", "naam: \"Zwolle\"");
         std::fs::write(dir.path().join(GEMEENTE_FILE), format!("\u{feff}{own}")).unwrap();
-        assert_eq!(gemeente(Some(dir.path())).unwrap().0.naam, "Zwolle");
+        assert_eq!(
+            gemeente(Some(dir.path()), &mut Vec::new()).unwrap().0.naam,
+            "Zwolle"
+        );
         let broken = DEFAULT_GEMEENTE.replace("max_uren: 20", "max_uren: twintig");
         std::fs::write(dir.path().join(GEMEENTE_FILE), broken).unwrap();
-        let p = gemeente(Some(dir.path())).unwrap_err();
+        let p = gemeente(Some(dir.path()), &mut Vec::new()).unwrap_err();
         assert!(p.file.ends_with(GEMEENTE_FILE), "{p}");
         assert!(p.line > 1, "{p}");
     }

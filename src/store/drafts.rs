@@ -82,6 +82,11 @@ impl Drafts {
         &self.dir
     }
 
+    /// The draft file of session `id`.
+    pub fn draft_path(&self, id: &str) -> PathBuf {
+        self.path(id, DRAFT_EXT)
+    }
+
     fn path(&self, id: &str, ext: &str) -> PathBuf {
         self.dir.join(format!("{}.{ext}", sanitize(id)))
     }

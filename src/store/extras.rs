@@ -7,7 +7,8 @@ use std::path::Path;
 
 use crate::core::data::{Data, Source};
 use crate::core::oefen::{self, Oefenklanten};
-use crate::core::problem::{Problem, parse_ron};
+use crate::core::parse::parse_data;
+use crate::core::problem::Problem;
 use crate::core::script::Script;
 use crate::core::validate;
 
@@ -24,6 +25,8 @@ pub const DEFAULT_OEFENKLANTEN: &str = include_str!("../../assets/oefenklanten.r
 pub struct Extras {
     pub vervolg: Script,
     pub oefenklanten: Oefenklanten,
+    /// What is ignored in either file (unknown fields): shown, never fatal.
+    pub warnings: Vec<Problem>,
 }
 
 /// The vervolg script's source (user file or embedded).
@@ -44,12 +47,18 @@ pub fn oefenklanten_source(config_dir: Option<&Path>) -> Result<Source, Problem>
     )
 }
 
-/// Parses and checks a vervolg script against the bundle's taxonomy.
-pub fn parse_vervolg(src: &Source, data: &Data) -> Result<Script, Vec<Problem>> {
-    let script: Script = parse_ron(&src.name, &src.text).map_err(|p| vec![p])?;
-    let problems = validate::script(&script, &data.taxonomy, src);
+/// Parses and checks a vervolg script against the bundle's taxonomy; the warnings about
+/// ignored fields are added to `warnings`.
+pub fn parse_vervolg(
+    src: &Source,
+    data: &Data,
+    warnings: &mut Vec<Problem>,
+) -> Result<Script, Vec<Problem>> {
+    let parsed = parse_data::<Script>(&src.name, &src.text).map_err(|p| vec![p])?;
+    let problems = validate::script(&parsed.value, &data.taxonomy, src);
     if problems.is_empty() {
-        Ok(script)
+        warnings.extend(parsed.warnings);
+        Ok(parsed.value)
     } else {
         Err(problems)
     }
@@ -59,8 +68,14 @@ pub fn parse_vervolg(src: &Source, data: &Data) -> Result<Script, Vec<Problem>> 
 /// The embedded ones are fitted to the user's script and taxonomy rather than checked:
 /// they are correct for the embedded data (the tests say so), and a consultant with an own
 /// script should not be stopped by a file they never wrote.
-pub fn parse_oefenklanten(src: &Source, data: &Data) -> Result<Oefenklanten, Vec<Problem>> {
-    let mut klanten = oefen::parse(src).map_err(|p| vec![p])?;
+pub fn parse_oefenklanten(
+    src: &Source,
+    data: &Data,
+    warnings: &mut Vec<Problem>,
+) -> Result<Oefenklanten, Vec<Problem>> {
+    let parsed = oefen::parse(src).map_err(|p| vec![p])?;
+    warnings.extend(parsed.warnings);
+    let mut klanten = parsed.value;
     if src.is_embedded() {
         oefen::fit(&mut klanten, &data.script, &data.taxonomy);
         return Ok(klanten);
@@ -75,16 +90,18 @@ pub fn parse_oefenklanten(src: &Source, data: &Data) -> Result<Oefenklanten, Vec
 
 /// Loads both, reporting every problem of both files.
 pub fn load(config_dir: Option<&Path>, data: &Data) -> Result<Extras, Vec<Problem>> {
+    let mut warnings = Vec::new();
     let vervolg = vervolg_source(config_dir)
         .map_err(|p| vec![p])
-        .and_then(|s| parse_vervolg(&s, data));
+        .and_then(|s| parse_vervolg(&s, data, &mut warnings));
     let oefenklanten = oefenklanten_source(config_dir)
         .map_err(|p| vec![p])
-        .and_then(|s| parse_oefenklanten(&s, data));
+        .and_then(|s| parse_oefenklanten(&s, data, &mut warnings));
     match (vervolg, oefenklanten) {
         (Ok(vervolg), Ok(oefenklanten)) => Ok(Extras {
             vervolg,
             oefenklanten,
+            warnings,
         }),
         (v, o) => Err(v.err().into_iter().chain(o.err()).flatten().collect()),
     }

@@ -16,3 +16,4 @@ pub mod opruimen;
 pub mod paths;
 pub mod sessions;
 pub mod set;
+pub mod syncer;

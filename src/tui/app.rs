@@ -150,6 +150,9 @@ pub struct StartState {
     /// Clients from saved sessions (newest session per client).
     pub clients: Vec<ClientEntry>,
     pub problems: Vec<String>,
+    /// Found while loading (a cloud folder, an ignored field in a data file): kept at the
+    /// top of `problems` each time the drafts are listed again.
+    pub notices: Vec<String>,
     /// Index into `start_items`.
     pub selected: usize,
     /// Type-to-filter over the client overview.

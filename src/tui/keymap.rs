@@ -8,7 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Deserialize;
 
 use crate::core::data::Source;
-use crate::core::problem::{Problem, parse_ron};
+use crate::core::parse::{Parsed, parse_data};
+use crate::core::problem::Problem;
 
 use super::action::{Action, Command};
 use super::app::{App, Focus, Overlay, PageKind, Screen};
@@ -333,8 +334,11 @@ impl Keymap {
 
     /// The defaults with the user's file applied, or every problem in it (placed at the
     /// entry that causes it).
-    pub fn from_source(src: &Source) -> Result<Keymap, Vec<Problem>> {
-        let file: KeymapFile = parse_ron(&src.name, &src.text).map_err(|p| vec![p])?;
+    pub fn from_source(src: &Source) -> Result<Parsed<Keymap>, Vec<Problem>> {
+        let Parsed {
+            value: file,
+            warnings,
+        } = parse_data::<KeymapFile>(&src.name, &src.text).map_err(|p| vec![p])?;
         let mut map = Keymap::default();
         let mut problems = Vec::new();
         for o in &file.toetsen {
@@ -377,7 +381,10 @@ impl Keymap {
             );
         }
         if problems.is_empty() {
-            Ok(map)
+            Ok(Parsed {
+                value: map,
+                warnings,
+            })
         } else {
             Err(problems)
         }

@@ -19,9 +19,23 @@ pub struct PickItem {
     pub ranges: Vec<Range<usize>>,
 }
 
+/// The rows of a list `height` rows tall that can be on screen while row `selected` is:
+/// the list scrolls to keep the selection visible, so these are at most `height` rows
+/// either side of it. Highlights are computed for these rows only.
+pub fn window(selected: usize, height: usize) -> Range<usize> {
+    selected.saturating_sub(height)..selected.saturating_add(height + 1)
+}
+
 /// The picker's rows for the current filter: matches in relevance order, or everything
-/// in data order when the filter is empty.
+/// in data order when the filter is empty. Highlight ranges of a catalogue list are left
+/// empty: see [`picker_items_in`].
 pub fn picker_items(app: &App, lijst: Lijst) -> Vec<PickItem> {
+    picker_items_in(app, lijst, 0..0)
+}
+
+/// [`picker_items`] with highlight ranges for the rows in `visible` (all rows of the
+/// short taxonomy lists).
+pub fn picker_items_in(app: &App, lijst: Lijst, visible: Range<usize>) -> Vec<PickItem> {
     let filter = app.picker(lijst).filter;
     let s = &app.session;
     let checked = |id: &str| match lijst.tag_kind() {
@@ -51,7 +65,7 @@ pub fn picker_items(app: &App, lijst: Lijst) -> Vec<PickItem> {
             .collect(),
         None => app
             .searcher
-            .search(&filter)
+            .search_window(&filter, visible)
             .into_iter()
             .map(|hit| {
                 let o = &app.data.catalogue.opties[hit.index];
@@ -85,8 +99,14 @@ pub struct OptionRow {
     pub ranges: Vec<Range<usize>>,
 }
 
-/// The rows of a suggestions-page tab.
+/// The rows of a suggestions-page tab, without highlight ranges (for acting on a row).
 pub fn option_rows(app: &App, tab: SuggTab) -> Vec<OptionRow> {
+    option_rows_in(app, tab, 0..0)
+}
+
+/// The rows of a suggestions-page tab, with the catalogue search's highlight ranges for
+/// the rows in `visible` only (see [`window`]): what drawing needs per keystroke.
+pub fn option_rows_in(app: &App, tab: SuggTab, visible: Range<usize>) -> Vec<OptionRow> {
     let cat = &app.data.catalogue;
     let index_of = |id: &str| app.option_index.get(id).copied();
     let chosen = |i: usize| app.session.is_chosen(&cat.opties[i].id);
@@ -119,7 +139,7 @@ pub fn option_rows(app: &App, tab: SuggTab) -> Vec<OptionRow> {
             .collect(),
         SuggTab::Catalogus => app
             .searcher
-            .search(&app.sugg_list(SuggTab::Catalogus).filter)
+            .search_window(&app.sugg_list(SuggTab::Catalogus).filter, visible)
             .into_iter()
             .map(|hit| OptionRow {
                 index: hit.index,

@@ -44,17 +44,23 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
 /// The app on a loaded bundle, and its folders.
 pub fn load_app(bundle: Bundle, opts: &Options, theme: theme::Theme) -> (app::App, Paths) {
     let today = chrono::Local::now().date_naive();
-    let keymap = match &bundle.keymap {
-        // The bundle only keeps a keymap file that passed the same check.
-        Some(src) => keymap::Keymap::from_source(src).unwrap_or_default(),
-        None => keymap::Keymap::default(),
+    // The bundle only keeps a keymap file that passed the same check; its ignored
+    // fields are shown with the other notices.
+    let (keymap, keymap_warnings) = match bundle.keymap.as_ref().map(keymap::Keymap::from_source) {
+        Some(Ok(parsed)) => (parsed.value, parsed.warnings),
+        _ => (keymap::Keymap::default(), Vec::new()),
     };
     let mut app = app::App::new(bundle.data.clone(), bundle.templates.clone(), theme, today);
     app.keymap = keymap;
     app.gemeente = bundle.gemeente.clone();
-    app.start.problems.extend(bundle.meldingen.iter().cloned());
+    // Notices stay at the top of the start screen's problems whenever the drafts are
+    // listed again.
+    app.start.notices.extend(bundle.meldingen.iter().cloned());
+    app.start
+        .notices
+        .extend(keymap_warnings.iter().map(ToString::to_string));
     if let Some(text) = bundle.fallback_text() {
-        app.start.problems.push(format!(
+        app.start.notices.push(format!(
             "{} bestand(en) met fouten worden niet gebruikt; `meedoen controleer` toont ze.",
             bundle.uitgesloten.len()
         ));
@@ -67,9 +73,12 @@ pub fn load_app(bundle: Bundle, opts: &Options, theme: theme::Theme) -> (app::Ap
     let paths = bundle.paths.clone();
     for dir in [&paths.output, &paths.data] {
         if let Some(warning) = paths::cloud_sync_warning(dir) {
-            app.start.problems.push(warning);
+            app.start.notices.push(warning);
         }
     }
+    app.start
+        .problems
+        .splice(0..0, app.start.notices.iter().cloned());
     app.vervolg = bundle.vervolg;
     app.oefenklanten = bundle.oefenklanten;
     if opts.oefenen {

@@ -18,6 +18,7 @@ use crate::store::eventlog::{self, Event as LogEvent};
 use crate::store::files;
 use crate::store::paths::Paths;
 use crate::store::sessions;
+use crate::store::syncer::Syncer;
 
 use super::action::{Action, ClientEntry, DraftEntry};
 use super::app::{App, Screen};
@@ -45,8 +46,10 @@ pub struct Runner {
     lock: Option<DraftLock>,
     /// The step being timed and since when.
     timer: Option<(String, Instant)>,
-    /// When the draft was last written durably (waiting for the disk).
+    /// When the draft was last made durable (waiting for the disk).
     last_durable: Option<Instant>,
+    /// Waits for the disk on its own thread, so typing never does.
+    syncer: Syncer,
 }
 
 /// How long typed text may live only in the operating system's cache before the draft is
@@ -72,6 +75,7 @@ impl Runner {
             lock: None,
             timer: None,
             last_durable: None,
+            syncer: Syncer::new(),
         }
     }
 
@@ -199,10 +203,10 @@ impl Runner {
                 if app.screen != Screen::Gesprek || app.session.oefenen {
                     return None;
                 }
-                let durable = self
-                    .last_durable
-                    .is_none_or(|t| t.elapsed() >= DURABLE_EVERY);
-                let result = self.drafts.save_with(&app.session, durable).map_err(|e| {
+                // Every key: replace the draft without waiting for the disk. Every
+                // DURABLE_EVERY: have the syncer thread wait for the disk on that file.
+                // A failed save leaves an emergency copy in the temp folder.
+                let mut result = self.drafts.save_with(&app.session, false).map_err(|e| {
                     let (why, copy) = self.rescue(&e, &app.session);
                     match copy {
                         Some(_) => format!(
@@ -212,8 +216,21 @@ impl Runner {
                         None => format!("{why} Ook een noodkopie lukte niet."),
                     }
                 });
-                if durable && result.is_ok() {
+                let due = self
+                    .last_durable
+                    .is_none_or(|t| t.elapsed() >= DURABLE_EVERY);
+                if due && result.is_ok() {
                     self.last_durable = Some(Instant::now());
+                    if let Some(done) = self.syncer.request(self.drafts.draft_path(&app.session.id))
+                    {
+                        result = done;
+                    }
+                }
+                // A sync that failed in the background is shown like a failed save.
+                if let Some(Err(e)) = self.syncer.poll()
+                    && result.is_ok()
+                {
+                    result = Err(e);
                 }
                 // Saved again after a failure: the emergency copy has done its work.
                 if result.is_ok() && app.save_error.is_some() {
@@ -237,11 +254,14 @@ impl Runner {
                 // back before the folder is read; the draft of that gesprek still exists.
                 files::recover(&self.paths.output);
                 files::recover(&self.paths.drafts);
-                let (all, problems) = sessions::list(&self.paths.output);
-                let newest = sessions::newest_per_client(all);
+                let (newest, problems) = sessions::overview(&self.paths.output);
                 let planned: Vec<Gepland> = newest
                     .iter()
-                    .filter_map(|(_, s)| Gepland::from_session(s))
+                    .map(|(_, s)| Gepland {
+                        id: s.id.clone(),
+                        klant: s.klant.clone(),
+                        volgend_contact: s.volgend_contact,
+                    })
                     .collect();
                 let due = vervolg::due(&planned, app.today);
                 let clients = newest

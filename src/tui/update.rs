@@ -40,7 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::DraftsLoaded { drafts, problems } => {
             app.start.drafts = drafts;
-            app.start.problems = problems;
+            app.start.problems = app.start.notices.iter().cloned().chain(problems).collect();
             clamp_start(app);
             Vec::new()
         }

@@ -201,3 +201,27 @@ fn letters_scattered_over_a_title_do_not_match() {
     // A typo in one word still matches.
     assert_eq!(titles(&cat, &s.search("fietsn")), ["Fietsenmakerij"]);
 }
+
+#[test]
+fn search_window_highlights_only_the_rows_in_the_window() {
+    let titels: Vec<String> = (0..50).map(|i| format!("Koken in wijk {i}")).collect();
+    let refs: Vec<&str> = titels.iter().map(String::as_str).collect();
+    let s = Searcher::new(&catalogue(&refs));
+    let all = s.search("kok");
+    let window = s.search_window("kok", 10..15);
+    assert_eq!(all.len(), 50);
+    // Same hits in the same order; ranges inside the window equal the full search's,
+    // outside it none were computed.
+    for (i, (a, w)) in all.iter().zip(&window).enumerate() {
+        assert_eq!((a.index, a.score), (w.index, w.score));
+        if (10..15).contains(&i) {
+            assert!(!w.ranges.is_empty());
+            assert_eq!(a.ranges, w.ranges);
+        } else {
+            assert!(w.ranges.is_empty(), "row {i}");
+        }
+    }
+    // A window past the end is no problem.
+    assert_eq!(s.search_window("kok", 45..500).len(), 50);
+    assert_eq!(s.search_window("kok", 900..1000).len(), 50);
+}

@@ -22,19 +22,21 @@ fn tax() -> Taxonomy {
     parse_ron("taxonomie.ron", TAXONOMY).unwrap()
 }
 
+// The fixtures stand in for the embedded data, which must cite the research in `bron`;
+// a user's own file is checked in `bron_is_free_text_in_a_users_own_file`.
 fn check_taxonomy(text: &str) -> Vec<Problem> {
-    let src = Source::new("taxonomie.ron", text);
+    let src = Source::embedded("taxonomie.ron", text);
     taxonomy(&parse_ron(&src.name, &src.text).unwrap(), &src)
 }
 
 fn check_catalogue(text: &str) -> Vec<Problem> {
-    let src = Source::new("catalogus.ron", text);
+    let src = Source::embedded("catalogus.ron", text);
     let cat: Catalogue = parse_ron(&src.name, &src.text).unwrap();
     catalogue(&cat, &tax(), &src)
 }
 
 fn check_script(text: &str) -> Vec<Problem> {
-    let src = Source::new("script.ron", text);
+    let src = Source::embedded("script.ron", text);
     let s: Script = parse_ron(&src.name, &src.text).unwrap();
     script(&s, &tax(), &src)
 }
@@ -226,6 +228,45 @@ fn embedded_data_passes_the_checks() {
     let s = crate::store::assets::embedded();
     let data = crate::core::data::Data::parse(&s);
     assert!(data.is_ok(), "{:#?}", data.err());
+}
+
+#[test]
+fn bron_is_free_text_in_a_users_own_file() {
+    let text = one_option("        bron: [\"beleidsregels 2025, artikel 4\"],");
+    let src = Source::new("catalogus.ron", text.as_str());
+    let cat: Catalogue = parse_ron(&src.name, &src.text).unwrap();
+    assert_eq!(catalogue(&cat, &tax(), &src), Vec::new());
+    let one: Catalogue = parse_ron(
+        "catalogus.ron",
+        &one_option("        bron: \"website van de gemeente\","),
+    )
+    .unwrap();
+    assert_eq!(one.opties[0].bron, ["website van de gemeente"]);
+}
+
+#[test]
+fn a_duplicate_id_on_a_line_starting_with_an_invisible_character_does_not_panic() {
+    // U+200E (left-to-right mark) comes along when text is copied from a web page.
+    let text = "(\n    wensen: [\n\u{200e}(id: \"koken\", label: \"K\", omschrijving: \"o\"),\n\u{200e}(id: \"koken\", label: \"K\", omschrijving: \"o\"),\n    ],\n    krachten: [],\n    belemmeringen: [],\n    categorieen: [],\n)";
+    let p = only(check_taxonomy(text));
+    assert_eq!(place(&p), (4, 7), "{p}");
+    assert!(p.msg.contains("`koken` komt twee keer voor"), "{p}");
+}
+
+#[test]
+fn unknown_ids_suggest_the_closest_known_one() {
+    let p = only(check_catalogue(&one_option("        wensen: [\"kokne\"],")));
+    assert!(
+        p.msg.contains("onbekende wens `kokne`; bedoelt u `koken`?"),
+        "{p}"
+    );
+    let p = only(check_catalogue(&one_option(
+        "        werkt_aan: [\"fysiek2\"],",
+    )));
+    assert!(p.msg.contains("bedoelt u `fysiek`?"), "{p}");
+    let text = one_option("").replace("\"mantelzorg\"", "\"mantelzrg\"");
+    let p = only(check_catalogue(&text));
+    assert!(p.msg.contains("bedoelt u `mantelzorg`?"), "{p}");
 }
 
 #[test]

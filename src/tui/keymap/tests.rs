@@ -21,7 +21,7 @@ fn a_keymap_file_replaces_the_keys_of_a_command() {
         "toetsen.ron",
         "(toetsen: [(opdracht: Volgende, toetsen: [\"F8\"])])",
     );
-    let map = Keymap::from_source(&src).unwrap();
+    let map = Keymap::from_source(&src).unwrap().value;
     let volgende: Vec<&Binding> = map
         .bindings
         .iter()

@@ -278,7 +278,8 @@ fn render_picker(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
             next_area,
         );
     }
-    let items = lists::picker_items(app, lijst);
+    let visible = lists::window(state.selected, list_area.height.into());
+    let items = lists::picker_items_in(app, lijst, visible);
     if items.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(

@@ -24,7 +24,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     render_tabs(app, frame, tabs);
     let [list_area, detail_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(DETAIL_WIDTH)]).areas(main);
-    let rows = lists::option_rows(app, app.sugg_tab);
+    // The list gets at most the main area's height; only rows that fit are highlighted.
+    let visible = lists::window(app.sugg_list(app.sugg_tab).selected, main.height.into());
+    let rows = lists::option_rows_in(app, app.sugg_tab, visible);
     let selected = app
         .sugg_list(app.sugg_tab)
         .selected
