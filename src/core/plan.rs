@@ -10,7 +10,7 @@ mod formaat;
 mod markdown;
 mod output;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use self::engine::{environment, problem};
@@ -154,24 +154,9 @@ pub struct Activiteit {
     pub verdringing: String,
 }
 
-const MAANDEN: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// "23 november 2026".
+/// "23 november 2026"; the one Dutch long date, from `core::datum`.
 pub fn lange_datum(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+    super::datum::in_words(d)
 }
 
 /// Builds the template context from the session and the data, with the default
