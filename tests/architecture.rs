@@ -18,7 +18,9 @@ fn sources(dir: &Path) -> Vec<(String, String)> {
         {
             let text = std::fs::read_to_string(&path).unwrap();
             let code = text.split("#[cfg(test)]").next().unwrap().to_string();
-            out.push((path.display().to_string(), code));
+            // Forward slashes on every system, so the exceptions below read the same on
+            // Windows, where the path would otherwise say `cli\mod.rs`.
+            out.push((path.display().to_string().replace('\\', "/"), code));
         }
     }
     out

@@ -889,17 +889,24 @@ fn escape_and_osc_sequences_from_data_never_reach_the_terminal() {
         .replace("Houdt vol.", "Houdt \\u{9b}31m vol.");
     std::fs::write(dir.path().join("catalogus.ron"), catalogue).unwrap();
     std::fs::write(dir.path().join("taxonomie.ron"), taxonomy).unwrap();
-    let bad_name = dir.path().join("x\u{1b}]0;titel\u{7}.ron");
-    std::fs::write(&bad_name, "(").unwrap();
-    let runs = [
+    let mut runs = vec![
         meedoen(dir.path(), &["suggesties", "--wens", "koken"]),
         meedoen(dir.path(), &["taxonomie"]),
         meedoen(dir.path(), &["controleer"]),
-        meedoen(dir.path(), &["controleer", bad_name.to_str().unwrap()]),
         meedoen(dir.path(), &["paden"]),
         meedoen(dir.path(), &["wis", "\u{1b}[31mA"]),
         meedoen(dir.path(), &["--onbekend\u{1b}[31m"]),
     ];
+    // A file name with control characters; Windows refuses to create one at all.
+    if cfg!(unix) {
+        let bad_name = dir.path().join("x\u{1b}]0;titel\u{7}.ron");
+        std::fs::write(&bad_name, "(").unwrap();
+        runs.push(meedoen(dir.path(), &["controleer"]));
+        runs.push(meedoen(
+            dir.path(),
+            &["controleer", bad_name.to_str().unwrap()],
+        ));
+    }
     let mut saw_title = false;
     for o in &runs {
         for bytes in [&o.stdout, &o.stderr] {

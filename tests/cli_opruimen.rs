@@ -44,6 +44,9 @@ fn meedoen(home: &Path, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_meedoen"))
         .arg("--uitvoer")
         .arg(home.join("plannen"))
+        // Named, not found through XDG_CONFIG_HOME, which Windows does not read.
+        .arg("--instellingen")
+        .arg(home.join("config").join("meedoen"))
         .args(args)
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))

@@ -50,11 +50,17 @@ pub fn read_or_default(dir: Option<&Path>, file: &str, default: Source) -> Resul
     Ok(read_user(dir, file)?.unwrap_or(default))
 }
 
+/// `file` (named with `/`, like `templates/plan.md.j2`) inside `dir`, joined part by part
+/// so the path shown on Windows has one kind of separator.
+pub fn in_dir(dir: &Path, file: &str) -> std::path::PathBuf {
+    file.split('/').fold(dir.to_path_buf(), |p, part| p.join(part))
+}
+
 /// Reads `file` in `dir`: `None` when there is no such file, a problem with its place
 /// when it cannot be used (too big, not UTF-8, unreadable). A byte order mark, which
 /// Notepad writes, is dropped.
 pub fn read_user(dir: &Path, file: &str) -> Result<Option<Source>, Problem> {
-    let path = dir.join(file);
+    let path = in_dir(dir, file);
     let name = path.display().to_string();
     let bytes = match super::lezen::read_regular(&path, MAX_DATA_FILE) {
         Ok(bytes) => bytes,

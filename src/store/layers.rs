@@ -207,7 +207,7 @@ pub fn refresh_copy(copy: &Path, team_dir: &Path, team: &LayerFiles, now: &str) 
     }
     files::create_private_dir_all(copy)?;
     for file in FILES {
-        let path = copy.join(file);
+        let path = super::assets::in_dir(copy, file);
         match team.get(file) {
             Some(src) => {
                 if let Some(parent) = path.parent() {
