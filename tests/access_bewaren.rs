@@ -42,7 +42,7 @@ fn clean_emergency(out: &str) -> Option<PathBuf> {
 #[test]
 fn end_of_input_with_a_failed_save_never_says_bewaard() {
     let (_dir, paths) = broken();
-    let (result, out) = drive(&paths, "Z.Q.\nstop\n");
+    let (result, out) = drive(&paths, "Z.Q.\n/stop\n");
     let copy = clean_emergency(&out);
     assert!(result.is_err(), "{out}");
     assert!(!out.contains("bewaard als concept"), "{out}");
@@ -55,7 +55,7 @@ fn end_of_input_with_a_failed_save_never_says_bewaard() {
 fn stopping_asks_and_losing_needs_the_typed_word() {
     let (_dir, paths) = broken();
     // 5 = stop without saving; a wrong word goes back to the question, then the word.
-    let (result, out) = drive(&paths, "Z.R.\nstop\n5\nja\n5\nverliezen\n");
+    let (result, out) = drive(&paths, "Z.R.\n/stop\n5\nja\n5\nverliezen\n");
     clean_emergency(&out);
     result.unwrap();
     assert!(out.contains("Wat wilt u doen?"), "{out}");
@@ -68,7 +68,7 @@ fn stopping_asks_and_losing_needs_the_typed_word() {
 fn saving_in_another_folder_writes_the_gesprek_there() {
     let (dir, paths) = broken();
     let elders = dir.path().join("elders");
-    let input = format!("Z.S.\nstop\n2\n{}\n", elders.display());
+    let input = format!("Z.S.\n/stop\n2\n{}\n", elders.display());
     let (result, out) = drive(&paths, &input);
     clean_emergency(&out);
     result.unwrap();

@@ -545,7 +545,7 @@ fn the_line_mode_writes_the_same_plan_as_the_full_screen_app() {
         s.send(&format!("{a}\r"));
         std::thread::sleep(Duration::from_millis(30));
     }
-    s.wait_for("Opgeslagen:");
+    s.wait_for("Opgeslagen, de bestanden staan op de schijf:");
     s.wait_exit();
 
     let written: Vec<PathBuf> = std::fs::read_dir(&dirs.out)

@@ -78,6 +78,8 @@ impl Gesprek {
                 }
                 Err(Stop::Io(e)) => return Err(e.into()),
                 Err(Stop::Back) => return Ok(Afloop::Doorgaan),
+                Err(Stop::GoTo(_)) => return Ok(Afloop::Doorgaan),
+                Err(Stop::Wijzig) => continue,
                 Err(Stop::Quit) => continue,
             };
             match choice {

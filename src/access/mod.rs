@@ -10,28 +10,32 @@
 
 mod bewaren;
 mod keuze;
+mod lijst;
+mod notities;
+mod opslaan;
+mod overzicht;
 mod profiel;
 mod prompt;
 mod start;
 mod steps;
+mod voorkeur;
 
 use std::io::{self, BufRead, Write};
 
 use chrono::{Local, NaiveDate};
 
-use crate::app::export::{self, Bron, Keuzes, Tegenhouder};
+use crate::app::export::{Bron, Tegenhouder};
 use crate::app::{Bundle, Instellingen, KeymapCheck};
 use crate::core::data::{Data, Source};
 use crate::core::oefen::Oefenklant;
 use crate::core::plan::{self, Formaat};
-use crate::core::privacy;
 use crate::core::session::Session;
 use crate::store::drafts::{DraftLock, Drafts};
 use crate::store::paths::Paths;
 use crate::store::{files, sessions};
 
 pub use prompt::printable;
-use prompt::{Ask, Console, Stop};
+use prompt::{Console, Stop};
 
 /// Options from the command line.
 #[derive(Debug, Clone)]
@@ -43,6 +47,8 @@ pub struct AccessOptions {
     /// The check of `toetsen.ron`, handed in so this mode checks the same files as the
     /// full-screen app without depending on it.
     pub keymap_check: KeymapCheck,
+    /// `--kort`: voorbeeldzinnen and valkuilen are not read; remembered for next time.
+    pub kort: bool,
 }
 
 /// Runs the accessible mode with the platform's folders and today's date.
@@ -53,7 +59,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let bundle = Bundle::load(&opts.instellingen, opts.keymap_check).map_err(anyhow::Error::msg)?;
     let today = Local::now().date_naive();
-    run_mode(bundle, today, opts.oefenen, input, output)
+    run_mode(bundle, today, opts.oefenen, opts.kort, input, output)
 }
 
 /// Accepts any keymap: the tests of this mode never have one.
@@ -75,7 +81,17 @@ pub fn run_in(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    run_mode(bundle_in(paths), today, false, input, output)
+    run_mode(bundle_in(paths), today, false, false, input, output)
+}
+
+/// `run_in` with `--kort`.
+pub fn run_kort_in(
+    paths: Paths,
+    today: NaiveDate,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+) -> anyhow::Result<()> {
+    run_mode(bundle_in(paths), today, false, true, input, output)
 }
 
 /// `run_in` for practice with a demo client.
@@ -85,18 +101,27 @@ pub fn run_oefenen_in(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    run_mode(bundle_in(paths), today, true, input, output)
+    run_mode(bundle_in(paths), today, true, false, input, output)
 }
 
 fn run_mode(
     bundle: Bundle,
     today: NaiveDate,
     oefenen: bool,
+    kort: bool,
     input: &mut dyn BufRead,
     output: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let mut con = Console::new(input, output);
-    con.say("meedoen, toegankelijke modus. Typ ? en Enter voor hulp, op elk moment.")?;
+    con.say("meedoen, toegankelijke modus. Typ /hulp en Enter voor hulp, op elk moment.")?;
+    let (voorkeur, fout) = voorkeur::lees(&bundle.paths.data);
+    if let Some(fout) = fout {
+        con.say(&format!("Let op: {fout}"))?;
+    }
+    con.kort = voorkeur.kort || kort;
+    if kort && !voorkeur.kort {
+        onthoud_kort(&mut con, &bundle.paths.data)?;
+    }
     for m in &bundle.meldingen {
         con.say(&format!("Let op: {m}"))?;
     }
@@ -114,7 +139,7 @@ fn run_mode(
         );
         match go {
             Ok(true) => {}
-            Ok(false) | Err(Stop::Quit | Stop::Eof | Stop::Back) => {
+            Ok(false) | Err(Stop::Quit | Stop::Eof | Stop::Back | Stop::GoTo(_) | Stop::Wijzig) => {
                 con.say("Gestopt. Er is niets veranderd.")?;
                 return Ok(());
             }
@@ -136,6 +161,21 @@ fn run_mode(
             "Let op: een opgeslagen gesprek kan niet worden gelezen en blijft staan: {p}"
         ))?;
     }
+    // The last plan of a client, read as the plain-text plan from its saved session,
+    // with that session's script and gemeente.
+    let lees_plan = |s: &Session| -> String {
+        let (gemeente, _) = bundle.gemeente_voor(s);
+        match plan::render_with(
+            Formaat::Txt,
+            s,
+            &bundle.data_for(s),
+            &bundle.templates,
+            gemeente,
+        ) {
+            Ok(text) => opslaan::spreekbaar(&text),
+            Err(p) => Tegenhouder::Sjabloon(p).melding(),
+        }
+    };
     let keuzes = start::Keuzes {
         drafts: &drafts,
         data: &bundle.data,
@@ -145,6 +185,7 @@ fn run_mode(
         klanten: sessions::newest_per_client(klanten),
         today,
         oefenklanten: oefenen.then_some(&bundle.oefenklanten),
+        lees_plan: &lees_plan,
     };
     let started = start::start(&mut con, &keuzes);
     let (session, lock) = match started {
@@ -178,6 +219,7 @@ fn run_mode(
         lock,
         save_failed: None,
         nood: crate::store::emergency::Emergency::standard(),
+        gehoord: Vec::new(),
     };
     g.run(&mut con)
 }
@@ -199,6 +241,22 @@ pub(crate) struct Gesprek {
     save_failed: Option<String>,
     /// Where a draft goes when the drafts folder fails.
     nood: crate::store::emergency::Emergency,
+    /// Pages whose guidance was read already: read again, they say only their title.
+    gehoord: Vec<String>,
+}
+
+/// Writes the `/kort` or `/uitgebreid` choice to the data folder; a failure is said, and
+/// the choice still holds for this gesprek.
+fn onthoud_kort(con: &mut Console, data: &std::path::Path) -> io::Result<()> {
+    con.kort_gewijzigd = false;
+    let v = voorkeur::Voorkeur { kort: con.kort };
+    if let Err(e) = voorkeur::schrijf(data, v) {
+        con.say(&format!(
+            "Let op: de keuze voor kort of uitgebreid kan niet worden onthouden: {}. Ze geldt wel voor dit gesprek.",
+            files::describe_io_error(&e, data)
+        ))?;
+    }
+    Ok(())
 }
 
 /// Where the page loop stands: the same pages as the full-screen app.
@@ -215,6 +273,10 @@ impl Gesprek {
     /// Autosaves the draft. A failure is reported but never ends the gesprek: the words
     /// are still in memory and the next save may succeed (a USB stick plugged back in).
     pub fn save(&mut self, con: &mut Console) -> io::Result<()> {
+        self.kennis(con);
+        if con.kort_gewijzigd {
+            onthoud_kort(con, &self.bundle.paths.data.clone())?;
+        }
         // Practice is never stored as a client's draft, as in the full-screen app.
         if self.session.oefenen {
             return Ok(());
@@ -259,14 +321,25 @@ impl Gesprek {
             self.save(con)?;
             // A step of a practice gesprek sets its own answer and explanation.
             con.oefenhulp = None;
+            con.kennis.uitleg =
+                "Bij deze vraag is geen uitleg. /hulp noemt de opdrachten.".to_string();
+            let eerder = self.gehoord.iter().any(|k| k == page.key());
+            if !eerder {
+                self.gehoord.push(page.key().to_string());
+            }
             let result = match &page {
                 Page::Gegevens => steps::gegevens(self, con),
-                Page::Step(id) => steps::step(self, con, &id.clone()),
-                Page::Review => self.plan(con),
+                Page::Step(id) => steps::step(self, con, &id.clone(), eerder),
+                Page::Review => opslaan::plan(self, con),
             };
             match result {
                 Ok(Done::Next) => page = self.neighbour(&page, true),
                 Ok(Done::GoTo(p)) => page = p,
+                Err(Stop::GoTo(n)) => {
+                    let pages = crate::core::route::pages(&self.data.script, &self.session);
+                    page = pages.get(n - 1).cloned().unwrap_or(Page::Review);
+                }
+                Err(Stop::Wijzig) => page = self.neighbour(&page, true),
                 Ok(Done::Finished) => return Ok(()),
                 Err(Stop::Back) => {
                     if page == Page::Gegevens {
@@ -319,140 +392,19 @@ impl Gesprek {
         }
     }
 
-    /// The last page: the plan as it will be saved, then the question whether to save it.
-    /// The checks and the files are the app layer's, the same as in the full-screen app.
-    fn plan(&mut self, con: &mut Console) -> Ask<Done> {
-        if self.session.klant.trim().is_empty() && !self.session.oefenen {
-            con.say(&Tegenhouder::GeenKlant.melding())?;
-            return Ok(Done::GoTo(Page::Gegevens));
-        }
-        let (gemeente, notice) = self.bundle.gemeente_voor(&self.session);
-        if let Some(notice) = notice {
-            con.say(&notice)?;
-        }
-        let rendered = plan::render_with(
-            Formaat::Md,
+    /// Refreshes what `/overzicht`, `/plan` and `/ga` read, after every answer.
+    fn kennis(&self, con: &mut Console) {
+        con.kennis.overzicht = overzicht::overzicht(&self.data, &self.session);
+        con.kennis.stappen = overzicht::stappen(&self.data, &self.session);
+        con.kennis.plan = match plan::render_with(
+            Formaat::Txt,
             &self.session,
             &self.data,
             &self.bundle.templates,
-            gemeente,
-        );
-        let markdown = match rendered {
-            Ok(text) => text,
-            Err(p) => {
-                con.say(&Tegenhouder::Sjabloon(p).melding())?;
-                con.say("Het concept blijft bewaard. Herstel het sjabloon en start opnieuw.")?;
-                return Ok(Done::Finished);
-            }
+            self.bron().gemeente,
+        ) {
+            Ok(text) => opslaan::spreekbaar(&text),
+            Err(p) => Tegenhouder::Sjabloon(p).melding(),
         };
-        con.blank()?;
-        con.say("Plan van aanpak. Zo wordt het opgeslagen:")?;
-        con.blank()?;
-        con.say(&markdown)?;
-        con.blank()?;
-        con.say("Einde van het plan.")?;
-        for w in crate::core::gemeente::session_warnings(self.bron().gemeente, &self.session) {
-            con.say(&format!("Let op: {w}"))?;
-        }
-        if self.session.oefenen {
-            con.say("Dit was een oefengesprek met een fictieve klant; er wordt niets opgeslagen.")?;
-            return Ok(Done::Finished);
-        }
-        // j saves Markdown; typing the formats saves those instead.
-        let formats = con.ask_valid(
-            "Opslaan? Typ j voor ja (Markdown), n voor nee, of de vormen: md, html en/of txt.",
-            |t| {
-                let t = t.to_lowercase();
-                match t.as_str() {
-                    "j" | "ja" => return Ok(Some(vec![Formaat::Md])),
-                    "n" | "nee" => return Ok(None),
-                    // Enter alone never saves: it is what a listener presses to hear more.
-                    "" => return Err("Typ j, n, of de vormen (md html txt).".to_string()),
-                    _ => {}
-                }
-                let mut out = Vec::new();
-                for word in t.split([' ', ',']).filter(|w| !w.is_empty()) {
-                    match Formaat::parse(word) {
-                        Some(f) if !out.contains(&f) => out.push(f),
-                        Some(_) => {}
-                        None => {
-                            return Err(format!(
-                                "Typ j, n, of vormen als md html txt (niet: {word})."
-                            ));
-                        }
-                    }
-                }
-                Ok(Some(out))
-            },
-        )?;
-        let Some(formats) = formats else {
-            con.say("Niet opgeslagen. Het gesprek blijft bewaard als concept; bij de volgende start kunt u verder.")?;
-            return Ok(Done::Finished);
-        };
-        let mut keuzes = Keuzes::default();
-        let set = loop {
-            match export::prepare(self.bron(), &self.session, &formats, None, keuzes) {
-                Ok(set) => break set,
-                Err(Tegenhouder::Bsn(text)) => {
-                    for line in text.lines() {
-                        con.say(line)?;
-                    }
-                    let keuze = con.ask_valid(
-                        "Typ weghalen om elk nummer te vervangen door [BSN verwijderd], toch om zo op te slaan, of terug.",
-                        |t| match t.to_lowercase().as_str() {
-                            "weghalen" => Ok(true),
-                            "toch" => Ok(false),
-                            _ => Err("Typ weghalen, toch of terug.".to_string()),
-                        },
-                    )?;
-                    if keuze {
-                        let n = privacy::remove_bsns(&mut self.session);
-                        self.save(con)?;
-                        con.say(&format!("{n} nummer(s) vervangen door [BSN verwijderd]."))?;
-                    } else {
-                        keuzes.bsn_toch = true;
-                    }
-                }
-                Err(Tegenhouder::Onaf(found)) => {
-                    // The same gate as the full-screen app: a concept only when asked for.
-                    con.say("Dit plan is nog niet af:")?;
-                    for f in &found {
-                        con.say(&format!("- {f}"))?;
-                    }
-                    con.ask_valid(
-                        "Typ concept om het als concept op te slaan (de bestandsnaam en de kop zeggen concept), of terug.",
-                        |t| match t.trim().to_lowercase().as_str() {
-                            "concept" => Ok(()),
-                            _ => Err("Typ concept of terug.".to_string()),
-                        },
-                    )?;
-                    keuzes.als_concept = true;
-                }
-                Err(other) => {
-                    con.say(&other.melding())?;
-                    return Ok(Done::GoTo(Page::Review));
-                }
-            }
-        };
-        match export::write(&self.bundle.paths, &set) {
-            Ok(written) => {
-                con.say("Opgeslagen:")?;
-                for path in &written {
-                    con.say(&path.display().to_string())?;
-                }
-                // The session beside the plan is now the record; the draft is no longer needed.
-                let _ = match &self.lock {
-                    Some(lock) => self.drafts.remove_held(lock),
-                    None => self.drafts.remove(&self.session.id),
-                };
-                Ok(Done::Finished)
-            }
-            Err(msg) => {
-                con.say(&format!(
-                    "Opslaan is mislukt: {msg}. Het concept blijft bewaard; probeer het opnieuw."
-                ))?;
-                Ok(Done::GoTo(Page::Review))
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 //! Line-oriented input and output for the accessible mode: one prompt per line, answers
-//! read a line at a time, and the commands (`?`, `terug`, `stop`) recognised at every
-//! prompt. Nothing here moves a cursor or colours text, so a screen reader reads each
+//! read a line at a time, and the commands (`/terug`, `/ga N`, `/overzicht`, …)
+//! recognised at every prompt. Nothing here moves a cursor or colours text, so a screen reader reads each
 //! line once, in order, and the whole dialogue also works through a pipe.
 
 use std::io::{self, BufRead, Write};
@@ -9,10 +9,14 @@ use std::io::{self, BufRead, Write};
 /// saves the draft and decides where to go next.
 #[derive(Debug)]
 pub enum Stop {
-    /// `terug`: back to the previous page.
+    /// `/terug`: back to the previous page.
     Back,
-    /// `stop`: leave; the draft stays.
+    /// `/stop`: leave; the draft stays.
     Quit,
+    /// `/ga N`: to the N-th step of the gesprek (already checked to exist).
+    GoTo(usize),
+    /// `/wijzig` at a prompt that offered it: replace or clear what is there.
+    Wijzig,
     /// The input ended (a pipe ran out, Ctrl+Z / Ctrl+D).
     Eof,
     /// Reading or writing failed.
@@ -28,17 +32,23 @@ impl From<io::Error> for Stop {
 /// The result of asking something.
 pub type Ask<T> = Result<T, Stop>;
 
-/// Help shown for `?`, at any prompt.
-pub const HULP: &str = "\
-Hulp bij de toegankelijke modus:
-- Typ uw antwoord en druk op Enter.
-- Enter zonder tekst houdt wat er al staat, of slaat de vraag over.
-- Bij een lijst typt u de nummers, gescheiden door spaties. Nog een keer hetzelfde nummer zet het weer uit.
-- Notities mogen meerdere regels hebben; een lege regel sluit ze af.
-- terug: naar de vorige stap.
-- stop: stoppen. Het gesprek blijft bewaard als concept; bij de volgende start kunt u verder.
-- ?: deze hulp.
-Alles wat u typt wordt meteen bewaard.";
+/// What kind of answer a prompt wants, which decides what counts as a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Soort {
+    /// Free text (notes, names, afspraken): only lines starting with `/` are commands, so
+    /// a note that is exactly "stop" or "terug" is a note.
+    Tekst,
+    /// A short answer (numbers, ja/nee, a list filter): the plain words `terug`, `stop`
+    /// and `hulp` keep working as well.
+    Kort,
+}
+
+/// The commands every prompt understands, read by `/hulp` after the prompt's own help.
+pub const OPDRACHTEN: &str = "\
+Opdrachten, overal te typen: /terug vorige stap, /ga en een nummer om naar een stap te gaan, \
+/overzicht wat er tot nu toe is ingevuld, /uitleg de toelichting van deze stap, /plan het \
+plan zoals het wordt opgeslagen, /kort of /uitgebreid voor minder of meer begeleiding, \
+/stop om te stoppen. Alles wat u typt wordt meteen bewaard.";
 
 /// Extra help in practice with a demo client, for the step on screen: what `antwoord`
 /// and `uitleg` print.
@@ -46,24 +56,38 @@ Alles wat u typt wordt meteen bewaard.";
 pub struct Oefenhulp {
     /// The demo client's answer at this step.
     pub antwoord: String,
-    /// What the step's techniques are for, with a good and a poor example.
-    pub uitleg: String,
 }
 
 /// The commands of practice mode, added to the help.
-const OEFENHULP: &str = "\
-In de oefenmodus:
-- antwoord: wat de oefenklant bij deze stap zegt.
-- uitleg: de technieken van deze stap, met een goed en een minder goed voorbeeld.
-Een oefengesprek wordt niet bewaard.";
+const OEFENHULP: &str = "In de oefenmodus: antwoord leest wat de oefenklant bij deze stap zegt, uitleg de technieken. Een oefengesprek wordt niet bewaard.";
+
+/// What the gesprek lets the prompts read on request, refreshed after every answer, so
+/// `/overzicht` and `/plan` work at any prompt without leaving it.
+#[derive(Debug, Clone, Default)]
+pub struct Kennis {
+    /// `/overzicht`: what has been entered so far.
+    pub overzicht: String,
+    /// `/plan`: the plan in the plain-text format, as it would be saved.
+    pub plan: String,
+    /// `/uitleg`: the technique explanation of the step on screen (the TUI's F2).
+    pub uitleg: String,
+    /// How many steps `/ga` can reach, with their titles, for `/ga` without a number.
+    pub stappen: Vec<String>,
+}
 
 /// The input and output of one accessible session.
 pub struct Console<'a> {
     input: &'a mut dyn BufRead,
     output: &'a mut dyn Write,
     /// Set while a step of a practice gesprek is open. Only then are `antwoord` and
-    /// `uitleg` commands; in a real gesprek they are words like any other.
+    /// `uitleg` plain-word commands; in a real gesprek they are words like any other.
     pub oefenhulp: Option<Oefenhulp>,
+    /// What `/overzicht`, `/plan`, `/uitleg` and `/ga` read.
+    pub kennis: Kennis,
+    /// `--kort` or `/kort`: voorbeeldzinnen and valkuilen are not read.
+    pub kort: bool,
+    /// Set by `/kort` and `/uitgebreid`, so the gesprek can remember the choice on disk.
+    pub kort_gewijzigd: bool,
 }
 
 pub use crate::core::terminal::printable;
@@ -74,6 +98,9 @@ impl<'a> Console<'a> {
             input,
             output,
             oefenhulp: None,
+            kennis: Kennis::default(),
+            kort: false,
+            kort_gewijzigd: false,
         }
     }
 
@@ -110,16 +137,39 @@ impl<'a> Console<'a> {
             .collect())
     }
 
-    /// Prints the prompt on its own line and reads the answer; handles the commands.
-    /// Help is printed and the question asked again, so `?` never costs an answer.
+    /// A short-answer prompt with the general help.
     pub fn ask(&mut self, prompt: &str) -> Ask<String> {
+        self.ask_with(
+            prompt,
+            Soort::Kort,
+            "Typ uw antwoord en druk op Enter.",
+            false,
+        )
+    }
+
+    /// A free-text prompt: only `/` commands are commands.
+    pub fn ask_text(&mut self, prompt: &str, hulp: &str) -> Ask<String> {
+        self.ask_with(prompt, Soort::Tekst, hulp, false)
+    }
+
+    /// Prints the prompt on its own line and reads the answer; handles the commands.
+    /// `hulp` is what `/hulp` says about this prompt before the general commands;
+    /// `wijzig` whether `/wijzig` is offered here. Whatever is read on request, the same
+    /// question is asked again, so no command costs an answer.
+    pub fn ask_with(
+        &mut self,
+        prompt: &str,
+        soort: Soort,
+        hulp: &str,
+        wijzig: bool,
+    ) -> Ask<String> {
         self.say(prompt)?;
         loop {
             let line = self.read_line()?;
-            if let Some(hulp) = &self.oefenhulp {
+            if let Some(oefen) = &self.oefenhulp {
                 let text = match line.trim().to_lowercase().as_str() {
-                    "antwoord" => Some(hulp.antwoord.clone()),
-                    "uitleg" => Some(hulp.uitleg.clone()),
+                    "antwoord" => Some(oefen.antwoord.clone()),
+                    "uitleg" => Some(self.kennis.uitleg.clone()),
                     _ => None,
                 };
                 if let Some(text) = text {
@@ -128,22 +178,74 @@ impl<'a> Console<'a> {
                     continue;
                 }
             }
-            match command(&line) {
-                Some(Command::Help) => {
-                    self.say(HULP)?;
+            let Some(cmd) = command(&line, soort) else {
+                return Ok(line);
+            };
+            match cmd {
+                Command::Help => {
+                    self.say(hulp)?;
+                    if wijzig {
+                        self.say("/wijzig: vervang of wis wat hier al staat.")?;
+                    }
+                    self.say(OPDRACHTEN)?;
                     if self.oefenhulp.is_some() {
                         self.say(OEFENHULP)?;
                     }
-                    self.say(prompt)?;
                 }
-                Some(Command::Back) => return Err(Stop::Back),
-                Some(Command::Quit) => return Err(Stop::Quit),
-                None => return Ok(line),
+                Command::Back => return Err(Stop::Back),
+                Command::Quit => return Err(Stop::Quit),
+                Command::Wijzig if wijzig => return Err(Stop::Wijzig),
+                Command::Wijzig => {
+                    self.say("Hier is niets om te wijzigen. /wijzig werkt bij de notities van een stap en bij de afspraken.")?;
+                }
+                Command::GoTo(None) => {
+                    self.say("Typ /ga en het nummer van de stap. De stappen zijn:")?;
+                    let list: Vec<String> = (self.kennis.stappen.iter().enumerate())
+                        .map(|(i, t)| format!("{} {t}", i + 1))
+                        .collect();
+                    self.say(&(list.join(". ") + "."))?;
+                }
+                Command::GoTo(Some(n)) => {
+                    let total = self.kennis.stappen.len();
+                    if (1..=total).contains(&n) {
+                        return Err(Stop::GoTo(n));
+                    }
+                    self.say(&format!(
+                        "Er is geen stap {n}. Kies een stap van 1 tot en met {total}; u blijft waar u was."
+                    ))?;
+                }
+                Command::Overzicht => {
+                    let text = self.kennis.overzicht.clone();
+                    self.say(&text)?;
+                }
+                Command::Plan => {
+                    let text = self.kennis.plan.clone();
+                    self.say("Het plan zoals het wordt opgeslagen:")?;
+                    self.say(&text)?;
+                    self.say("Einde van het plan.")?;
+                }
+                Command::Uitleg => {
+                    let text = self.kennis.uitleg.clone();
+                    self.say(&text)?;
+                }
+                Command::Kort(kort) => {
+                    self.kort = kort;
+                    self.kort_gewijzigd = true;
+                    self.say(if kort {
+                        "Kort: voorbeeldzinnen en valkuilen worden niet meer voorgelezen. /uitleg leest ze wel."
+                    } else {
+                        "Uitgebreid: voorbeeldzinnen en valkuilen worden weer voorgelezen."
+                    })?;
+                }
+                Command::Onbekend => {
+                    self.say("Dat is geen opdracht; er is niets bewaard. Typ /hulp voor de opdrachten, of begin de regel zonder schuine streep.")?;
+                }
             }
+            self.say(prompt)?;
         }
     }
 
-    /// Asks until the answer parses; the parser returns the Dutch message to show.
+    /// Asks a short answer until it parses; the parser returns the Dutch message to show.
     pub fn ask_valid<T>(
         &mut self,
         prompt: &str,
@@ -167,22 +269,63 @@ impl<'a> Console<'a> {
     }
 }
 
-/// The commands understood at every prompt.
+/// The commands a prompt understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Command {
     Help,
     Back,
     Quit,
+    GoTo(Option<usize>),
+    Overzicht,
+    Uitleg,
+    Plan,
+    Wijzig,
+    Kort(bool),
+    /// A line starting with `/` that is no command: a typo, not text to store.
+    Onbekend,
 }
 
-/// Only a whole line is a command, so a note that mentions "stop" is just a note.
-fn command(line: &str) -> Option<Command> {
-    match line.trim().to_lowercase().as_str() {
-        "?" | "hulp" => Some(Command::Help),
-        "terug" => Some(Command::Back),
-        "stop" => Some(Command::Quit),
-        _ => None,
+/// Only a whole line is a command, so a note that mentions "stop" is just a note. In free
+/// text only `/…` lines (and `?` alone) are commands; in short answers the plain words
+/// `terug`, `stop` and `hulp` are too.
+fn command(line: &str, soort: Soort) -> Option<Command> {
+    let t = line.trim().to_lowercase();
+    if t == "?" {
+        return Some(Command::Help);
     }
+    // A path typed as an answer ("/home/…/plannen") is text, not a mistyped command.
+    let is_path = t
+        .split_whitespace()
+        .next()
+        .and_then(|w| w.strip_prefix('/'))
+        .is_some_and(|w| w.contains(['/', '\\']));
+    let Some(rest) = t.strip_prefix('/').filter(|_| !is_path) else {
+        return match (soort, t.as_str()) {
+            (Soort::Kort, "hulp") => Some(Command::Help),
+            (Soort::Kort, "terug") => Some(Command::Back),
+            (Soort::Kort, "stop") => Some(Command::Quit),
+            _ => None,
+        };
+    };
+    let mut words = rest.split_whitespace();
+    let cmd = match (words.next().unwrap_or(""), words.next()) {
+        ("hulp" | "help", None) => Command::Help,
+        ("terug", None) => Command::Back,
+        ("stop", None) => Command::Quit,
+        ("ga", None) => Command::GoTo(None),
+        ("ga", Some(n)) => match n.parse() {
+            Ok(n) => Command::GoTo(Some(n)),
+            Err(_) => Command::GoTo(None),
+        },
+        ("overzicht", None) => Command::Overzicht,
+        ("uitleg", None) => Command::Uitleg,
+        ("plan", None) => Command::Plan,
+        ("wijzig", None) => Command::Wijzig,
+        ("kort", None) => Command::Kort(true),
+        ("uitgebreid", None) => Command::Kort(false),
+        _ => Command::Onbekend,
+    };
+    Some(cmd)
 }
 
 /// Parses "3 1 5" or "3,1,5" into zero-based indices below `count`, without duplicates
@@ -232,9 +375,42 @@ mod tests {
 
     #[test]
     fn commands_are_whole_lines_only() {
-        assert_eq!(command(" Terug "), Some(Command::Back));
-        assert_eq!(command("?"), Some(Command::Help));
-        assert_eq!(command("stop maar"), None);
+        assert_eq!(command(" Terug ", Soort::Kort), Some(Command::Back));
+        assert_eq!(command("?", Soort::Tekst), Some(Command::Help));
+        assert_eq!(command("stop maar", Soort::Kort), None);
+    }
+
+    #[test]
+    fn in_free_text_only_slash_lines_are_commands() {
+        assert_eq!(command("stop", Soort::Tekst), None);
+        assert_eq!(command("terug", Soort::Tekst), None);
+        assert_eq!(command("/Terug", Soort::Tekst), Some(Command::Back));
+        assert_eq!(command("/ga 5", Soort::Tekst), Some(Command::GoTo(Some(5))));
+        assert_eq!(command("/ga", Soort::Kort), Some(Command::GoTo(None)));
+        assert_eq!(command("/kort", Soort::Tekst), Some(Command::Kort(true)));
+        assert_eq!(
+            command("/uitgebreid", Soort::Tekst),
+            Some(Command::Kort(false))
+        );
+        assert_eq!(command("/wis alles", Soort::Tekst), Some(Command::Onbekend));
+        assert_eq!(command("/home/ab/plannen", Soort::Kort), None);
+        assert_eq!(command("é", Soort::Kort), None);
+    }
+
+    #[test]
+    fn ga_out_of_range_is_refused_and_the_question_stays() {
+        let mut input = Cursor::new("/ga 99\n/wijzig\n/ga 2\n".as_bytes());
+        let mut out = Vec::new();
+        let mut con = Console::new(&mut input, &mut out);
+        con.kennis.stappen = vec!["Welkom".into(), "Wensen".into()];
+        assert!(matches!(con.ask_text("Notitie:", "h"), Err(Stop::GoTo(2))));
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("Er is geen stap 99. Kies een stap van 1 tot en met 2"),
+            "{text}"
+        );
+        assert!(text.contains("Hier is niets om te wijzigen"), "{text}");
+        assert_eq!(text.matches("Notitie:").count(), 3, "{text}");
     }
 
     #[test]
@@ -244,8 +420,8 @@ mod tests {
         let mut con = Console::new(&mut input, &mut out);
         con.oefenhulp = Some(Oefenhulp {
             antwoord: "Oefenklant: ik kook graag.".into(),
-            uitleg: "Open vragen: vragen zonder ja of nee.".into(),
         });
+        con.kennis.uitleg = "Open vragen: vragen zonder ja of nee.".into();
         assert_eq!(con.ask("Regel:").unwrap(), "klaar");
         con.oefenhulp = None;
         assert_eq!(con.ask("Regel:").unwrap(), "antwoord", "just a word now");
@@ -267,7 +443,7 @@ mod tests {
         assert_eq!(con.ask("Klant:").unwrap(), "AB");
         assert!(matches!(con.ask("Nog iets:"), Err(Stop::Eof)));
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("Hulp bij"), "{text}");
+        assert!(text.contains("Opdrachten, overal"), "{text}");
         assert_eq!(text.matches("Klant:").count(), 2);
     }
 

@@ -8,7 +8,7 @@ use chrono::{Local, NaiveDate};
 
 use super::prompt::{Ask, Console, Stop};
 use crate::core::data::Data;
-use crate::core::datum::format as format_date;
+use crate::core::datum::in_words;
 use crate::core::gemeente::Gemeente;
 use crate::core::oefen::{self, Oefenklanten};
 use crate::core::script::Script;
@@ -30,6 +30,15 @@ pub(crate) struct Keuzes<'a> {
     /// In practice mode (`meedoen oefenen`), the demo clients; only they are offered, so
     /// no real client's name appears on a projected screen.
     pub oefenklanten: Option<&'a Oefenklanten>,
+    /// The last plan of a client as plain text, for `lees N`: rendered from the saved
+    /// session by the caller, who holds the templates and the gemeente settings.
+    pub lees_plan: &'a dyn Fn(&Session) -> String,
+}
+
+/// What was typed at the menu.
+enum Menu {
+    Kies(usize),
+    Lees(usize),
 }
 
 /// One line of the menu.
@@ -60,11 +69,41 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
         } else {
             con.say("Kies een gesprek:")?;
             for (i, regel) in regels.iter().enumerate() {
-                con.say(&format!("{}. {}", i + 1, label(regel)))?;
+                con.say(&format!("{}. {}", i + 1, label(regel, k.today)))?;
             }
-            match con.choose("Typ een nummer:", regels.len()) {
+            let n = regels.len();
+            let heeft_plannen = !k.klanten.is_empty();
+            let prompt = if heeft_plannen {
+                "Typ het nummer van een gesprek. Typ lees en een nummer om het laatste plan van een klant te horen:"
+            } else {
+                "Typ het nummer van een gesprek:"
+            };
+            let keuze = con.ask_valid(prompt, |t| {
+                let (lees, nummer) = match t.to_lowercase().strip_prefix("lees") {
+                    Some(rest) => (true, rest.trim().to_string()),
+                    None => (false, t.to_string()),
+                };
+                match nummer.parse::<usize>() {
+                    Ok(i) if (1..=n).contains(&i) && !lees => Ok(Menu::Kies(i - 1)),
+                    Ok(i) if lees && matches!(regels.get(i - 1), Some(Regel::Vervolg(_))) => {
+                        Ok(Menu::Lees(i - 1))
+                    }
+                    _ if lees => Err("Typ lees en het nummer van een vervolggesprek.".to_string()),
+                    _ => Err(format!("Typ een nummer van 1 tot en met {n}.")),
+                }
+            });
+            match keuze {
                 Err(Stop::Back) => continue,
-                other => other?,
+                Ok(Menu::Lees(i)) => {
+                    if let Regel::Vervolg(s) = regels[i] {
+                        con.say(&format!("Het laatste plan van {}:", s.klant))?;
+                        con.say(&(k.lees_plan)(s))?;
+                        con.say("Einde van het plan.")?;
+                    }
+                    continue;
+                }
+                Ok(Menu::Kies(i)) => i,
+                Err(e) => return Err(e),
             }
         };
         match regels[choice] {
@@ -105,7 +144,7 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
                     "Vervolggesprek met {}; dit wordt versie {} van het plan van aanpak. Eerst loopt u de afspraken van {} na.",
                     session.klant,
                     session.plan_versie,
-                    format_date(vorige.datum)
+                    in_words(vorige.datum)
                 ))?;
                 return Ok((session, lock));
             }
@@ -143,7 +182,7 @@ fn start_oefenen(
     Ok((session, None))
 }
 
-fn label(regel: &Regel) -> String {
+fn label(regel: &Regel, today: NaiveDate) -> String {
     match regel {
         Regel::Nieuw => "Nieuw gesprek".to_string(),
         Regel::Concept(d) => {
@@ -151,19 +190,24 @@ fn label(regel: &Regel) -> String {
             format!(
                 "Verder met {} (gesprek van {}, laatst bewaard {gewijzigd})",
                 d.klant,
-                format_date(d.datum),
+                in_words(d.datum),
             )
         }
         Regel::Vervolg(s) => {
+            // Overdue or due soon is said, as the start screen shows it with a sign.
+            let wanneer = vervolg::Gepland::from_session(s)
+                .and_then(|g| vervolg::due(&[g], today).into_iter().next())
+                .map(|o| format!(", {}", o.wanneer.label()))
+                .unwrap_or_default();
             let volgend = s
                 .volgend_contact
-                .map(|d| format!(", volgend contact {}", format_date(d)))
+                .map(|d| format!(", volgend contact {}{wanneer}", in_words(d)))
                 .unwrap_or_default();
             format!(
                 "Vervolggesprek met {} (plan {} van {}{volgend})",
                 s.klant,
                 s.plan_versie,
-                format_date(s.datum),
+                in_words(s.datum),
             )
         }
     }

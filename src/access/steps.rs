@@ -6,11 +6,21 @@
 use chrono::NaiveDate;
 
 use super::keuze;
-use super::prompt::{Ask, Console, Oefenhulp, numbers};
+use super::lijst::{self, Antwoord, Item};
+use super::notities;
+use super::prompt::{Ask, Console, Oefenhulp, Soort, Stop};
 use super::{Done, Gesprek};
-use crate::core::datum::{format as format_date, parse as parse_date};
+use crate::core::datum::{in_words, parse as parse_date};
 use crate::core::oefen::{self, Oefenklant};
 use crate::core::script::{Lijst, Stap, StapSoort};
+use crate::core::search::Searcher;
+
+/// Text as the body of a sentence that the caller ends with a full stop: without its own
+/// closing full stop, so a screen reader does not pause twice.
+pub(super) fn zin(text: &str) -> &str {
+    let t = text.trim();
+    t.strip_suffix(['.', '?', '!']).unwrap_or(t)
+}
 
 /// A change to one field: keep what is there, empty it, or set a new value.
 pub(super) enum Edit<T> {
@@ -19,9 +29,9 @@ pub(super) enum Edit<T> {
     Set(T),
 }
 
-/// Asks for one field, showing its current value. Enter keeps it, `wis` empties it; an
-/// answer that does not parse is asked again with the parser's message, so a typo in one
-/// field never costs any other answer.
+/// Asks for one short field (a number, a date), showing its current value. Enter keeps
+/// it, `wis` empties it; an answer that does not parse is asked again with the parser's
+/// message, so a typo in one field never costs any other answer.
 pub(super) fn field<T>(
     con: &mut Console,
     label: &str,
@@ -29,11 +39,11 @@ pub(super) fn field<T>(
     parse: impl Fn(&str) -> Result<T, String>,
 ) -> Ask<Edit<T>> {
     let hint = if current.trim().is_empty() {
-        "Enter = overslaan".to_string()
+        "Enter slaat over".to_string()
     } else {
-        format!("nu: {current}; Enter = houden, wis = leegmaken")
+        format!("Ingevuld: {current}. Enter houdt dit, wis maakt het leeg")
     };
-    con.ask_valid(&format!("{label} ({hint}):"), |t| {
+    con.ask_valid(&format!("{label}. {hint}:"), |t| {
         if t.is_empty() {
             Ok(Edit::Keep)
         } else if t.eq_ignore_ascii_case("wis") {
@@ -44,11 +54,35 @@ pub(super) fn field<T>(
     })
 }
 
+/// A free-text field of one line: what is typed is the text (also "wis" or "stop");
+/// Enter keeps what is there, `/wijzig` replaces or clears it.
 pub(super) fn text(con: &mut Console, label: &str, value: &mut String) -> Ask<()> {
-    match field(con, label, value, |t| Ok(t.to_string()))? {
-        Edit::Keep => {}
-        Edit::Clear => value.clear(),
-        Edit::Set(t) => *value = t,
+    let (prompt, wijzig) = if value.trim().is_empty() {
+        (format!("{label}. Enter slaat over:"), false)
+    } else {
+        (
+            format!(
+                "{label}. Ingevuld: {}. Enter houdt dit, /wijzig om te vervangen of te wissen:",
+                zin(value)
+            ),
+            true,
+        )
+    };
+    let hulp = format!("Typ de tekst voor {label} en druk op Enter.");
+    match con.ask_with(&prompt, Soort::Tekst, &hulp, wijzig) {
+        Ok(t) if t.trim().is_empty() => {}
+        Ok(t) => *value = t.trim().to_string(),
+        Err(Stop::Wijzig) => {
+            let t = con.ask_text(
+                &format!("Nieuwe tekst voor {label}. Enter op een lege regel maakt het leeg:"),
+                &hulp,
+            )?;
+            *value = t.trim().to_string();
+            if value.is_empty() {
+                con.say(&format!("{label} is leeggemaakt."))?;
+            }
+        }
+        Err(e) => return Err(e),
     }
     Ok(())
 }
@@ -60,21 +94,29 @@ fn date(t: &str) -> Result<NaiveDate, String> {
     })
 }
 
+/// Asks a date and reads back what was understood, in words, so "2/12/26" is heard as
+/// "2 december 2026"; a date before `niet_voor` (the day of the gesprek) gets a warning.
 pub(super) fn optional_date(
     con: &mut Console,
     label: &str,
     value: &mut Option<NaiveDate>,
+    niet_voor: Option<NaiveDate>,
 ) -> Ask<()> {
-    let current = value.map(format_date).unwrap_or_default();
-    match field(
-        con,
-        &format!("{label}, bijvoorbeeld 1-12-2026"),
-        &current,
-        date,
-    )? {
+    let current = value.map(in_words).unwrap_or_default();
+    match field(con, &format!("{label}, als 1-12-2026"), &current, date)? {
         Edit::Keep => {}
-        Edit::Clear => *value = None,
-        Edit::Set(d) => *value = Some(d),
+        Edit::Clear => {
+            *value = None;
+            con.say(&format!("{label} is leeggemaakt."))?;
+        }
+        Edit::Set(d) => {
+            *value = Some(d);
+            let eerder = niet_voor
+                .filter(|&n| d < n)
+                .map(|_| " Let op: die datum ligt voor de dag van het gesprek. Typ /terug en dan de juiste datum als dit niet klopt.")
+                .unwrap_or_default();
+            con.say(&format!("{label}: {}.{eerder}", in_words(d)))?;
+        }
     }
     Ok(())
 }
@@ -104,13 +146,17 @@ fn looks_like_bsn(text: &str) -> bool {
 /// they name the plan's file.
 pub fn gegevens(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
     con.blank()?;
-    con.say("Gegevens van het gesprek")?;
+    let (nr, total) = plaats(g, &crate::core::route::Page::Gegevens);
+    con.say(&format!("Stap {nr} van {total}: Gegevens van het gesprek."))?;
     let current = g.session.klant.clone();
     let klant = con.ask_valid(
         &if current.is_empty() {
             "Klant: initialen of schuilnaam, nooit een BSN:".to_string()
         } else {
-            format!("Klant: initialen of schuilnaam (nu: {current}; Enter = houden):")
+            format!(
+                "Klant: initialen of schuilnaam. Ingevuld: {}. Enter houdt dit:",
+                zin(&current)
+            )
         },
         |t| {
             if looks_like_bsn(t) {
@@ -134,7 +180,7 @@ pub fn gegevens(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
     text(con, "Plaats", &mut g.session.plaats)?;
     g.save(con)?;
     let mut datum = Some(g.session.datum);
-    optional_date(con, "Datum van het gesprek", &mut datum)?;
+    optional_date(con, "Datum van het gesprek", &mut datum, None)?;
     // The gesprek always has a date; "wis" leaves the previous one.
     g.session.datum = datum.unwrap_or(g.session.datum);
     g.save(con)?;
@@ -148,16 +194,31 @@ pub fn gegevens(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
     Ok(Done::Next)
 }
 
-/// Prints a step's guidance: where it is, the NORBS techniques, the doel, the phrases
-/// and the pitfalls, one plain line each.
-fn guidance(con: &mut Console, fase: &str, stap: &Stap, nr: usize, total: usize) -> Ask<()> {
+/// Prints a step's guidance: where it is, the NORBS techniques and the doel, and unless
+/// the consultant chose `/kort`, the phrases and pitfalls. A step heard before (after
+/// `/terug` or `/ga`) reads only its title: the guidance is one `/uitleg` away.
+fn guidance(con: &mut Console, stap: &Stap, nr: usize, total: usize, eerder: bool) -> Ask<()> {
     con.blank()?;
-    con.say(&format!("Stap {nr} van {total}: {fase} › {}", stap.titel))?;
+    let einde = if stap.titel.trim().ends_with(['.', '?', '!']) {
+        ""
+    } else {
+        "."
+    };
+    con.say(&format!(
+        "Stap {nr} van {total}: {}{einde}",
+        stap.titel.trim()
+    ))?;
+    if eerder {
+        return Ok(());
+    }
     let technieken: Vec<&str> = stap.technieken.iter().map(|t| t.label()).collect();
     if !technieken.is_empty() {
-        con.say(&format!("Techniek: {}", technieken.join(", ")))?;
+        con.say(&format!("Techniek: {}.", technieken.join(", ")))?;
     }
     con.say(&format!("Doel: {}", stap.doel))?;
+    if con.kort {
+        return Ok(());
+    }
     for zin in &stap.voorbeeldzinnen {
         con.say(&format!("Voorbeeldzin: {zin}"))?;
     }
@@ -167,58 +228,73 @@ fn guidance(con: &mut Console, fase: &str, stap: &Stap, nr: usize, total: usize)
     Ok(())
 }
 
-/// What `antwoord` and `uitleg` print at this step of a practice gesprek: the demo
-/// client's answer, and per technique what it is for with a good and a poor example
-/// (the client's own examples too, where it has them).
+/// What `/uitleg` reads at a step: the full explanation the full-screen app shows on F2:
+/// doel, phrases, pitfalls, and per technique what it is for with a good and a poor
+/// example (in practice the demo client's own examples too).
+pub(super) fn uitleg(stap: &Stap, klant: Option<&Oefenklant>) -> String {
+    let mut out = vec![format!("Uitleg bij {}. Doel: {}", stap.titel, stap.doel)];
+    for zin in &stap.voorbeeldzinnen {
+        out.push(format!("Voorbeeldzin: {zin}"));
+    }
+    for valkuil in &stap.valkuilen {
+        out.push(format!("Valkuil: {valkuil}"));
+    }
+    for &t in &stap.technieken {
+        let (wat, goed, slecht) = oefen::techniek_uitleg(t);
+        out.push(format!("{}: {wat}", t.label()));
+        out.push(format!("Goed: “{goed}”"));
+        out.push(format!("Minder goed: “{slecht}”"));
+        for v in klant.into_iter().flat_map(|k| k.voorbeelden(t)) {
+            out.push(format!("Bij deze klant goed: “{}”", v.goed));
+            out.push(format!("Bij deze klant minder goed: “{}”", v.slecht));
+            out.push(format!("Waarom: {}", v.waarom));
+        }
+    }
+    if stap.technieken.is_empty() {
+        out.push("Deze stap noemt geen technieken.".to_string());
+    }
+    out.push("Einde van de uitleg.".to_string());
+    out.join("\n")
+}
+
+/// What `antwoord` prints at this step of a practice gesprek: the demo client's answer.
 fn oefenhulp(klant: &Oefenklant, stap: &Stap) -> Oefenhulp {
     let antwoord = match klant.antwoord(&stap.id) {
         Some(a) => format!("{} zegt: “{a}”", klant.naam),
         None => format!("{} heeft bij deze stap geen antwoord.", klant.naam),
     };
-    let mut uitleg = Vec::new();
-    for &t in &stap.technieken {
-        let (wat, goed, slecht) = oefen::techniek_uitleg(t);
-        uitleg.push(format!("{}: {wat}", t.label()));
-        uitleg.push(format!("  Goed: “{goed}”"));
-        uitleg.push(format!("  Minder goed: “{slecht}”"));
-        for v in klant.voorbeelden(t) {
-            uitleg.push(format!("  Bij deze klant goed: “{}”", v.goed));
-            uitleg.push(format!("  Bij deze klant minder goed: “{}”", v.slecht));
-            uitleg.push(format!("  Waarom: {}", v.waarom));
-        }
-    }
-    if uitleg.is_empty() {
-        uitleg.push("Deze stap noemt geen technieken.".to_string());
-    }
-    Oefenhulp {
-        antwoord,
-        uitleg: uitleg.join("\n"),
-    }
+    Oefenhulp { antwoord }
 }
 
-/// One script step.
-pub fn step(g: &mut Gesprek, con: &mut Console, id: &str) -> Ask<Done> {
+/// The page's number and the number of pages, as `/ga` counts them.
+pub(super) fn plaats(g: &Gesprek, page: &crate::core::route::Page) -> (usize, usize) {
+    let pages = crate::core::route::pages(&g.data.script, &g.session);
+    let i = crate::core::route::index(&g.data.script, &pages, page);
+    (i + 1, pages.len())
+}
+
+/// One script step. `eerder`: the step was read before, so only its title is repeated.
+pub fn step(g: &mut Gesprek, con: &mut Console, id: &str, eerder: bool) -> Ask<Done> {
     let Some(r) = g.data.script.step(id) else {
         return Ok(Done::Next);
     };
-    let (fase, stap) = (r.fase.titel.clone(), r.stap.clone());
-    let visible = g.data.script.visible_steps(&g.session.tag_set());
-    let total = visible.len();
-    let nr = visible
-        .iter()
-        .position(|s| *s == id)
-        .map_or(total, |i| i + 1);
-    guidance(con, &fase, &stap, nr, total)?;
+    let stap = r.stap.clone();
+    // Numbered as `/ga` numbers them: the details are step 1, the plan the last.
+    let (nr, total) = plaats(g, &crate::core::route::Page::Step(id.to_string()));
+    con.kennis.uitleg = uitleg(&stap, g.oefenklant.as_ref());
+    guidance(con, &stap, nr, total, eerder)?;
     if let Some(klant) = &g.oefenklant {
-        con.say(&format!(
-            "Oefenklant {}: typ antwoord om te horen wat de klant hier zegt, uitleg voor de technieken.",
-            klant.naam
-        ))?;
+        if !eerder {
+            con.say(&format!(
+                "Oefenklant {}: typ antwoord om te horen wat de klant hier zegt, uitleg voor de technieken.",
+                klant.naam
+            ))?;
+        }
         con.oefenhulp = Some(oefenhulp(klant, &stap));
     }
     match stap.soort {
         StapSoort::Gesprek => {
-            notes(g, con, &stap)?;
+            notities::notes(g, con, &stap)?;
             for lijst in &stap.kiezen {
                 picker(g, con, *lijst)?;
                 if *lijst == Lijst::Wensen {
@@ -228,75 +304,64 @@ pub fn step(g: &mut Gesprek, con: &mut Console, id: &str) -> Ask<Done> {
         }
         StapSoort::Suggesties => {
             keuze::suggestions(g, con)?;
-            notes(g, con, &stap)?;
+            notities::notes(g, con, &stap)?;
         }
         StapSoort::Afspraken => {
             keuze::afspraken(g, con)?;
-            notes(g, con, &stap)?;
+            notities::notes(g, con, &stap)?;
         }
         StapSoort::Evaluatie => {
             keuze::evaluaties(g, con)?;
-            notes(g, con, &stap)?;
+            notities::notes(g, con, &stap)?;
         }
     }
     Ok(Done::Next)
 }
 
-/// Multi-line notes: lines until an empty line. Each line is added and saved as soon as
-/// it is typed, so even a note cut off halfway is on disk.
-fn notes(g: &mut Gesprek, con: &mut Console, stap: &Stap) -> Ask<()> {
-    con.blank()?;
-    let existing = g.session.note(&stap.id).to_string();
-    if existing.is_empty() {
-        con.say(&format!(
-            "{}: typ uw notities. Meerdere regels mogen; een lege regel sluit af.",
-            stap.notitie_label
-        ))?;
-    } else {
-        con.say(&format!("{} tot nu toe:", stap.notitie_label))?;
-        con.say(&existing)?;
-        con.say("Typ regels om toe te voegen; een lege regel sluit af.")?;
-    }
-    loop {
-        let line = con.ask("Regel:")?;
-        if line.trim().is_empty() {
-            return Ok(());
-        }
-        let mut note = g.session.note(&stap.id).to_string();
-        if !note.is_empty() {
-            note.push('\n');
-        }
-        note.push_str(&line);
-        g.session.set_note(&stap.id, note);
-        g.save(con)?;
-    }
-}
-
-/// The ids and labels a picker offers, with whether each is ticked.
-fn picker_items(g: &Gesprek, lijst: Lijst) -> Vec<(String, String, bool)> {
+/// The items a picker offers, with whether each is ticked, its ids, and what the
+/// search matches on (labels and synonyms, as in the full-screen app).
+fn picker_items(g: &Gesprek, lijst: Lijst) -> (Vec<String>, Vec<Item>) {
     let s = &g.session;
     let tax = &g.data.taxonomy;
+    let item = |label: &str, aangevinkt: bool| Item {
+        label: label.to_string(),
+        detail: String::new(),
+        aangevinkt,
+    };
     match lijst {
         Lijst::AlActief => g
             .data
             .catalogue
             .erkenningen()
-            .map(|o| (o.id.clone(), o.titel.clone(), s.doet_al.contains(&o.id)))
-            .collect(),
+            .map(|o| (o.id.clone(), item(&o.titel, s.doet_al.contains(&o.id))))
+            .unzip(),
         Lijst::Eerder => g
             .data
             .catalogue
             .opties
             .iter()
-            .map(|o| (o.id.clone(), o.titel.clone(), s.eerder.contains(&o.id)))
-            .collect(),
+            .map(|o| (o.id.clone(), item(&o.titel, s.eerder.contains(&o.id))))
+            .unzip(),
         _ => {
             let kind = lijst.tag_kind().expect("a tag list");
             tax.list(kind)
                 .iter()
-                .map(|e| (e.id.clone(), e.label.clone(), s.has_tag(kind, &e.id)))
-                .collect()
+                .map(|e| (e.id.clone(), item(&e.label, s.has_tag(kind, &e.id))))
+                .unzip()
         }
+    }
+}
+
+fn searcher_for(g: &Gesprek, lijst: Lijst) -> Searcher {
+    let tax = &g.data.taxonomy;
+    match lijst {
+        // The same options in the same order as the list, so a hit's number is the item's.
+        Lijst::AlActief => Searcher::new(&crate::core::catalogue::Catalogue {
+            opties: g.data.catalogue.erkenningen().cloned().collect(),
+            ..Default::default()
+        }),
+        Lijst::Eerder => Searcher::new(&g.data.catalogue),
+        _ => Searcher::for_entries(tax.list(lijst.tag_kind().expect("a tag list"))),
     }
 }
 
@@ -309,54 +374,48 @@ fn toggle(list: &mut Vec<String>, id: &str) {
     }
 }
 
-/// A numbered list to tick and untick; asked again until Enter, so a mistake can be
-/// undone at once by typing the same number.
+/// A list to tick and untick, read ten at a time and searchable; asked again until
+/// Enter, so a mistake can be undone at once by typing the same number. A list that
+/// was already answered reads only what is ticked, not the whole list again.
 fn picker(g: &mut Gesprek, con: &mut Console, lijst: Lijst) -> Ask<()> {
-    let items = picker_items(g, lijst);
+    let (ids, mut items) = picker_items(g, lijst);
+    let naam = lijst.label();
     con.blank()?;
     if items.is_empty() {
-        con.say(&format!("{}: deze lijst is leeg.", lijst.label()))?;
+        con.say(&format!("{naam}: deze lijst is leeg."))?;
         return Ok(());
     }
-    con.say(&format!("{}:", lijst.label()))?;
-    for (i, (_, label, checked)) in items.iter().enumerate() {
-        let mark = if *checked { " (aangevinkt)" } else { "" };
-        con.say(&format!("{}. {label}{mark}", i + 1))?;
+    let searcher = searcher_for(g, lijst);
+    let mut view = lijst::Lijst::new(naam, &searcher, false);
+    // A long list of which something is ticked starts with what is ticked: that is
+    // what the listener needs to hear again, not 94 titles.
+    let ticked = items.iter().any(|i| i.aangevinkt);
+    if ticked {
+        con.say(&lijst::aangevinkt(naam, &items))?;
     }
-    let mut prompt =
-        "Typ de nummers, gescheiden door spaties, om aan of uit te vinken; Enter = niets.";
+    let mut eerste = !ticked;
     loop {
-        let picked = con.ask_valid(prompt, |t| numbers(t, items.len()))?;
-        if picked.is_empty() {
-            return Ok(());
-        }
-        for i in picked {
-            let id = &items[i].0;
-            let s = &mut g.session;
-            match lijst.tag_kind() {
-                Some(kind) => {
-                    s.toggle_tag(kind, id);
+        match view.vraag(con, &items, eerste)? {
+            Antwoord::Klaar => return Ok(()),
+            Antwoord::Uitleg(_) => {}
+            Antwoord::Nummers(picked) => {
+                for i in picked {
+                    let id = &ids[i];
+                    let s = &mut g.session;
+                    match lijst.tag_kind() {
+                        Some(kind) => {
+                            s.toggle_tag(kind, id);
+                        }
+                        None if lijst == Lijst::AlActief => toggle(&mut s.doet_al, id),
+                        None => toggle(&mut s.eerder, id),
+                    }
                 }
-                None if lijst == Lijst::AlActief => toggle(&mut s.doet_al, id),
-                None => toggle(&mut s.eerder, id),
+                g.save(con)?;
+                items = picker_items(g, lijst).1;
+                con.say(&lijst::aangevinkt(naam, &items))?;
             }
         }
-        g.save(con)?;
-        let now: Vec<String> = picker_items(g, lijst)
-            .into_iter()
-            .filter(|(_, _, checked)| *checked)
-            .map(|(_, label, _)| label)
-            .collect();
-        if now.is_empty() {
-            con.say(&format!("{}: niets aangevinkt.", lijst.label()))?;
-        } else {
-            con.say(&format!(
-                "{} aangevinkt: {}.",
-                lijst.label(),
-                now.join(", ")
-            ))?;
-        }
-        prompt = "Nog meer nummers, of Enter om verder te gaan.";
+        eerste = false;
     }
 }
 

@@ -63,6 +63,10 @@ pub struct Cli {
     /// een bestand
     #[arg(long, display_order = 102)]
     pub toegankelijk: bool,
+    /// Regel voor regel zonder voorbeeldzinnen en valkuilen (ze blijven te horen met
+    /// /uitleg); wordt onthouden
+    #[arg(long, display_order = 102)]
+    pub kort: bool,
     /// Kleuren van het scherm: standaard, zwartwit of hoog-contrast
     #[arg(long, global = true, value_name = "NAAM", value_parser = thema, display_order = 103)]
     pub thema: Option<ThemeKind>,
@@ -80,6 +84,7 @@ impl Cli {
             instellingen: None,
             team: None,
             toegankelijk: false,
+            kort: false,
             thema: None,
             opdracht: None,
         }
@@ -196,7 +201,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     let result = match &cli.opdracht {
         None => {
             drop(out);
-            return start_app(&cli, cli.toegankelijk, false);
+            return start_app(&cli, cli.toegankelijk || cli.kort, false);
         }
         Some(Opdracht::Oefenen(a)) => {
             drop(out);
@@ -276,6 +281,7 @@ fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
         instellingen: cli.folders(),
         oefenen,
         keymap_check: crate::tui::keymap::check,
+        kort: cli.kort,
     };
     let stdin = io::stdin();
     let stdout = io::stdout();

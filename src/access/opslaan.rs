@@ -1,0 +1,194 @@
+//! The last page of the line mode: a six-line summary and the warnings, then the
+//! question what to do. The plan itself is read only on `/plan`, as plain text; `n` saves
+//! nothing yet and does not quit. The checks and the files are the app layer's, the same
+//! as in the full-screen app, and "Opgeslagen" is said only once the files are on disk.
+
+use super::prompt::{self, Ask, Console};
+use super::{Done, Gesprek, Page, overzicht, steps};
+use crate::app::export::{self, Keuzes, Tegenhouder};
+use crate::core::plan::{self, Formaat};
+use crate::core::privacy;
+
+/// The last page: a six-line summary and the warnings, then the question what to do.
+/// The plan itself is read only on `/plan`, in the plain-text format. The checks and
+/// the files are the app layer's, the same as in the full-screen app.
+pub(super) fn plan(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
+    if g.session.klant.trim().is_empty() && !g.session.oefenen {
+        con.say(&Tegenhouder::GeenKlant.melding())?;
+        return Ok(Done::GoTo(Page::Gegevens));
+    }
+    let (gemeente, notice) = g.bundle.gemeente_voor(&g.session);
+    if let Some(notice) = notice {
+        con.say(&notice)?;
+    }
+    let rendered = plan::render_with(
+        Formaat::Md,
+        &g.session,
+        &g.data,
+        &g.bundle.templates,
+        gemeente,
+    );
+    if let Err(p) = rendered {
+        con.say(&Tegenhouder::Sjabloon(p).melding())?;
+        con.say("Het concept blijft bewaard. Herstel het sjabloon en start opnieuw.")?;
+        return Ok(Done::Finished);
+    }
+    con.blank()?;
+    let (nr, total) = steps::plaats(g, &Page::Review);
+    con.say(&format!(
+        "Stap {nr} van {total}: Plan opslaan. Het plan in het kort:"
+    ))?;
+    for line in overzicht::samenvatting(&g.data, &g.session) {
+        con.say(&line)?;
+    }
+    for w in crate::core::gemeente::session_warnings(g.bron().gemeente, &g.session) {
+        con.say(&format!("Let op: {w}"))?;
+    }
+    if g.session.oefenen {
+        con.say("Dit was een oefengesprek met een fictieve klant; er wordt niets opgeslagen.")?;
+        return Ok(Done::Finished);
+    }
+    let hulp = "Typ j om het plan op te slaan als Markdown, of de vormen die u wilt: md voor Markdown, html om te printen, txt voor het klantsysteem. Typ /plan om het hele plan te horen, /ga en een nummer om iets te wijzigen, n als u nog niet wilt opslaan.";
+    let formats = loop {
+        let answer = con.ask_with(
+            "Opslaan? Typ j voor ja, of de vormen md, html, txt. /plan leest het plan voor, n slaat nog niet op:",
+            prompt::Soort::Kort,
+            hulp,
+            false,
+        )?;
+        match parse_formats(answer.trim()) {
+            Ok(Some(f)) => break f,
+            Ok(None) => con.say(
+                "Niet opgeslagen; het concept blijft bewaard. Typ /ga en een nummer om iets te wijzigen, /stop om te stoppen en later verder te gaan, of j om toch op te slaan.",
+            )?,
+            Err(msg) => con.say(&msg)?,
+        }
+    };
+    let mut keuzes = Keuzes::default();
+    let set = loop {
+        match export::prepare(g.bron(), &g.session, &formats, None, keuzes) {
+            Ok(set) => break set,
+            Err(Tegenhouder::Bsn(text)) => {
+                for line in text.lines() {
+                    con.say(line)?;
+                }
+                let keuze = con.ask_valid(
+                    "Typ weghalen om elk nummer te vervangen door [BSN verwijderd], toch om zo op te slaan, of terug.",
+                    |t| match t.to_lowercase().as_str() {
+                        "weghalen" => Ok(true),
+                        "toch" => Ok(false),
+                        _ => Err("Typ weghalen, toch of terug.".to_string()),
+                    },
+                )?;
+                if keuze {
+                    let n = privacy::remove_bsns(&mut g.session);
+                    g.save(con)?;
+                    con.say(&format!("{n} nummer(s) vervangen door [BSN verwijderd]."))?;
+                } else {
+                    keuzes.bsn_toch = true;
+                }
+            }
+            Err(Tegenhouder::Onaf(found)) => {
+                // The same gate as the full-screen app: a concept only when asked for.
+                con.say("Dit plan is nog niet af:")?;
+                for f in &found {
+                    con.say(&format!("- {f}"))?;
+                }
+                con.ask_valid(
+                    "Typ concept om het als concept op te slaan (de bestandsnaam en de kop zeggen concept), of /ga en een nummer om het eerst af te maken.",
+                    |t| match t.trim().to_lowercase().as_str() {
+                        "concept" => Ok(()),
+                        _ => Err("Typ concept, of /ga en een nummer.".to_string()),
+                    },
+                )?;
+                keuzes.als_concept = true;
+            }
+            Err(other) => {
+                con.say(&other.melding())?;
+                return Ok(Done::GoTo(Page::Review));
+            }
+        }
+    };
+    match export::write(&g.bundle.paths, &set) {
+        Ok(written) => {
+            con.say("Opgeslagen, de bestanden staan op de schijf:")?;
+            for path in &written {
+                con.say(&path.display().to_string())?;
+            }
+            // The session beside the plan is now the record; the draft is no longer needed.
+            let _ = match &g.lock {
+                Some(lock) => g.drafts.remove_held(lock),
+                None => g.drafts.remove(&g.session.id),
+            };
+            Ok(Done::Finished)
+        }
+        Err(msg) => {
+            con.say(&format!(
+                "Opslaan is mislukt: {msg}. Het concept blijft bewaard; probeer het opnieuw."
+            ))?;
+            Ok(Done::GoTo(Page::Review))
+        }
+    }
+}
+
+/// The answer to "Opslaan?": `j` saves Markdown, `n` saves nothing yet (`None`), or the
+/// formats typed. Enter alone never saves: it is what a listener presses to hear more.
+fn parse_formats(t: &str) -> Result<Option<Vec<Formaat>>, String> {
+    let t = t.to_lowercase();
+    match t.as_str() {
+        "j" | "ja" => return Ok(Some(vec![Formaat::Md])),
+        "n" | "nee" => return Ok(None),
+        "" => return Err("Typ j, n, of de vormen md, html, txt.".to_string()),
+        _ => {}
+    }
+    let mut out = Vec::new();
+    for word in t.split([' ', ',']).filter(|w| !w.is_empty()) {
+        match Formaat::parse(word) {
+            Some(f) if !out.contains(&f) => out.push(f),
+            Some(_) => {}
+            None => {
+                return Err(format!(
+                    "Typ j, n, of vormen als md html txt (niet: {word})."
+                ));
+            }
+        }
+    }
+    Ok(Some(out))
+}
+
+/// The plain-text plan as it is read aloud: a line to sign on (`______`) is said as what
+/// it is, not as a row of underscores.
+pub(super) fn spreekbaar(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut underscores = 0;
+    for c in text.chars() {
+        if c == '_' {
+            underscores += 1;
+            continue;
+        }
+        match underscores {
+            0 => {}
+            1 | 2 => out.push_str(&"_".repeat(underscores)),
+            _ => out.push_str("ruimte om te tekenen"),
+        }
+        underscores = 0;
+        out.push(c);
+    }
+    match underscores {
+        0 => {}
+        1 | 2 => out.push_str(&"_".repeat(underscores)),
+        _ => out.push_str("ruimte om te tekenen"),
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn signature_lines_are_said_in_words() {
+        assert_eq!(
+            super::spreekbaar("Handtekening klant: ______\nmijn_naam"),
+            "Handtekening klant: ruimte om te tekenen\nmijn_naam"
+        );
+    }
+}
