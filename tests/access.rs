@@ -482,7 +482,7 @@ fn practice_offers_only_demo_clients_and_tells_their_answer_on_request() {
     );
     assert!(
         out.contains(
-            "Demo: mevrouw Test (fictief) zegt: “Ik kook graag, maar mijn rug doet pijn.”"
+            "Demo: mevrouw Test (fictief) zegt, na een open vraag: “Ik kook graag, maar mijn rug doet pijn.”"
         ),
         "{out}"
     );

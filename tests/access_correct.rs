@@ -81,7 +81,7 @@ fn notes_can_be_plain_words_and_are_replaced_with_wijzig() {
     );
     // A jump back reads only the question, not the guidance again.
     assert_eq!(
-        out.matches("Doel: De klant op zijn gemak stellen").count(),
+        out.matches("Doel: De klant op het gemak stellen").count(),
         1,
         "{out}"
     );

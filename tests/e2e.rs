@@ -16,6 +16,7 @@ const ENTER: &str = "\r";
 const CTRL_Q: &str = "\x11";
 const CTRL_S: &str = "\x13";
 const ALT_C: &str = "\x1bc";
+const ALT_J: &str = "\x1bj";
 
 /// A running meedoen in an 80×24 pseudo-terminal.
 struct Session {
@@ -586,4 +587,58 @@ fn the_line_mode_writes_the_same_plan_as_the_full_screen_app() {
         assert_eq!(&line_mode, tui, "{ext} differs");
         assert!(line_mode.contains("Kennismaken in het buurthuis"), "{ext}");
     }
+}
+
+#[test]
+fn a_class_round_counts_down_and_ctrl_q_saves_it_before_stopping() {
+    let dirs = Dirs::new();
+    let mut s = Session::start_args(
+        &dirs,
+        &[
+            "oefenen",
+            "--klas",
+            "Groep A",
+            "--deelnemer",
+            "Anna",
+            "--minuten",
+            "1",
+        ],
+        &[],
+    );
+    s.wait_for("Klassessie: Groep A");
+    s.wait_for("Volgende ronde: Anna");
+    s.send(ENTER);
+    s.wait_for("nog te gaan");
+    s.wait_for("TURVEN");
+    s.send("2");
+    s.wait_for("Open 1");
+    // The countdown redraws by itself, without a key.
+    let before = s.contents();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while s.contents() == before && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_ne!(s.contents(), before, "the countdown did not move");
+    // Letters type nothing while tallying.
+    s.send("abc");
+    s.send(CTRL_Q);
+    s.wait_for("Deze ronde is nog niet opgeslagen");
+    // Enter and typing on answer nothing; the question's own key does.
+    s.send(ENTER);
+    s.type_text("ja");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(s.contents().contains("Deze ronde is nog niet opgeslagen"));
+    s.send(ALT_J);
+    s.wait_exit();
+    let trainer = dirs.home.join("data").join("meedoen").join("trainer");
+    let mut names: Vec<String> = std::fs::read_dir(&trainer)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names[0].ends_with("-Groep-A-klasoverzicht.md"), "{names:?}");
+    let csv = std::fs::read_to_string(trainer.join(&names[1])).unwrap();
+    assert!(csv.contains(",Open vraag,consulent"), "{csv}");
+    assert!(!dirs.out.exists() || std::fs::read_dir(&dirs.out).unwrap().count() == 0);
 }

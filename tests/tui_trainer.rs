@@ -101,16 +101,18 @@ fn f4_reveals_the_demo_answer_and_f5_presents() {
         .to_string();
     let first_words: String = answer.chars().take(20).collect();
     let after = screen(&app, 100, 30);
-    assert!(after.contains("Oefenklant:"), "{after}");
+    assert!(after.contains("Oefenklant (na een open vraag):"), "{after}");
     assert!(
         after.contains(&first_words),
         "{first_words:?} not in\n{after}"
     );
     press(&mut app, key(KeyCode::F(5)));
     let shown = screen(&app, 100, 40);
-    assert!(shown.contains("Presentatie"), "{shown}");
-    assert!(shown.contains("✓ goed:"), "{shown}");
-    assert!(shown.contains("✗ minder goed:"), "{shown}");
+    assert!(shown.contains("dia 1 van"), "{shown}");
+    press(&mut app, key(KeyCode::Down));
+    let shown = screen(&app, 100, 40);
+    assert!(shown.contains("Goed: “"), "{shown}");
+    assert!(shown.contains("Minder goed: “"), "{shown}");
 }
 
 #[test]
@@ -155,15 +157,17 @@ fn a_practice_export_writes_only_the_trainer_report() {
     press(&mut app, key(KeyCode::Esc));
     enter_page(&mut app, Page::Review);
     let effects = press(&mut app, ctrl('s'));
-    let [Effect::Export(PlanSet { stem, files, .. })] = effects.as_slice() else {
+    let [Effect::TrainerBestanden { stem, files, .. }] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert!(stem.starts_with("oefening-"), "{stem}");
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].0, "mi-rapport.md");
     common::run_effects(&mut app, &mut r, effects);
-    let out = Paths::portable(dir.path()).output;
-    let names: Vec<String> = std::fs::read_dir(out)
+    // Practice goes to the trainer folder; the plans folder stays the clients' own.
+    let paths = Paths::portable(dir.path());
+    assert!(!paths.output.exists() || std::fs::read_dir(&paths.output).unwrap().count() == 0);
+    let names: Vec<String> = std::fs::read_dir(meedoen::store::trainer::dir(&paths))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();

@@ -18,6 +18,7 @@ mod profiel;
 mod prompt;
 mod start;
 mod steps;
+mod turven;
 mod voorkeur;
 
 use std::io::{self, BufRead, Write};
@@ -44,6 +45,9 @@ pub struct AccessOptions {
     pub instellingen: Instellingen,
     /// Practice with a demo client (`meedoen oefenen`).
     pub oefenen: bool,
+    /// A class session (`--klas`, `--deelnemer`), already checked; the line mode
+    /// tallies practice but plays no class rounds.
+    pub klas: Option<crate::core::klas::KlasOpties>,
     /// The check of `toetsen.ron`, handed in so this mode checks the same files as the
     /// full-screen app without depending on it.
     pub keymap_check: KeymapCheck,
@@ -221,6 +225,10 @@ fn run_mode(
         nood: crate::store::emergency::Emergency::standard(),
         gehoord: Vec::new(),
     };
+    if g.session.oefenen {
+        let meta = crate::core::tally::ReportMeta::for_session(&g.session, &g.data.script);
+        con.turven = Some(turven::Turven::new(meta));
+    }
     g.run(&mut con)
 }
 
@@ -318,6 +326,9 @@ impl Gesprek {
         let mut page = Page::from_key(&self.session.huidige_stap, &self.data.script);
         loop {
             self.session.huidige_stap = page.key().to_string();
+            if let Some(t) = con.turven.as_mut() {
+                t.stap = page.key().to_string();
+            }
             self.save(con)?;
             // A step of a practice gesprek sets its own answer and explanation.
             con.oefenhulp = None;
@@ -340,7 +351,10 @@ impl Gesprek {
                     page = pages.get(n - 1).cloned().unwrap_or(Page::Review);
                 }
                 Err(Stop::Wijzig) => page = self.neighbour(&page, true),
-                Ok(Done::Finished) => return Ok(()),
+                Ok(Done::Finished) => {
+                    turven::afronden(self, con, true)?;
+                    return Ok(());
+                }
                 Err(Stop::Back) => {
                     if page == Page::Gegevens {
                         con.say("Dit is de eerste stap.")?;
@@ -362,6 +376,8 @@ impl Gesprek {
                         "Gestopt."
                     };
                     con.blank()?;
+                    // Practice: the globals (when the trainer stopped), then the report.
+                    turven::afronden(self, con, matches!(stop, Stop::Quit))?;
                     if self.session.oefenen {
                         con.say(&format!("{why} Een oefengesprek wordt niet bewaard."))?;
                         return Ok(());

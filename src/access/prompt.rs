@@ -56,10 +56,16 @@ plan zoals het wordt opgeslagen, /kort of /uitgebreid voor minder of meer begele
 pub struct Oefenhulp {
     /// The demo client's answer at this step.
     pub antwoord: String,
+    /// The demo client and the step, so the answer can follow what was tallied.
+    pub klant: Option<(crate::core::oefen::Oefenklant, String)>,
 }
 
 /// The commands of practice mode, added to the help.
-const OEFENHULP: &str = "In de oefenmodus: antwoord leest wat de oefenklant bij deze stap zegt, uitleg de technieken. Een oefengesprek wordt niet bewaard.";
+const OEFENHULP: &str = "\
+In de oefenmodus:
+- antwoord: wat de oefenklant bij deze stap zegt.
+- uitleg: de technieken van deze stap, met een goed en een minder goed voorbeeld.
+Een oefengesprek wordt niet bewaard; het trainersrapport gaat naar de trainersmap.";
 
 /// What the gesprek lets the prompts read on request, refreshed after every answer, so
 /// `/overzicht` and `/plan` work at any prompt without leaving it.
@@ -88,6 +94,8 @@ pub struct Console<'a> {
     pub kort: bool,
     /// Set by `/kort` and `/uitgebreid`, so the gesprek can remember the choice on disk.
     pub kort_gewijzigd: bool,
+    /// The tally of a practice gesprek: its commands work at every question.
+    pub turven: Option<super::turven::Turven>,
 }
 
 pub use crate::core::terminal::printable;
@@ -101,6 +109,7 @@ impl<'a> Console<'a> {
             kennis: Kennis::default(),
             kort: false,
             kort_gewijzigd: false,
+            turven: None,
         }
     }
 
@@ -166,9 +175,23 @@ impl<'a> Console<'a> {
         self.say(prompt)?;
         loop {
             let line = self.read_line()?;
-            if let Some(oefen) = &self.oefenhulp {
+            if let Some(t) = self.turven.as_mut()
+                && let Some(reply) = super::turven::command(t, &line)
+            {
+                self.say(&reply)?;
+                self.say(prompt)?;
+                continue;
+            }
+            if let Some(hulp) = &self.oefenhulp {
                 let text = match line.trim().to_lowercase().as_str() {
-                    "antwoord" => Some(oefen.antwoord.clone()),
+                    "antwoord" => Some(match &hulp.klant {
+                        Some((klant, stap)) => super::turven::antwoord(
+                            klant,
+                            stap,
+                            self.turven.as_ref().map(|t| &t.tally),
+                        ),
+                        None => hulp.antwoord.clone(),
+                    }),
                     "uitleg" => Some(self.kennis.uitleg.clone()),
                     _ => None,
                 };
@@ -190,6 +213,9 @@ impl<'a> Console<'a> {
                     self.say(OPDRACHTEN)?;
                     if self.oefenhulp.is_some() {
                         self.say(OEFENHULP)?;
+                    }
+                    if self.turven.is_some() {
+                        self.say(super::turven::HULP)?;
                     }
                 }
                 Command::Back => return Err(Stop::Back),
@@ -420,6 +446,7 @@ mod tests {
         let mut con = Console::new(&mut input, &mut out);
         con.oefenhulp = Some(Oefenhulp {
             antwoord: "Oefenklant: ik kook graag.".into(),
+            klant: None,
         });
         con.kennis.uitleg = "Open vragen: vragen zonder ja of nee.".into();
         assert_eq!(con.ask("Regel:").unwrap(), "klaar");

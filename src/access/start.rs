@@ -175,7 +175,7 @@ fn start_oefenen(
     let klant = &oefenklanten.klanten[choice];
     let session = oefen::oefensessie(klant, new_id(), k.today, &k.data.script.id);
     con.say(&format!(
-        "Oefengesprek met {}. Typ bij elke vraag antwoord om te horen wat de oefenklant zegt, of uitleg voor de technieken. Een oefengesprek wordt niet bewaard.",
+        "Oefengesprek met {}. Typ bij elke vraag antwoord om te horen wat de oefenklant zegt, uitleg voor de technieken, of turf om te turven. Een oefengesprek wordt niet bewaard.",
         klant.naam
     ))?;
     // Nothing is stored, so there is no draft to hold.

@@ -240,10 +240,11 @@ pub(super) fn uitleg(stap: &Stap, klant: Option<&Oefenklant>) -> String {
         out.push(format!("Valkuil: {valkuil}"));
     }
     for &t in &stap.technieken {
-        let (wat, goed, slecht) = oefen::techniek_uitleg(t);
-        out.push(format!("{}: {wat}", t.label()));
-        out.push(format!("Goed: “{goed}”"));
-        out.push(format!("Minder goed: “{slecht}”"));
+        let u = oefen::techniek_uitleg(t);
+        out.push(format!("{}: {}", t.label(), u.wat));
+        out.push(format!("Goed: “{}”", u.goed));
+        out.push(format!("Minder goed: “{}”", u.slecht));
+        out.push(format!("Waarom: {}", u.waarom));
         for v in klant.into_iter().flat_map(|k| k.voorbeelden(t)) {
             out.push(format!("Bij deze klant goed: “{}”", v.goed));
             out.push(format!("Bij deze klant minder goed: “{}”", v.slecht));
@@ -263,7 +264,10 @@ fn oefenhulp(klant: &Oefenklant, stap: &Stap) -> Oefenhulp {
         Some(a) => format!("{} zegt: “{a}”", klant.naam),
         None => format!("{} heeft bij deze stap geen antwoord.", klant.naam),
     };
-    Oefenhulp { antwoord }
+    Oefenhulp {
+        antwoord,
+        klant: Some((klant.clone(), stap.id.clone())),
+    }
 }
 
 /// The page's number and the number of pages, as `/ga` counts them.

@@ -17,6 +17,7 @@ use crate::core::tally::{ReportMeta, report_markdown};
 use crate::store::eventlog::{self, Event};
 use crate::store::files;
 use crate::store::paths::Paths;
+use crate::store::trainer::MI_RAPPORT_EXT;
 
 use std::borrow::Cow;
 
@@ -62,6 +63,8 @@ pub struct PlanSet {
     pub formats: Vec<Formaat>,
     /// The session's id, for the logboek (never the client's name).
     pub sessie: String,
+    /// A practice report: written to the trainer folder, never beside clients' plans.
+    pub trainer: bool,
 }
 
 /// Why a plan cannot be written yet, in words for the consultant.
@@ -201,7 +204,7 @@ pub fn prepare(
         .map_err(|e| Tegenhouder::Vastleggen(e.to_string()))?;
     files.push(("sessie.ron".into(), ron));
     if let Some(report) = tally_report(bron, session) {
-        files.push(("mi-rapport.md".into(), report));
+        files.push((MI_RAPPORT_EXT.into(), report));
     }
     let mut stem = files::plan_stem(session.datum, &session.klant);
     if concept {
@@ -212,6 +215,7 @@ pub fn prepare(
         files,
         formats,
         sessie: session.id.clone(),
+        trainer: false,
     })
 }
 
@@ -230,22 +234,29 @@ fn prepare_oefening(bron: Bron<'_>, session: &Session) -> Result<PlanSet, Tegenh
             "oefening-{}",
             files::plan_stem(session.datum, &session.klant)
         ),
-        files: vec![("mi-rapport.md".into(), report)],
+        files: vec![(MI_RAPPORT_EXT.into(), report)],
         formats: Vec::new(),
         sessie: session.id.clone(),
+        trainer: true,
     })
 }
 
-/// Writes the set under a free name in the output folder, all files or none, then notes
-/// it in the logboek. Returns the files written; the message says what went wrong.
+/// Writes the set under a free name in the output folder (a practice report: in the
+/// trainer folder), all files or none, then notes it in the logboek. Returns the files
+/// written; the message says what went wrong.
 pub fn write(paths: &Paths, set: &PlanSet) -> Result<Vec<PathBuf>, String> {
     let parts: Vec<(&str, &[u8])> = set
         .files
         .iter()
         .map(|(ext, text)| (ext.as_str(), text.as_bytes()))
         .collect();
-    let written = files::write_new_set(&paths.output, &set.stem, &parts)
-        .map_err(|e| files::describe_io_error(&e, &paths.output))?;
+    let dir = if set.trainer {
+        crate::store::trainer::dir(paths)
+    } else {
+        paths.output.clone()
+    };
+    let written = files::write_new_set(&dir, &set.stem, &parts)
+        .map_err(|e| files::describe_io_error(&e, &dir))?;
     for &formaat in &set.formats {
         // The logboek is a record, not a condition: the plan is on disk either way.
         let _ = eventlog::append(

@@ -130,6 +130,15 @@ pub struct OefenArgs {
     /// Het oefengesprek als gewone vragen, regel voor regel (voor schermlezers)
     #[arg(long)]
     pub toegankelijk: bool,
+    /// Start een klassessie met deze naam (rondes, timer, rapport per ronde, klasoverzicht)
+    #[arg(long, value_name = "NAAM")]
+    pub klas: Option<String>,
+    /// Een deelnemer van de klassessie, alleen de naam van de cursist; herhaal per deelnemer
+    #[arg(long = "deelnemer", value_name = "NAAM")]
+    pub deelnemers: Vec<String>,
+    /// Minuten per ronde in de klassessie (0: geen timer)
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub minuten: u64,
 }
 
 /// The clap command with Dutch help flags and headings everywhere.
@@ -201,11 +210,19 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     let result = match &cli.opdracht {
         None => {
             drop(out);
-            return start_app(&cli, cli.toegankelijk || cli.kort, false);
+            return start_app(&cli, cli.toegankelijk || cli.kort, false, None);
         }
         Some(Opdracht::Oefenen(a)) => {
             drop(out);
-            return start_app(&cli, a.toegankelijk, true);
+            let klas = crate::core::klas::KlasOpties::gevraagd;
+            let klas = match klas(a.klas.as_deref(), &a.deelnemers, a.minuten) {
+                Ok(k) => k,
+                Err(msg) => {
+                    eprintln!("fout: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            return start_app(&cli, a.toegankelijk, true, klas);
         }
         Some(Opdracht::Suggesties(a)) => suggesties::run(&cli, a, &mut out),
         Some(Opdracht::Taxonomie(a)) => taxonomie::run(&cli, a, &mut out),
@@ -255,8 +272,14 @@ fn thema(s: &str) -> Result<ThemeKind, String> {
 
 /// The interactive app: full-screen, or line by line when asked for or when there is no
 /// terminal. Input from a pipe or output to a file cannot drive a full-screen app; the
-/// line-by-line mode can, and a screen reader follows it too.
-fn start_app(cli: &Cli, toegankelijk: bool, oefenen: bool) -> ExitCode {
+/// line-by-line mode can, and a screen reader follows it too. `klas`: a class session
+/// for trainer mode.
+fn start_app(
+    cli: &Cli,
+    toegankelijk: bool,
+    oefenen: bool,
+    klas: Option<crate::core::klas::KlasOpties>,
+) -> ExitCode {
     use std::io::IsTerminal;
     let term = std::env::var("TERM").ok();
     if toegankelijk
@@ -264,9 +287,9 @@ fn start_app(cli: &Cli, toegankelijk: bool, oefenen: bool) -> ExitCode {
         || !io::stdin().is_terminal()
         || !io::stdout().is_terminal()
     {
-        start_access(cli, oefenen)
+        start_access(cli, oefenen, klas)
     } else {
-        start_tui(cli, oefenen)
+        start_tui(cli, oefenen, klas)
     }
 }
 
@@ -276,10 +299,11 @@ pub fn dumb_terminal(term: Option<&str>) -> bool {
     term.is_some_and(|t| t.trim().eq_ignore_ascii_case("dumb"))
 }
 
-fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
+fn start_access(cli: &Cli, oefenen: bool, klas: Option<crate::core::klas::KlasOpties>) -> ExitCode {
     let opts = crate::access::AccessOptions {
         instellingen: cli.folders(),
         oefenen,
+        klas,
         keymap_check: crate::tui::keymap::check,
         kort: cli.kort,
     };
@@ -297,11 +321,12 @@ fn start_access(cli: &Cli, oefenen: bool) -> ExitCode {
     }
 }
 
-fn start_tui(cli: &Cli, oefenen: bool) -> ExitCode {
+fn start_tui(cli: &Cli, oefenen: bool, klas: Option<crate::core::klas::KlasOpties>) -> ExitCode {
     let opts = crate::tui::Options {
         instellingen: cli.folders(),
         oefenen,
         thema: cli.thema,
+        klas,
     };
     match crate::tui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
@@ -463,52 +488,4 @@ pub fn check_ids<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_start_without_arguments_means_what_clap_makes_of_it() {
-        let m = command().try_get_matches_from(["meedoen"]).unwrap();
-        let clap = Cli::from_arg_matches(&m).unwrap();
-        assert_eq!(
-            format!("{:?}", Cli::without_arguments()),
-            format!("{clap:?}")
-        );
-    }
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(levenshtein("kooken", "koken"), 1);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("café", "cafe"), 1);
-        assert_eq!(levenshtein("same", "same"), 0);
-    }
-
-    #[test]
-    fn closest_ids_by_id_label_and_prefix() {
-        let known = [
-            ("koken", "Koken"),
-            ("buiten", "Buiten zijn"),
-            ("fysiek", "Lichamelijke klachten"),
-        ];
-        let it = || known.iter().map(|&(a, b)| (a, b));
-        assert_eq!(closest("kooken", it()), ["koken"]);
-        assert_eq!(closest("Lichamelijk", it()), ["fysiek"]);
-        assert_eq!(closest("buit", it()), ["buiten"]);
-        assert!(closest("zeilen", it()).is_empty());
-    }
-
-    #[test]
-    fn help_is_dutch() {
-        let help = command().render_help().to_string();
-        assert!(help.contains("Gebruik: "), "{help}");
-        assert!(help.contains("Opdrachten"), "{help}");
-        assert!(help.contains("Toon deze hulp"), "{help}");
-        assert!(!help.contains("Print help"), "{help}");
-    }
-
-    #[test]
-    fn command_is_well_formed() {
-        command().debug_assert();
-    }
-}
+mod tests;

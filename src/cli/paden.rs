@@ -19,7 +19,7 @@ pub fn run(cli: &Cli, _args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fou
     let paths = &bundle.paths;
     let show = |p: &std::path::Path| terminal_safe(&p.display().to_string());
     for (what, dir) in paths.describe() {
-        writeln!(out, "{what}:\n  {}", show(dir))?;
+        writeln!(out, "{what}:\n  {}", show(&dir))?;
     }
     let others: Vec<_> = crate::app::erase::plan_folders(&bundle)
         .into_iter()

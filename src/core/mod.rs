@@ -7,6 +7,7 @@ pub mod datum;
 pub mod fields;
 pub mod gate;
 pub mod gemeente;
+pub mod klas;
 pub mod layered;
 pub mod matching;
 pub mod oefen;

@@ -14,17 +14,87 @@ use super::parse::{Parsed, parse_data};
 use super::problem::Problem;
 use super::script::{Script, Techniek};
 use super::session::Session;
-use super::tally::Tally;
+use super::tally::{Gedrag, Tally};
 use super::taxonomy::{TagKind, Taxonomy};
 
-/// What the demo client says at one step.
+/// What the trainee just did, as far as the demo client's answer depends on it. The
+/// trainer marks it by tallying: the consultant's latest code at the step decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Zet {
+    /// An open question, or nothing marked yet.
+    OpenVraag,
+    /// A reflection, a summary, or another MI-adherent move (affirming, autonomy).
+    Reflectie,
+    GeslotenVraag,
+    /// Advice or persuasion without permission, or confronting.
+    AdviesZonderToestemming,
+}
+
+impl Zet {
+    pub const ALL: [Zet; 4] = [
+        Zet::OpenVraag,
+        Zet::Reflectie,
+        Zet::GeslotenVraag,
+        Zet::AdviesZonderToestemming,
+    ];
+
+    /// What a tallied code means for the client. Giving information and persuading with
+    /// permission invite the client to speak as an open question does.
+    pub fn from_gedrag(g: Gedrag) -> Option<Zet> {
+        match g {
+            Gedrag::OpenVraag | Gedrag::NeutraalInformeren | Gedrag::OvertuigenMetToestemming => {
+                Some(Zet::OpenVraag)
+            }
+            Gedrag::ReflectieEenvoudig
+            | Gedrag::ReflectieComplex
+            | Gedrag::Samenvatten
+            | Gedrag::Bekrachtigen
+            | Gedrag::SamenwerkingZoeken
+            | Gedrag::AutonomieBenadrukken => Some(Zet::Reflectie),
+            Gedrag::GeslotenVraag => Some(Zet::GeslotenVraag),
+            Gedrag::OvertuigenZonderToestemming | Gedrag::Confronteren => {
+                Some(Zet::AdviesZonderToestemming)
+            }
+            Gedrag::Verandertaal | Gedrag::Behoudtaal => None,
+        }
+    }
+
+    /// "na een open vraag", for the label above the answer.
+    pub fn label(self) -> &'static str {
+        match self {
+            Zet::OpenVraag => "na een open vraag",
+            Zet::Reflectie => "na een reflectie of bekrachtiging",
+            Zet::GeslotenVraag => "na een gesloten vraag",
+            Zet::AdviesZonderToestemming => "na advies zonder toestemming",
+        }
+    }
+}
+
+/// What the demo client says at one step. `tekst` answers an open question; the other
+/// answers follow what MI predicts: a reflection brings more change talk, a closed
+/// question a short answer, unasked-for advice resistance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Antwoord {
     /// Step id in the intake script.
     pub stap: String,
-    /// In the client's own voice.
+    /// In the client's own voice, after an open question.
     pub tekst: String,
+    #[serde(default)]
+    pub na_reflectie: Option<String>,
+    #[serde(default)]
+    pub na_gesloten: Option<String>,
+    #[serde(default)]
+    pub na_advies: Option<String>,
+}
+
+/// How the client responds when a step has no answer for that move of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reacties {
+    pub na_reflectie: String,
+    pub na_gesloten: String,
+    pub na_advies: String,
 }
 
 /// The tags a trainer could tick for this client; suggestions, never pre-filled, since
@@ -72,6 +142,11 @@ pub struct Oefenklant {
     /// 2–4 sentences for the trainer.
     pub achtergrond: String,
     pub antwoorden: Vec<Antwoord>,
+    /// The client's usual response per move, where a step has none of its own. Optional
+    /// so files written before clients responded to the move still load; without it a
+    /// step's open answer stands in, and the screen says so.
+    #[serde(default)]
+    pub reacties: Option<Reacties>,
     #[serde(default)]
     pub tags: Tags,
     #[serde(default)]
@@ -81,12 +156,36 @@ pub struct Oefenklant {
 }
 
 impl Oefenklant {
-    /// The client's answer at a step, if the file has one.
+    /// The client's answer to an open question at a step, if the file has one.
     pub fn antwoord(&self, stap: &str) -> Option<&str> {
-        self.antwoorden
-            .iter()
-            .find(|a| a.stap == stap)
-            .map(|a| a.tekst.as_str())
+        self.antwoord_op(stap, Zet::OpenVraag)
+    }
+
+    /// The client's answer at a step after this move: the step's own answer for the
+    /// move, else the client's usual response to it, else the open answer. A step the
+    /// file has no answer for stays silent.
+    pub fn antwoord_op(&self, stap: &str, zet: Zet) -> Option<&str> {
+        self.reactie(stap, zet).map(|(_, t)| t)
+    }
+
+    /// Like [`Oefenklant::antwoord_op`], with the move the answer was written for: an
+    /// open question when the file has nothing for this move.
+    pub fn reactie(&self, stap: &str, zet: Zet) -> Option<(Zet, &str)> {
+        let a = self.antwoorden.iter().find(|a| a.stap == stap)?;
+        let r = self.reacties.as_ref();
+        let (eigen, gewoon) = match zet {
+            Zet::OpenVraag => (None, None),
+            Zet::Reflectie => (a.na_reflectie.as_deref(), r.map(|r| &r.na_reflectie)),
+            Zet::GeslotenVraag => (a.na_gesloten.as_deref(), r.map(|r| &r.na_gesloten)),
+            Zet::AdviesZonderToestemming => (a.na_advies.as_deref(), r.map(|r| &r.na_advies)),
+        };
+        let filled = |t: &&str| !t.trim().is_empty();
+        Some(
+            eigen
+                .filter(filled)
+                .or_else(|| gewoon.map(String::as_str).filter(filled))
+                .map_or((Zet::OpenVraag, a.tekst.as_str()), |t| (zet, t)),
+        )
     }
 
     pub fn voorbeelden(&self, techniek: Techniek) -> impl Iterator<Item = &Voorbeeld> {
@@ -214,6 +313,42 @@ pub fn validate(
                     format!("oefenklant `{}`: leeg antwoord bij stap `{}`", k.id, a.stap),
                 ));
             }
+            for (veld, tekst) in [
+                ("na_reflectie", &a.na_reflectie),
+                ("na_gesloten", &a.na_gesloten),
+                ("na_advies", &a.na_advies),
+            ] {
+                if tekst.as_ref().is_some_and(|t| t.trim().is_empty()) {
+                    problems.push(problem(
+                        here,
+                        veld,
+                        format!(
+                            "oefenklant `{}`: `{veld}` bij stap `{}` is leeg; laat het weg of schrijf wat de klant zegt",
+                            k.id, a.stap
+                        ),
+                    ));
+                }
+            }
+        }
+        let reacties = k.reacties.as_ref().map_or(Vec::new(), |r| {
+            vec![
+                ("na_reflectie", &r.na_reflectie),
+                ("na_gesloten", &r.na_gesloten),
+                ("na_advies", &r.na_advies),
+            ]
+        });
+        for (veld, tekst) in reacties {
+            if tekst.trim().is_empty() {
+                // Pointing at the client's id: a missing `reacties` has no place of its own.
+                problems.push(problem(
+                    at,
+                    &format!("\"{}\"", k.id),
+                    format!(
+                        "oefenklant `{}`: `{veld}` in `reacties` is leeg; schrijf hoe deze klant daarop reageert",
+                        k.id
+                    ),
+                ));
+            }
         }
         for kind in TagKind::ALL {
             for id in k.tags.list(kind) {
@@ -284,132 +419,8 @@ pub fn oefensessie(klant: &Oefenklant, id: String, today: NaiveDate, script: &st
     s
 }
 
-/// What a technique is for, a good phrasing and a poor one, for the trainer's help panel.
-/// The good phrasings are the real ones from the research (§2); the poor ones are the
-/// pitfalls it names.
-pub fn techniek_uitleg(t: Techniek) -> (&'static str, &'static str, &'static str) {
-    match t {
-        Techniek::NeutraalInformeren => (
-            "Feiten geven zonder oordeel of dreiging, en daarna de klant weer aan het woord laten.",
-            "De wet vraagt om een tegenprestatie, dat kan van alles zijn, bijvoorbeeld ook sporten. Maar hoe gaat het met u?",
-            "U moet iets terugdoen voor uw uitkering, anders wordt u gekort.",
-        ),
-        Techniek::OpenVragen => (
-            "Vragen waar geen ja of nee op past, zodat de klant zelf vertelt wat belangrijk is.",
-            "Wat zou u kunnen of willen?",
-            "U wilt toch ook wel iets doen, of niet?",
-        ),
-        Techniek::Reflecteren => (
-            "Teruggeven wat u hoort, en bij een complexe reflectie ook wat eronder ligt.",
-            "Ik zie een twinkeling in uw ogen als u daarover praat, dan komt de onderzoeker weer boven, klopt dat?",
-            "Dat valt vast wel mee.",
-        ),
-        Techniek::Bekrachtigen => (
-            "Oprecht benoemen wat de klant al doet of durft; een stap, geen compliment in het algemeen.",
-            "Een jaar geleden had u dat niet gedurfd. Dan is dat toch een succes!",
-            "Goed zo, zo hoort het ook.",
-        ),
-        Techniek::Samenvatten => (
-            "Kort bundelen wat de klant zei, met de eigen woorden, en vragen of het klopt en wat nu.",
-            "U hebt een droom, u zet stapjes; welke stappen zijn nog meer nodig?",
-            "Dus we spreken af dat u twintig uur gaat doen.",
-        ),
-    }
-}
+mod uitleg;
+pub use uitleg::{Uitleg, techniek_uitleg};
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SRC: &str = r#"(klanten: [
-    (
-        id: "a",
-        naam: "Demo: mevrouw A (fictief)",
-        leeftijd: Some(58),
-        achtergrond: "Lang in de bijstand.",
-        antwoorden: [
-            (stap: "welkom", tekst: "Goedemiddag."),
-            (stap: "bestaat-niet", tekst: "Hm."),
-            (stap: "welkom", tekst: "Nog eens."),
-        ],
-        tags: (wensen: ["koken", "vliegen"], belemmeringen: ["fysiek"], actief: ["nergens"]),
-    ),
-    (
-        id: "a",
-        naam: "Echte Naam",
-        leeftijd: None,
-        achtergrond: "x",
-        antwoorden: [],
-    ),
-])"#;
-
-    fn script() -> Script {
-        crate::core::problem::parse_ron(
-            "s.ron",
-            r#"(id: "intake", titel: "T", fases: [(id: "f", titel: "F", stappen: [
-                (id: "welkom", titel: "W", technieken: [OpenVragen], doel: "d"),
-            ])])"#,
-        )
-        .unwrap()
-    }
-
-    fn taxonomy() -> Taxonomy {
-        crate::core::problem::parse_ron(
-            "t.ron",
-            r#"(wensen: [(id: "koken", label: "K", omschrijving: "o")], krachten: [],
-               belemmeringen: [(id: "fysiek", label: "F", omschrijving: "o")],
-               categorieen: [(id: "mantelzorg", label: "M", omschrijving: "o")])"#,
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn problems_are_found_and_placed() {
-        let src = Source::new("oefen.ron", SRC);
-        let k = parse(&src).unwrap().value;
-        let problems = validate(&k, &script(), &taxonomy(), &src);
-        let msgs: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        let has = |line: usize, part: &str| {
-            problems
-                .iter()
-                .any(|p| p.line == line && p.msg.contains(part))
-        };
-        assert!(has(9, "onbekende stap `bestaat-niet`"), "{msgs:#?}");
-        assert!(has(10, "twee antwoorden bij stap `welkom`"), "{msgs:#?}");
-        assert!(has(12, "onbekende wens `vliegen`"), "{msgs:#?}");
-        assert!(has(12, "onbekende categorie `nergens`"), "{msgs:#?}");
-        assert!(has(15, "komt twee keer voor"), "{msgs:#?}");
-        assert!(has(16, "(fictief)"), "{msgs:#?}");
-        assert_eq!(problems.len(), 6, "{msgs:#?}");
-    }
-
-    #[test]
-    fn answers_and_practice_session() {
-        let k = parse(&Source::new("o", SRC)).unwrap().value;
-        let a = &k.klanten[0];
-        assert_eq!(a.antwoord("welkom"), Some("Goedemiddag."));
-        assert_eq!(a.antwoord("nergens"), None);
-        let s = oefensessie(
-            a,
-            "o1".into(),
-            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            "intake",
-        );
-        assert!(s.oefenen);
-        assert_eq!(s.tally, Some(Tally::default()));
-        assert_eq!(
-            (s.klant.as_str(), s.leeftijd),
-            ("Demo: mevrouw A (fictief)", Some(58))
-        );
-        assert!(s.wensen.is_empty(), "tags are for the trainee to tick");
-    }
-
-    #[test]
-    fn every_technique_has_an_explanation() {
-        for t in Techniek::ALL {
-            let (uitleg, goed, slecht) = techniek_uitleg(t);
-            assert!(!uitleg.is_empty() && !goed.is_empty() && !slecht.is_empty());
-            assert_ne!(goed, slecht);
-        }
-    }
-}
+mod tests;

@@ -1,45 +1,72 @@
-//! Trainer mode's MI tally: counts of the consultant's behaviours during a (practice)
-//! gesprek, after the behaviour codes of MITI 4.2.1, with the summary scores R:Q and %CR
-//! and the older MITI 3 measure % open vragen. The thresholds are the MITI's own, which
-//! it calls "based upon expert opinion"; the report says so, so nobody mistakes them for a
-//! validated norm (research §2, "MI fidelity measurement").
+//! Trainer mode's MI tally: the consultant's behaviour codes of MITI 4.2.1 (plus the
+//! MITI 3 split of open and closed questions) and the client's change and sustain talk,
+//! counted during a (practice) gesprek, with a timeline of when each code was given.
+//! The summary scores and the four global ratings live in `scores`; the thresholds are
+//! the MITI's own, which it calls "based upon expert opinion", and every place that shows
+//! a level says so (research §2, "MI fidelity measurement").
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
-mod report;
+pub(crate) mod report;
+mod scores;
 pub use report::{ReportMeta, report_markdown};
+pub use scores::{
+    DREMPEL_BRON, Drempels, Gemiddelde, Global, Globals, Maat, Niveau, Score, beoordeling,
+    percent_text, rating_text, ratio_text,
+};
 
-/// One coded behaviour of the consultant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// One code: a behaviour of the consultant or an utterance of the client.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, VariantArray,
+)]
 pub enum Gedrag {
-    /// Giving information (MITI: Giving Information).
+    /// Giving Information.
     NeutraalInformeren,
+    /// MITI 4 codes one Question; the split into open and closed is MITI 3's.
     OpenVraag,
     GeslotenVraag,
     ReflectieEenvoudig,
     ReflectieComplex,
-    /// Affirm.
+    /// Affirm: names a specific strength or effort of the client. MI-adherent.
     Bekrachtigen,
     /// MITI codes a summary as a reflection; kept apart here so trainers can see it.
     Samenvatten,
-    /// Persuade: arguing for change without the client's permission. MI-inconsistent.
+    /// Seeking Collaboration: asking the client's ideas, sharing power. MI-adherent.
+    SamenwerkingZoeken,
+    /// Emphasizing Autonomy: the choice is the client's. MI-adherent.
+    AutonomieBenadrukken,
+    /// Persuade with Permission: neither adherent nor non-adherent.
+    OvertuigenMetToestemming,
+    /// Persuade: arguing for change without the client's permission. MI non-adherent.
     OvertuigenZonderToestemming,
-    /// Confront: disagreeing, shaming, warning. MI-inconsistent.
+    /// Confront: disagreeing, shaming, warning. MI non-adherent.
     Confronteren,
+    /// The client speaks for change (desire, ability, reasons, need, commitment, steps).
+    Verandertaal,
+    /// The client speaks for staying as things are.
+    Behoudtaal,
+}
+
+/// Who a code belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Spreker {
+    Consulent,
+    Klant,
+}
+
+impl Spreker {
+    pub fn label(self) -> &'static str {
+        match self {
+            Spreker::Consulent => "consulent",
+            Spreker::Klant => "klant",
+        }
+    }
 }
 
 impl Gedrag {
-    pub const ALL: [Gedrag; 9] = [
-        Gedrag::NeutraalInformeren,
-        Gedrag::OpenVraag,
-        Gedrag::GeslotenVraag,
-        Gedrag::ReflectieEenvoudig,
-        Gedrag::ReflectieComplex,
-        Gedrag::Bekrachtigen,
-        Gedrag::Samenvatten,
-        Gedrag::OvertuigenZonderToestemming,
-        Gedrag::Confronteren,
-    ];
+    /// Every code, consultant first, client last.
+    pub const ALL: &'static [Gedrag] = Gedrag::VARIANTS;
 
     pub fn label(self) -> &'static str {
         match self {
@@ -50,36 +77,119 @@ impl Gedrag {
             Gedrag::ReflectieComplex => "Complexe reflectie",
             Gedrag::Bekrachtigen => "Bekrachtigen",
             Gedrag::Samenvatten => "Samenvatten",
+            Gedrag::SamenwerkingZoeken => "Samenwerking zoeken",
+            Gedrag::AutonomieBenadrukken => "Autonomie benadrukken",
+            Gedrag::OvertuigenMetToestemming => "Overtuigen met toestemming",
             Gedrag::OvertuigenZonderToestemming => "Overtuigen zonder toestemming",
             Gedrag::Confronteren => "Confronteren",
+            Gedrag::Verandertaal => "Verandertaal (klant)",
+            Gedrag::Behoudtaal => "Behoudtaal (klant)",
         }
     }
 
-    /// Suggested key in the tally mode: digits 1–9 in the order of [`Gedrag::ALL`], so the
-    /// MI-consistent moves sit under the left hand and the two to avoid come last.
-    pub fn toets(self) -> char {
-        let i = Gedrag::ALL
-            .iter()
-            .position(|&g| g == self)
-            .expect("every Gedrag is in ALL");
-        char::from(b'1' + i as u8)
+    /// A short label for the tally strip, where twelve codes share one or two lines.
+    pub fn kort(self) -> &'static str {
+        match self {
+            Gedrag::NeutraalInformeren => "Inform.",
+            Gedrag::OpenVraag => "Open",
+            Gedrag::GeslotenVraag => "Gesl.",
+            Gedrag::ReflectieEenvoudig => "R-eenv.",
+            Gedrag::ReflectieComplex => "R-compl.",
+            Gedrag::Bekrachtigen => "Bekr.",
+            Gedrag::Samenvatten => "Samenv.",
+            Gedrag::SamenwerkingZoeken => "Samenw.",
+            Gedrag::AutonomieBenadrukken => "Auton.",
+            Gedrag::OvertuigenMetToestemming => "Overt.+t",
+            Gedrag::OvertuigenZonderToestemming => "Overt.✗",
+            Gedrag::Confronteren => "Confr.✗",
+            Gedrag::Verandertaal => "Verand.",
+            Gedrag::Behoudtaal => "Behoud",
+        }
     }
 
-    /// The behaviour for a key pressed in the tally mode.
-    pub fn from_toets(c: char) -> Option<Gedrag> {
-        Gedrag::ALL.into_iter().find(|g| g.toets() == c)
+    /// A stable code for the CSV, after the MITI 4.2.1 abbreviations (with the MITI 3
+    /// question split and SUM for a summary, which MITI codes as a reflection).
+    pub fn code(self) -> &'static str {
+        match self {
+            Gedrag::NeutraalInformeren => "GI",
+            Gedrag::OpenVraag => "Q-open",
+            Gedrag::GeslotenVraag => "Q-gesloten",
+            Gedrag::ReflectieEenvoudig => "SR",
+            Gedrag::ReflectieComplex => "CR",
+            Gedrag::Bekrachtigen => "AF",
+            Gedrag::Samenvatten => "SUM",
+            Gedrag::SamenwerkingZoeken => "SEEK",
+            Gedrag::AutonomieBenadrukken => "AUTO",
+            Gedrag::OvertuigenMetToestemming => "PWP",
+            Gedrag::OvertuigenZonderToestemming => "PERS",
+            Gedrag::Confronteren => "CON",
+            Gedrag::Verandertaal => "CT",
+            Gedrag::Behoudtaal => "ST",
+        }
     }
 
-    /// Persuading without permission and confronting go against MI (MITI: non-adherent).
+    pub fn spreker(self) -> Spreker {
+        match self {
+            Gedrag::Verandertaal | Gedrag::Behoudtaal => Spreker::Klant,
+            _ => Spreker::Consulent,
+        }
+    }
+
+    /// The default key in tally mode. Every key is on a numeric keypad: digits for the
+    /// consultant's MI-consistent moves, `0` for persuading with permission, `.` and `/`
+    /// for the two non-adherent codes, `+` and `-` for the client's change and sustain
+    /// talk (`*` undoes, see the keymap).
+    pub fn toets(self) -> &'static str {
+        match self {
+            Gedrag::NeutraalInformeren => "1",
+            Gedrag::OpenVraag => "2",
+            Gedrag::GeslotenVraag => "3",
+            Gedrag::ReflectieEenvoudig => "4",
+            Gedrag::ReflectieComplex => "5",
+            Gedrag::Bekrachtigen => "6",
+            Gedrag::Samenvatten => "7",
+            Gedrag::SamenwerkingZoeken => "8",
+            Gedrag::AutonomieBenadrukken => "9",
+            Gedrag::OvertuigenMetToestemming => "0",
+            Gedrag::OvertuigenZonderToestemming => ".",
+            Gedrag::Confronteren => "/",
+            Gedrag::Verandertaal => "+",
+            Gedrag::Behoudtaal => "-",
+        }
+    }
+
+    /// The code for a default key (the line mode, where a code is typed and confirmed).
+    pub fn from_toets(key: &str) -> Option<Gedrag> {
+        Gedrag::ALL.iter().copied().find(|g| g.toets() == key)
+    }
+
+    /// Persuading without permission and confronting (MITI: MI non-adherent).
     pub fn mi_inconsistent(self) -> bool {
         matches!(
             self,
             Gedrag::OvertuigenZonderToestemming | Gedrag::Confronteren
         )
     }
+
+    /// Affirm, Seeking Collaboration and Emphasizing Autonomy (MITI: MI-adherent).
+    pub fn mi_adherent(self) -> bool {
+        matches!(
+            self,
+            Gedrag::Bekrachtigen | Gedrag::SamenwerkingZoeken | Gedrag::AutonomieBenadrukken
+        )
+    }
 }
 
-/// Counts per behaviour, plus which step each was tallied on when the UI says so.
+/// One code on the timeline: seconds since the round (or gesprek) began, the step it was
+/// given on, and the code.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct Moment {
+    pub sec: u64,
+    pub stap: String,
+    pub gedrag: Gedrag,
+}
+
+/// Counts per code, plus which step each was tallied on and when, when the UI says so.
 #[derive(Serialize, Deserialize, Default, Clone, PartialEq, Eq, Debug)]
 #[serde(default)]
 pub struct Tally {
@@ -90,13 +200,22 @@ pub struct Tally {
     pub reflectie_complex: u32,
     pub bekrachtigen: u32,
     pub samenvatten: u32,
+    pub samenwerking_zoeken: u32,
+    pub autonomie_benadrukken: u32,
+    pub overtuigen_met_toestemming: u32,
     pub overtuigen_zonder_toestemming: u32,
     pub confronteren: u32,
-    /// (step id, behaviour) in the order tallied; only filled through [`Tally::add_bij`].
+    pub verandertaal: u32,
+    pub behoudtaal: u32,
+    /// (step id, code) in the order tallied; only filled through [`Tally::add_bij`].
     pub log: Vec<(String, Gedrag)>,
+    /// The same codes with the second they were given, when the UI knows the time.
+    pub tijdlijn: Vec<Moment>,
     /// Seconds spent per step id, in the order first visited; the UI measures, this keeps
     /// it with the session so the report can be made again after a restart.
     pub tijd: Vec<(String, u64)>,
+    /// The four global ratings, entered by the trainer at the end.
+    pub globals: Option<Globals>,
 }
 
 impl Tally {
@@ -109,8 +228,13 @@ impl Tally {
             Gedrag::ReflectieComplex => &mut self.reflectie_complex,
             Gedrag::Bekrachtigen => &mut self.bekrachtigen,
             Gedrag::Samenvatten => &mut self.samenvatten,
+            Gedrag::SamenwerkingZoeken => &mut self.samenwerking_zoeken,
+            Gedrag::AutonomieBenadrukken => &mut self.autonomie_benadrukken,
+            Gedrag::OvertuigenMetToestemming => &mut self.overtuigen_met_toestemming,
             Gedrag::OvertuigenZonderToestemming => &mut self.overtuigen_zonder_toestemming,
             Gedrag::Confronteren => &mut self.confronteren,
+            Gedrag::Verandertaal => &mut self.verandertaal,
+            Gedrag::Behoudtaal => &mut self.behoudtaal,
         }
     }
 
@@ -123,14 +247,24 @@ impl Tally {
             Gedrag::ReflectieComplex => self.reflectie_complex,
             Gedrag::Bekrachtigen => self.bekrachtigen,
             Gedrag::Samenvatten => self.samenvatten,
+            Gedrag::SamenwerkingZoeken => self.samenwerking_zoeken,
+            Gedrag::AutonomieBenadrukken => self.autonomie_benadrukken,
+            Gedrag::OvertuigenMetToestemming => self.overtuigen_met_toestemming,
             Gedrag::OvertuigenZonderToestemming => self.overtuigen_zonder_toestemming,
             Gedrag::Confronteren => self.confronteren,
+            Gedrag::Verandertaal => self.verandertaal,
+            Gedrag::Behoudtaal => self.behoudtaal,
         }
     }
 
     pub fn add(&mut self, g: Gedrag) {
-        let n = self.slot(g);
-        *n = n.saturating_add(1);
+        self.add_n(g, 1);
+    }
+
+    /// Adds `n` at once (adding up rounds); saturates rather than wrapping.
+    pub fn add_n(&mut self, g: Gedrag, n: u32) {
+        let slot = self.slot(g);
+        *slot = slot.saturating_add(n);
     }
 
     /// Adds and remembers the step, for the per-step table in the report.
@@ -139,14 +273,43 @@ impl Tally {
         self.log.push((step.to_string(), g));
     }
 
-    /// Takes one back (a mis-tap); never below zero. Also drops the latest log entry of
-    /// this behaviour so the per-step table keeps adding up.
+    /// Adds, remembers the step and puts the code on the timeline at `sec`.
+    pub fn add_op(&mut self, step: &str, g: Gedrag, sec: u64) {
+        self.add_bij(step, g);
+        self.tijdlijn.push(Moment {
+            sec,
+            stap: step.to_string(),
+            gedrag: g,
+        });
+    }
+
+    /// Takes one back (a mis-tap); never below zero. Also drops the latest log and
+    /// timeline entry of this code so the per-step table and the CSV keep adding up.
     pub fn undo(&mut self, g: Gedrag) {
         let n = self.slot(g);
         *n = n.saturating_sub(1);
         if let Some(i) = self.log.iter().rposition(|(_, x)| *x == g) {
             self.log.remove(i);
         }
+        if let Some(i) = self.tijdlijn.iter().rposition(|m| m.gedrag == g) {
+            self.tijdlijn.remove(i);
+        }
+    }
+
+    /// Takes back the code tallied last, whatever it was (the one-key undo).
+    pub fn undo_laatste(&mut self) -> Option<Gedrag> {
+        let g = self.log.last().map(|(_, g)| *g)?;
+        self.undo(g);
+        Some(g)
+    }
+
+    /// The consultant's latest code at a step: what the demo client responds to.
+    pub fn laatste_bij(&self, step: &str) -> Option<Gedrag> {
+        self.log
+            .iter()
+            .rev()
+            .find(|(s, g)| s == step && g.spreker() == Spreker::Consulent)
+            .map(|(_, g)| *g)
     }
 
     /// Adds time spent on a step (the UI calls this when leaving a step).
@@ -157,9 +320,13 @@ impl Tally {
         }
     }
 
-    /// All behaviours tallied.
+    /// All the consultant's codes.
     pub fn total(&self) -> u32 {
-        Gedrag::ALL.iter().map(|&g| self.count(g)).sum()
+        Gedrag::ALL
+            .iter()
+            .filter(|g| g.spreker() == Spreker::Consulent)
+            .map(|&g| self.count(g))
+            .sum()
     }
 
     pub fn questions(&self) -> u32 {
@@ -171,6 +338,12 @@ impl Tally {
         self.reflectie_eenvoudig + self.reflectie_complex + self.samenvatten
     }
 
+    /// Total MI-adherent: Affirm + Seeking Collaboration + Emphasizing Autonomy.
+    pub fn mi_adherent(&self) -> u32 {
+        self.bekrachtigen + self.samenwerking_zoeken + self.autonomie_benadrukken
+    }
+
+    /// Total MI non-adherent: Persuade + Confront (Persuade with Permission is neither).
     pub fn mi_inconsistent(&self) -> u32 {
         self.overtuigen_zonder_toestemming + self.confronteren
     }
@@ -196,17 +369,22 @@ impl Tally {
         percent(self.open_vraag, self.questions())
     }
 
+    /// Change talk as a share of all client talk, in percent; `None` without client talk.
+    pub fn pct_verandertaal(&self) -> Option<f64> {
+        percent(self.verandertaal, self.verandertaal + self.behoudtaal)
+    }
+
+    /// Change talk per sustain talk ("3,0 : 1"); `None` without sustain talk.
+    pub fn ct_st(&self) -> Option<f64> {
+        ratio(self.verandertaal, self.behoudtaal)
+    }
+
     /// The three summary scores with their levels, in report order.
     pub fn scores(&self) -> [Score; 3] {
-        let score = |maat: Maat, value: Option<f64>| Score {
-            maat,
-            value,
-            niveau: value.map(|v| beoordeling(v, maat.drempels().redelijk, maat.drempels().goed)),
-        };
         [
-            score(Maat::Rq, self.rq()),
-            score(Maat::PctCr, self.pct_cr()),
-            score(Maat::PctOpen, self.pct_open()),
+            Score::of(Maat::Rq, self.rq()),
+            Score::of(Maat::PctCr, self.pct_cr()),
+            Score::of(Maat::PctOpen, self.pct_open()),
         ]
     }
 
@@ -234,103 +412,6 @@ fn ratio(num: u32, den: u32) -> Option<f64> {
 /// Multiplies before dividing so exact boundaries (2 of 5 = 40 %) come out exact.
 fn percent(num: u32, den: u32) -> Option<f64> {
     (den > 0).then(|| f64::from(num) * 100.0 / f64::from(den))
-}
-
-/// Where a score stands against its thresholds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Niveau {
-    Onder,
-    Redelijk,
-    Goed,
-}
-
-impl Niveau {
-    pub fn label(self) -> &'static str {
-        match self {
-            Niveau::Onder => "onder de drempel",
-            Niveau::Redelijk => "redelijk",
-            Niveau::Goed => "goed",
-        }
-    }
-}
-
-/// A value at or above `good` is Goed, at or above `fair` Redelijk, below that Onder.
-pub fn beoordeling(value: f64, fair: f64, good: f64) -> Niveau {
-    if value >= good {
-        Niveau::Goed
-    } else if value >= fair {
-        Niveau::Redelijk
-    } else {
-        Niveau::Onder
-    }
-}
-
-/// Thresholds of one score, in the score's own unit (ratio or percent).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Drempels {
-    pub redelijk: f64,
-    pub goed: f64,
-}
-
-/// What the thresholds rest on; shown wherever a level is shown.
-pub const DREMPEL_BRON: &str = "drempels op basis van expertoordeel, MITI 4.2.1";
-
-/// The summary scores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Maat {
-    /// Reflections to questions.
-    Rq,
-    /// Percentage complex reflections.
-    PctCr,
-    /// Percentage open questions (MITI 3).
-    PctOpen,
-}
-
-impl Maat {
-    pub fn label(self) -> &'static str {
-        match self {
-            Maat::Rq => "Reflecties : vragen (R:Q)",
-            Maat::PctCr => "% complexe reflecties (%CR)",
-            Maat::PctOpen => "% open vragen (MITI 3)",
-        }
-    }
-
-    /// MITI 4.2.1: R:Q fair 1:1, good 2:1; %CR fair 40 %, good 50 %. MITI 3: % open
-    /// questions fair 50 %, good 70 %. All three are expert opinion, not validated norms.
-    pub fn drempels(self) -> Drempels {
-        match self {
-            Maat::Rq => Drempels {
-                redelijk: 1.0,
-                goed: 2.0,
-            },
-            Maat::PctCr => Drempels {
-                redelijk: 40.0,
-                goed: 50.0,
-            },
-            Maat::PctOpen => Drempels {
-                redelijk: 50.0,
-                goed: 70.0,
-            },
-        }
-    }
-
-    /// A value in this score's unit, Dutch style ("1,5 : 1", "40 %").
-    pub fn format(self, value: f64) -> String {
-        let text = match self {
-            Maat::Rq => format!("{value:.1} : 1"),
-            Maat::PctCr | Maat::PctOpen => format!("{value:.0} %"),
-        };
-        text.replace('.', ",")
-    }
-}
-
-/// One summary score with its level; `value` and `niveau` are `None` when there was
-/// nothing to divide by.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Score {
-    pub maat: Maat,
-    pub value: Option<f64>,
-    pub niveau: Option<Niveau>,
 }
 
 #[cfg(test)]

@@ -53,7 +53,8 @@ pub fn read_or_default(dir: Option<&Path>, file: &str, default: Source) -> Resul
 /// `file` (named with `/`, like `templates/plan.md.j2`) inside `dir`, joined part by part
 /// so the path shown on Windows has one kind of separator.
 pub fn in_dir(dir: &Path, file: &str) -> std::path::PathBuf {
-    file.split('/').fold(dir.to_path_buf(), |p, part| p.join(part))
+    file.split('/')
+        .fold(dir.to_path_buf(), |p, part| p.join(part))
 }
 
 /// Reads `file` in `dir`: `None` when there is no such file, a problem with its place

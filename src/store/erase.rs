@@ -19,8 +19,9 @@ use super::files::describe_io_error;
 use super::paths::Paths;
 use super::sessions::{SESSION_EXT, client_key as key};
 
-/// Extensions of plans (and the trainer's report) written beside a saved session.
-const PLAN_EXTS: [&str; 4] = ["md", "html", "txt", "mi-rapport.md"];
+/// Extensions of plans written beside a saved session, and of the trainer report a
+/// tallied real gesprek leaves there: it belongs to the same client.
+const PLAN_EXTS: [&str; 4] = ["md", "html", "txt", super::trainer::MI_RAPPORT_EXT];
 
 /// What erasing one client would delete.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

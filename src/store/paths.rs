@@ -83,18 +83,25 @@ impl Paths {
     }
 
     /// The folders with a Dutch description, for `meedoen paden`.
-    pub fn describe(&self) -> Vec<(&'static str, &Path)> {
+    pub fn describe(&self) -> Vec<(&'static str, PathBuf)> {
         vec![
             (
                 "instellingen (eigen script, catalogus, taxonomie)",
-                &self.config,
+                self.config.clone(),
             ),
-            ("gegevens (lokaal, niet gesynchroniseerd)", &self.data),
+            (
+                "gegevens (lokaal, niet gesynchroniseerd)",
+                self.data.clone(),
+            ),
             (
                 "concepten (automatisch opgeslagen gesprekken)",
-                &self.drafts,
+                self.drafts.clone(),
             ),
-            ("plannen van aanpak", &self.output),
+            ("plannen van aanpak", self.output.clone()),
+            (
+                "trainer (oefenrapporten en klassessies, nooit bij een plan)",
+                super::trainer::dir(self),
+            ),
         ]
     }
 }

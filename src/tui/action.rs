@@ -67,6 +67,19 @@ pub enum Command {
     Turven,
     /// Undo the last tally.
     TurfOngedaan,
+    /// Tally one code (tally mode only; the one place where digits act as commands).
+    Turf(crate::core::tally::Gedrag),
+    /// End the practice round: rate the globals, then save the trainer files.
+    RondeAfronden,
+    /// A global rating one lower / one higher (the globals overlay).
+    ScoreLager,
+    ScoreHoger,
+    /// The class session's next participant / previous participant (start screen).
+    DeelnemerVolgende,
+    DeelnemerVorige,
+    /// The round timer one minute longer / shorter (start screen of a class session).
+    TimerLanger,
+    TimerKorter,
     /// Show or hide the demo client's answer (trainer mode).
     Onthullen,
     /// Presentation layout on or off.
@@ -128,6 +141,14 @@ impl Command {
             Command::Filteren => "zoeken",
             Command::Turven => "turven aan/uit",
             Command::TurfOngedaan => "laatste turf ongedaan",
+            Command::Turf(g) => g.label(),
+            Command::RondeAfronden => "ronde afronden en opslaan",
+            Command::ScoreLager => "score lager",
+            Command::ScoreHoger => "score hoger",
+            Command::DeelnemerVolgende => "volgende deelnemer",
+            Command::DeelnemerVorige => "vorige deelnemer",
+            Command::TimerLanger => "timer +1 minuut",
+            Command::TimerKorter => "timer -1 minuut",
             Command::Onthullen => "antwoord oefenklant",
             Command::Presentatie => "presentatie",
             Command::TochOpslaan => "toch opslaan",
@@ -212,6 +233,16 @@ pub enum Action {
     PlanLoaded(String, String),
     /// A number key in tally mode.
     Turf(crate::core::tally::Gedrag),
+    /// Result of writing trainer files; carries the round it saved (added to the class
+    /// only once it is on disk) and whether the app should stop afterwards.
+    TrainerOpgeslagen {
+        result: Result<Vec<PathBuf>, String>,
+        ronde: Option<Box<crate::core::klas::Ronde>>,
+        stoppen: bool,
+    },
+    /// A second passed while a round runs (seconds since the round began), so the
+    /// countdown is redrawn.
+    Tick(u64),
     /// Seconds spent on a step, measured by the runner when the step was left.
     /// The runner saw a new page: how long the previous step took (step id, seconds) and
     /// the clock time this one started ("14:02"), shown in the header.

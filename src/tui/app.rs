@@ -87,6 +87,12 @@ pub enum Overlay {
         keuze: usize,
         bevestigen: bool,
     },
+    /// The four MITI globals at the end of a round (highlighted row, ratings so far).
+    Globals(usize, crate::core::tally::Globals),
+    /// Stopping in practice with a tally not yet saved: save it first?
+    Stoppen,
+    /// Leaving practice would show real clients: the projector may still be on.
+    VerlaatOefenen,
 }
 
 /// The choices offered when the app should stop but the gesprek is not on disk. Only
@@ -266,12 +272,19 @@ pub struct App {
     pub mode: Mode,
     /// Trainer mode: the demo client's answer is shown.
     pub reveal: bool,
-    /// Presentation layout: the coaching texts large, without the notes.
+    /// Projector view: the step as large slides, without the notes.
     pub presentatie: bool,
+    /// The slide shown in the projector view.
+    pub dia: usize,
     /// Tally mode: number keys count MI behaviour instead of typing.
     pub turven: bool,
     /// Clock time the current step was opened ("14:02"), for the per-step timer.
     pub stap_sinds: Option<String>,
+    /// Seconds since the open session (or class round) began; the runner sets it before
+    /// each event, so `update` stays pure and the tally timeline still has times.
+    pub verstreken: u64,
+    /// A class session (trainer mode): participants, rounds, the round being played.
+    pub klas: Option<super::klas::KlasState>,
 }
 
 /// `SuggTab` as an ordered map key.
@@ -327,8 +340,11 @@ impl App {
             mode: Mode::Echt,
             reveal: false,
             presentatie: false,
+            dia: 0,
             turven: false,
             stap_sinds: None,
+            verstreken: 0,
+            klas: None,
             data,
         }
     }

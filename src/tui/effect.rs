@@ -31,6 +31,18 @@ pub enum Effect {
     BsnVerwijderd(usize),
     /// Remember the consultant's preferences (the plan formats) for the next start.
     SavePrefs,
+    /// Write trainer files (a practice report, or a class round's report and CSV) to
+    /// the trainer folder, and the class overview when given (stem, text); never to the
+    /// plans folder.
+    TrainerBestanden {
+        stem: String,
+        files: Vec<(String, String)>,
+        overzicht: Option<(String, String)>,
+        /// The round being saved, handed back when it is on disk.
+        ronde: Option<Box<crate::core::klas::Ronde>>,
+        /// Stop the app once everything is written.
+        stoppen: bool,
+    },
     /// Save the draft durably and leave the app; when saving fails, the runner answers
     /// `QuitBlocked` instead and nothing is left behind.
     Quit,

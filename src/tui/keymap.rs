@@ -4,18 +4,19 @@
 //! while a text field or filter has focus, plain letters are text, so every command there
 //! sits on a key that cannot be typed (PgDn, Tab, F1, Ctrl+…).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use crate::core::data::Source;
 use crate::core::parse::{Parsed, parse_data};
 use crate::core::problem::Problem;
 
-use super::action::{Action, Command};
-use super::app::{App, Focus, Overlay, PageKind, Screen};
+use super::action::Command;
 
 mod bindings;
+mod dispatch;
 pub use bindings::*;
+pub use dispatch::*;
 
 /// Parses a key name as written in the keymap ("Ctrl+N", "PgDn", "Shift+Tab", "j").
 pub fn parse_key(spec: &str) -> Option<(KeyCode, KeyModifiers)> {
@@ -145,6 +146,13 @@ pub fn is_printable(key: (KeyCode, KeyModifiers)) -> bool {
     matches!(key, (KeyCode::Char(_), m) if !m.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT))
 }
 
+/// Whether a command acts only in tally mode (a tally code, its undo): the one place
+/// where a digit or `+` may be a command, since no text can be typed there.
+fn tally_only(cmd: Command) -> bool {
+    let mut of_cmd = BINDINGS.iter().filter(|d| d.cmd == cmd).peekable();
+    of_cmd.peek().is_some() && of_cmd.all(|d| d.ctx == [Ctx::Tally])
+}
+
 /// Contexts where Space is a list's tick rather than text.
 const SPACE_TICKS: &[Ctx] = &[
     Ctx::Start,
@@ -207,7 +215,11 @@ impl Keymap {
                             "onbekende toets `{k}` (voorbeelden: \"Ctrl+N\", \"F5\", \"PgDn\", \"Shift+Tab\", \"Alt+J\")"
                         ),
                     )),
-                    Some(key) if is_printable(key) && key.0 != KeyCode::Char(' ') => {
+                    Some(key)
+                        if is_printable(key)
+                            && key.0 != KeyCode::Char(' ')
+                            && !tally_only(o.opdracht) =>
+                    {
                         problems.push(at(
                             &needle,
                             format!(
@@ -285,7 +297,10 @@ impl Keymap {
                             is_printable(key) && !SPACE_TICKS.contains(&ctx)
                         }
                         Some(key) => {
-                            is_printable(key) && (TYPING.contains(&ctx) || DIALOGS.contains(&ctx))
+                            is_printable(key)
+                                && (TYPING.contains(&ctx)
+                                    || DIALOGS.contains(&ctx)
+                                    || QUIET.contains(&ctx))
                         }
                         None => false,
                     };
@@ -302,135 +317,6 @@ impl Keymap {
         out.dedup();
         out
     }
-}
-
-/// The context the app is in right now.
-pub fn context(app: &App) -> Ctx {
-    match &app.overlay {
-        Some(Overlay::Help) => return Ctx::Help,
-        Some(Overlay::Jump(_)) => return Ctx::Jump,
-        Some(Overlay::Toelichting | Overlay::Plan(..)) => return Ctx::Toelichting,
-        Some(Overlay::ConfirmDelete(..)) => return Ctx::Confirm,
-        Some(Overlay::Onbewaard(_)) => return Ctx::Onbewaard,
-        Some(Overlay::Bewaartermijn { .. }) => return Ctx::Bewaartermijn,
-        Some(Overlay::Bsn(_)) => return Ctx::Bsn,
-        Some(Overlay::Gate(_)) => return Ctx::Gate,
-        None => {}
-    }
-    base_context(app)
-}
-
-/// The context beneath any overlay (the help overlay lists this one's keys).
-pub fn base_context(app: &App) -> Ctx {
-    if app.screen == Screen::Start {
-        return if app.start.filtering {
-            Ctx::StartFilter
-        } else {
-            Ctx::Start
-        };
-    }
-    if app.turven {
-        return Ctx::Tally;
-    }
-    match app.page_kind() {
-        PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => Ctx::Form,
-        PageKind::Review => Ctx::Review,
-        PageKind::Suggesties => match app.focus {
-            Focus::Search => Ctx::Search,
-            _ => Ctx::Suggestions,
-        },
-        PageKind::Step => match app.focus {
-            Focus::Picker(_) => Ctx::Picker,
-            _ => Ctx::Notes,
-        },
-    }
-}
-
-/// Turns a key into an action, or nothing. Pure: depends only on the app and the key.
-pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
-    // Windows reports releases too; acting on them would double every key.
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let ctx = context(app);
-    if let Some(b) = app
-        .keymap
-        .for_ctx(ctx)
-        .find(|b| b.keys.iter().any(|k| matches(k, &key)))
-    {
-        return Some(Action::Cmd(b.cmd));
-    }
-    let plain_char = match key.code {
-        KeyCode::Char(c)
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(c)
-        }
-        _ => None,
-    };
-    match ctx {
-        Ctx::Notes | Ctx::Form => Some(Action::Edit(key)),
-        Ctx::Tally => plain_char
-            .and_then(crate::core::tally::Gedrag::from_toets)
-            .map(Action::Turf),
-        // In a list, typing searches it: the start screen's clients, the catalogue.
-        Ctx::Picker | Ctx::Search | Ctx::StartFilter | Ctx::Start | Ctx::Suggestions => {
-            match (plain_char, key.code) {
-                (Some(c), _) => Some(Action::Filter(c)),
-                (None, KeyCode::Backspace) => Some(Action::FilterBackspace),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Whether a command does something where the app is now: hints and the help list show
-/// only keys that act here (Ctrl+A adds an afspraak only on the afspraken page).
-pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
-    use super::app::StartItem;
-    use super::form::{self, FormRow};
-    let row = || form::rows(app).get(app.form_row).cloned();
-    match (ctx, cmd) {
-        (Ctx::Form, Command::AfspraakToevoegen | Command::AfspraakVerwijderen) => {
-            app.page_kind() == PageKind::Afspraken
-        }
-        (Ctx::Form, Command::Kiezen) => {
-            matches!(row(), Some(FormRow::Akkoord | FormRow::Status(_)))
-        }
-        (Ctx::Form, Command::VeldLeegmaken | Command::VeldHerstellen) => {
-            matches!(row(), Some(FormRow::Text(_)))
-        }
-        (_, Command::Onthullen) => app.oefenklant().is_some(),
-        (Ctx::Review, Command::FormaatMd | Command::FormaatHtml | Command::FormaatTxt) => {
-            !app.session.oefenen
-        }
-        (Ctx::Start, Command::PlanBekijken) => matches!(
-            app.start_items().get(app.start.selected),
-            Some(StartItem::Client(_))
-        ),
-        (Ctx::Start, Command::Verwijderen) => matches!(
-            app.start_items().get(app.start.selected),
-            Some(StartItem::Draft(_))
-        ),
-        (Ctx::Start, Command::Nieuw) => app.mode == super::app::Mode::Echt,
-        _ => true,
-    }
-}
-
-/// Whether a context takes typed text (so the status bar can say letters are text).
-pub fn is_typing(ctx: Ctx) -> bool {
-    TYPING.contains(&ctx)
-}
-
-/// Whether typed letters search a list here (rather than being text in a field).
-pub fn is_search(ctx: Ctx) -> bool {
-    matches!(
-        ctx,
-        Ctx::Start | Ctx::StartFilter | Ctx::Suggestions | Ctx::Search | Ctx::Picker
-    )
 }
 
 pub mod table;

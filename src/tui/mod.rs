@@ -8,7 +8,9 @@ pub mod effect;
 pub mod form;
 pub mod input;
 pub mod keymap;
+pub mod klas;
 pub mod lists;
+pub mod projector;
 pub mod run;
 pub mod screens;
 pub mod theme;
@@ -26,6 +28,8 @@ pub struct Options {
     pub oefenen: bool,
     /// Theme chosen on the command line (`--thema`).
     pub thema: Option<theme::ThemeKind>,
+    /// A class session (`meedoen oefenen --klas … --deelnemer …`), already checked.
+    pub klas: Option<crate::core::klas::KlasOpties>,
 }
 
 /// Runs the interactive app until the user quits. The start screen is drawn first and
@@ -38,8 +42,19 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     // Even finding the folders reads the disk, so it waits until the screen is drawn.
     run::run_app(theme, || {
         let bundle = Bundle::load(&opts.instellingen, keymap::check).map_err(anyhow::Error::msg)?;
-        Ok(load_app(bundle, &opts, theme))
+        let (mut app, paths) = load_app(bundle, &opts, theme);
+        start_klas(&mut app, opts.klas.clone());
+        Ok((app, paths))
     })
+}
+
+/// Opens a class session in trainer mode, when one was asked for.
+pub fn start_klas(app: &mut app::App, opties: Option<crate::core::klas::KlasOpties>) {
+    if let Some(o) = opties {
+        let klas = crate::core::klas::Klas::new(o.naam, app.today, o.deelnemers);
+        app.klas = Some(klas::KlasState::new(klas, o.minuten * 60));
+        app.mode = app::Mode::Oefenen;
+    }
 }
 
 /// The app on a loaded bundle, and its folders.

@@ -51,12 +51,17 @@ pub struct Runner {
     last_durable: Option<Instant>,
     /// Waits for the disk on its own thread, so typing never does.
     syncer: Syncer,
+    /// When the open session (a class round) began: the tally timeline counts from here.
+    opened: Instant,
 }
 
 /// How long typed text may live only in the operating system's cache before the draft is
 /// written durably again: a power cut loses at most this much typing; a killed process
 /// loses nothing but the key being pressed.
 pub const DURABLE_EVERY: Duration = Duration::from_secs(2);
+
+/// How often a running round's countdown is redrawn.
+const TICK: Duration = Duration::from_secs(1);
 
 /// A fresh session with the follow-up dates proposed; shared with the line mode.
 pub use crate::core::gemeente::new_session;
@@ -77,7 +82,13 @@ impl Runner {
             timer: None,
             last_durable: None,
             syncer: Syncer::new(),
+            opened: Instant::now(),
         }
+    }
+
+    /// Seconds since the open session began.
+    pub fn verstreken(&self) -> u64 {
+        self.opened.elapsed().as_secs()
     }
 
     /// Appends to the local event log. Accountability must never cost the consultant
@@ -136,6 +147,7 @@ impl Runner {
                 self.lock = self.drafts.lock(&id).ok();
                 self.log(&LogEvent::GesprekGestart { sessie: &id });
                 let s = new_session(id, app.today, &app.intake.id, &app.gemeente);
+                self.opened = Instant::now();
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::LoadDraft(id) => {
@@ -326,6 +338,7 @@ impl Runner {
             Effect::CreateOefenSession(i) => {
                 let klant = app.oefenklanten.klanten.get(i)?;
                 let s = oefen::oefensessie(klant, new_id(), app.today, &app.intake.id);
+                self.opened = Instant::now();
                 Some(Action::SessionLoaded(Box::new(s)))
             }
             Effect::StapGewisseld => {
@@ -354,6 +367,20 @@ impl Runner {
                     aantal,
                 });
                 None
+            }
+            Effect::TrainerBestanden {
+                stem,
+                files: set,
+                overzicht,
+                ronde,
+                stoppen,
+            } => {
+                let result = crate::store::trainer::write_all(&self.paths, &stem, &set, overzicht);
+                Some(Action::TrainerOpgeslagen {
+                    result,
+                    ronde,
+                    stoppen,
+                })
             }
             Effect::Quit => {
                 if app.screen == Screen::Gesprek
@@ -443,6 +470,7 @@ pub fn event_loop(
         );
     }
     let mut glue = Glue::default();
+    let mut last_tick = Instant::now();
     while !app.quit {
         terminal.draw(|f| view(app, f))?;
         // Wake now and then to see whether a SIGTERM or SIGHUP came in; a closed
@@ -451,6 +479,13 @@ pub fn event_loop(
             if stop.load(std::sync::atomic::Ordering::Relaxed) {
                 app.afscheid = runner.save_before_exit(app);
                 return Ok(());
+            }
+            // While a round runs, the countdown is redrawn once a second; otherwise the
+            // screen stays as it is (no work while the consultant talks).
+            if super::klas::resterend(app).is_some() && last_tick.elapsed() >= TICK {
+                last_tick = Instant::now();
+                dispatch(app, runner, Action::Tick(runner.verstreken()));
+                terminal.draw(|f| view(app, f))?;
             }
         }
         let mut next = Some(event::read()?);
@@ -471,6 +506,7 @@ pub fn event_loop(
             };
             for ev in events {
                 if let Some(a) = action_for(app, ev) {
+                    app.verstreken = runner.verstreken();
                     dispatch(app, runner, a);
                 }
                 if app.quit {
@@ -490,6 +526,7 @@ pub fn event_loop(
             } else {
                 for key in glue.flush() {
                     if let Some(a) = map_key(app, key) {
+                        app.verstreken = runner.verstreken();
                         dispatch(app, runner, a);
                     }
                 }

@@ -13,6 +13,7 @@ use super::form::{self, FormRow};
 
 mod bewaartermijn;
 mod export;
+mod klas;
 mod onbewaard;
 mod overlay;
 mod pages;
@@ -49,6 +50,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SessionLoaded(session) => {
             open_session(app, *session);
+            klas::sessie_geopend(app);
             vec![Effect::SaveDraft, Effect::StapGewisseld]
         }
         Action::LoadFailed(msg) => {
@@ -98,13 +100,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay_scroll = app.overlay_scroll.min(overlay_max_scroll(app));
             Vec::new()
         }
-        Action::Turf(g) => {
-            let step = app.session.huidige_stap.clone();
-            app.session
-                .tally
-                .get_or_insert_with(Default::default)
-                .add_bij(&step, g);
-            changed(app)
+        Action::Turf(g) => klas::turf(app, g),
+        Action::TrainerOpgeslagen {
+            result,
+            ronde,
+            stoppen,
+        } => klas::opgeslagen(app, result, ronde, stoppen),
+        Action::Tick(secs) => {
+            app.verstreken = secs;
+            Vec::new()
         }
         a @ (Action::Afsluiten
         | Action::QuitBlocked { .. }
@@ -117,6 +121,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if app.gesprek_sinds.is_none() {
                 app.gesprek_sinds = Some(sinds.clone());
             }
+            klas::klok(app, &sinds);
             app.stap_sinds = Some(sinds);
             // Time is kept only where someone is measuring: practice or a tallied gesprek.
             match (app.session.tally.as_mut(), vorige) {
@@ -173,6 +178,7 @@ pub fn enter_page(app: &mut App, page: Page) {
     app.session.huidige_stap = page.key().to_string();
     app.page = page;
     app.form_row = 0;
+    app.dia = 0;
     app.review_scroll = 0;
     match app.page_kind() {
         PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => {
@@ -403,10 +409,20 @@ fn filter_edit(app: &mut App, f: impl FnOnce(&mut String)) {
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
     // Overlays take their commands first.
     if let Some(overlay) = app.overlay.clone() {
+        if let Some(effects) = klas::overlay_command(app, &overlay, cmd) {
+            return effects;
+        }
         return overlay_command(app, overlay, cmd);
     }
     if app.screen == Screen::Start {
+        let echt = app.start_items().get(app.start.selected) == Some(&super::app::StartItem::Echt);
+        if let Some(effects) = klas::start_command(app, cmd, echt) {
+            return effects;
+        }
         return start_command(app, cmd);
+    }
+    if let Some(effects) = klas::gesprek_command(app, cmd) {
+        return effects;
     }
     match cmd {
         // Stopping saves durably first; the runner answers whether the app may go.
@@ -459,29 +475,6 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 app.session.tally.get_or_insert_with(Default::default);
             }
             changed(app)
-        }
-        Command::TurfOngedaan => {
-            let last = app
-                .session
-                .tally
-                .as_ref()
-                .and_then(|t| t.log.last().map(|(_, g)| *g));
-            match (last, app.session.tally.as_mut()) {
-                (Some(g), Some(t)) => {
-                    t.undo(g);
-                    app.info(MessageKind::Info, format!("Turf ongedaan: {}", g.label()));
-                    changed(app)
-                }
-                _ => Vec::new(),
-            }
-        }
-        Command::Onthullen => {
-            app.reveal = !app.reveal;
-            Vec::new()
-        }
-        Command::Presentatie => {
-            app.presentatie = !app.presentatie;
-            Vec::new()
         }
         Command::Terug => {
             terug(app);

@@ -5,7 +5,10 @@
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
-use super::{DREMPEL_BRON, Gedrag, Niveau, Tally};
+use super::{
+    DREMPEL_BRON, Gedrag, Gemiddelde, Global, Niveau, Spreker, Tally, percent_text, rating_text,
+    ratio_text,
+};
 use crate::core::plan::{inline, lange_datum};
 use crate::core::script::Script;
 use crate::core::session::Session;
@@ -69,17 +72,34 @@ impl ReportMeta {
     }
 }
 
+impl ReportMeta {
+    /// A step's title by id, or the id when the script no longer has it.
+    pub fn stap_titel<'a>(&'a self, id: &'a str) -> &'a str {
+        // The two pages around the script's steps have fixed ids.
+        match id {
+            "gegevens" => return "Gegevens",
+            "controle" => return "Plan controleren",
+            _ => {}
+        }
+        self.stap_titels
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or(id, |(_, t)| t.as_str())
+    }
+}
+
 /// Text safe for one Markdown table cell.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     inline(text).replace('|', "\\|")
 }
 
-fn minuten(secs: u64) -> String {
+pub(crate) fn minuten(secs: u64) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
 }
 
-/// The trainer report as Markdown: counts, summary scores with levels and thresholds,
-/// MI-inconsistent moves, and time and counts per step when known.
+/// The trainer report as Markdown: counts with their MITI class, the totals MI-adherent
+/// and non-adherent, the summary scores with levels and thresholds, the client's change
+/// and sustain talk, the globals when rated, and time and counts per step when known.
 pub fn report_markdown(tally: &Tally, meta: &ReportMeta) -> String {
     let mut out = String::new();
     let soort = if meta.oefenen {
@@ -97,17 +117,42 @@ pub fn report_markdown(tally: &Tally, meta: &ReportMeta) -> String {
         let _ = writeln!(out, "- Script: {}", inline(&meta.script_titel));
     }
     let _ = writeln!(out, "- Geturfd: {} gedragingen\n", tally.total());
+    body_markdown(&mut out, tally, meta);
+    out
+}
 
+/// Everything below the header; the class round report shares it.
+pub(crate) fn body_markdown(out: &mut String, tally: &Tally, meta: &ReportMeta) {
     let _ = writeln!(out, "## Geturfd gedrag\n");
-    let _ = writeln!(out, "| Gedrag | Aantal |\n|---|---:|");
-    for g in Gedrag::ALL {
-        let mark = if g.mi_inconsistent() {
-            " (niet MI-consistent)"
+    let _ = writeln!(out, "| Gedrag | MITI | Aantal |\n|---|---|---:|");
+    for &g in Gedrag::ALL
+        .iter()
+        .filter(|g| g.spreker() == Spreker::Consulent)
+    {
+        let soort = if g.mi_inconsistent() {
+            "niet MI-consistent"
+        } else if g.mi_adherent() {
+            "MI-consistent"
         } else {
             ""
         };
-        let _ = writeln!(out, "| {}{mark} | {} |", g.label(), tally.count(g));
+        let _ = writeln!(out, "| {} | {soort} | {} |", g.label(), tally.count(g));
     }
+    let _ = writeln!(
+        out,
+        "\n- Totaal MI-consistent (bekrachtigen, samenwerking zoeken, autonomie benadrukken): {}",
+        tally.mi_adherent()
+    );
+    let _ = writeln!(
+        out,
+        "- Totaal niet MI-consistent (overtuigen zonder toestemming, confronteren): {}",
+        tally.mi_inconsistent()
+    );
+    let _ = writeln!(
+        out,
+        "- Overtuigen met toestemming telt bij geen van beide: {}",
+        tally.count(Gedrag::OvertuigenMetToestemming)
+    );
 
     let _ = writeln!(out, "\n## Scores\n");
     let _ = writeln!(
@@ -132,6 +177,51 @@ pub fn report_markdown(tally: &Tally, meta: &ReportMeta) -> String {
          richtlijnen voor oefening, geen beoordeling van een persoon. Samenvattingen tellen \
          bij R:Q mee als reflectie, bij %CR niet."
     );
+
+    let _ = writeln!(out, "\n## Wat de klant zei\n");
+    let _ = writeln!(
+        out,
+        "- Verandertaal: {}\n- Behoudtaal: {}",
+        tally.verandertaal, tally.behoudtaal
+    );
+    let verhouding = tally.ct_st().map_or("–".to_string(), ratio_text);
+    let aandeel = tally
+        .pct_verandertaal()
+        .map_or("–".to_string(), percent_text);
+    let _ = writeln!(
+        out,
+        "- Verandertaal : behoudtaal: {verhouding} (verandertaal {aandeel} van wat de klant zei)"
+    );
+
+    let _ = writeln!(out, "\n## Globale scores\n");
+    match &tally.globals {
+        None => {
+            let _ = writeln!(out, "Niet ingevuld.");
+        }
+        Some(g) => {
+            let _ = writeln!(out, "| Global | Score (1–5) | Anker |\n|---|---:|---|");
+            for gl in Global::ALL {
+                let v = g.get(gl);
+                let _ = writeln!(out, "| {} | {v} | {} |", gl.label(), gl.anker(v));
+            }
+            let _ = writeln!(
+                out,
+                "\n| Gemiddelde | Waarde | Niveau | Redelijk vanaf | Goed vanaf |\n|---|---:|---|---:|---:|"
+            );
+            for m in [Gemiddelde::Relationeel, Gemiddelde::Technisch] {
+                let d = m.drempels();
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    m.label(),
+                    rating_text(g.gemiddelde(m)),
+                    g.niveau(m).label(),
+                    rating_text(d.redelijk),
+                    rating_text(d.goed)
+                );
+            }
+        }
+    }
 
     let _ = writeln!(out, "\n## Niet MI-consistent\n");
     let n = tally.mi_inconsistent();
@@ -166,24 +256,20 @@ pub fn report_markdown(tally: &Tally, meta: &ReportMeta) -> String {
         }
         let _ = writeln!(
             out,
-            "| Stap | Vragen | Reflecties | Bekrachtigen | Niet MI-consistent |\n|---|---:|---:|---:|---:|"
+            "| Stap | Vragen | Reflecties | MI-consistent | Niet MI-consistent | Verandertaal | Behoudtaal |\n|---|---:|---:|---:|---:|---:|---:|"
         );
         for (id, t) in per_stap {
-            let titel = meta
-                .stap_titels
-                .iter()
-                .find(|(i, _)| i == id)
-                .map_or(id, |(_, t)| t.as_str());
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
-                cell(titel),
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                cell(meta.stap_titel(id)),
                 t.questions(),
                 t.reflections(),
-                t.bekrachtigen,
-                t.mi_inconsistent()
+                t.mi_adherent(),
+                t.mi_inconsistent(),
+                t.verandertaal,
+                t.behoudtaal
             );
         }
     }
-    out
 }

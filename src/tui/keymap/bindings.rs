@@ -3,6 +3,7 @@
 //! selects or answers; `keymap::tests` holds the table to that.
 
 use super::super::action::Command;
+use crate::core::tally::Gedrag;
 
 /// The context that decides what a key means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,14 @@ pub enum Ctx {
     Onbewaard,
     /// Files past the bewaartermijn, offered for erasure per client.
     Bewaartermijn,
+    /// Rating the four MITI globals at the end of a practice round.
+    Globals,
+    /// The projector view: slides, nothing is typed.
+    Presentatie,
+    /// Stopping practice with a tally not yet saved: save it first?
+    OefenStoppen,
+    /// Leaving practice would show the real clients: the projector may still be on.
+    OefenVerlaten,
 }
 
 /// Every context, for validation and tests.
@@ -59,6 +68,10 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Tally,
     Ctx::Onbewaard,
     Ctx::Bewaartermijn,
+    Ctx::Globals,
+    Ctx::Presentatie,
+    Ctx::OefenStoppen,
+    Ctx::OefenVerlaten,
 ];
 
 /// Contexts where letters are typed text (or a list's search).
@@ -72,7 +85,16 @@ pub(super) const TYPING: &[Ctx] = &[
     Ctx::StartFilter,
 ];
 /// Questions: answered only with keys that cannot be typed, shown in the question.
-pub(super) const DIALOGS: &[Ctx] = &[Ctx::Confirm, Ctx::Bsn, Ctx::Gate];
+pub(super) const DIALOGS: &[Ctx] = &[
+    Ctx::Confirm,
+    Ctx::Bsn,
+    Ctx::Gate,
+    Ctx::OefenStoppen,
+    Ctx::OefenVerlaten,
+];
+/// The trainer's windows where nothing is typed either: a class may be watching, and a
+/// stray character must not change a rating or a slide.
+pub(super) const QUIET: &[Ctx] = &[Ctx::Globals, Ctx::Presentatie];
 /// The contexts of an open gesprek (also where the trainer keys F4–F6 work).
 pub(crate) const GESPREK: &[Ctx] = &[
     Ctx::Notes,
@@ -82,6 +104,7 @@ pub(crate) const GESPREK: &[Ctx] = &[
     Ctx::Search,
     Ctx::Review,
     Ctx::Tally,
+    Ctx::Presentatie,
 ];
 /// Every screen without an overlay: help and quitting work everywhere here.
 pub(crate) const SCREENS: &[Ctx] = &[
@@ -94,6 +117,7 @@ pub(crate) const SCREENS: &[Ctx] = &[
     Ctx::Search,
     Ctx::Review,
     Ctx::Tally,
+    Ctx::Presentatie,
 ];
 pub(super) const LISTS: &[Ctx] = &[Ctx::Start, Ctx::Suggestions, Ctx::Review, Ctx::Jump];
 /// Windows with a start and an end: the plan on the review screen, the step list and
@@ -174,7 +198,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Start], &["Ctrl+O"], Command::PlanBekijken),
     b(&[Ctx::StartFilter], &["Enter", "Down"], Command::Terug),
     b(GESPREK, &["F6"], Command::Turven),
-    b(&[Ctx::Tally], &["Backspace"], Command::TurfOngedaan),
+    b(&[Ctx::Tally], &["Backspace", "*"], Command::TurfOngedaan),
     b(GESPREK, &["F4"], Command::Onthullen),
     b(GESPREK, &["F5"], Command::Presentatie),
     b(&[Ctx::Start], &["Delete"], Command::Verwijderen),
@@ -211,7 +235,13 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Review], &["Alt+T"], Command::FormaatTxt),
     b(&[Ctx::Bsn], &["Alt+V"], Command::Ja),
     b(&[Ctx::Bsn], &["Alt+T"], Command::TochOpslaan),
-    b(&[Ctx::Confirm], &["Alt+J"], Command::Ja),
+    // Not Enter: the question before leaving practice follows an Enter, and a held key
+    // must not answer it.
+    b(
+        &[Ctx::Confirm, Ctx::OefenStoppen, Ctx::OefenVerlaten],
+        &["Alt+J"],
+        Command::Ja,
+    ),
     b(&[Ctx::Gate], &["Alt+C"], Command::AlsConcept),
     b(DIALOGS, &["Esc"], Command::Nee),
     b(&[Ctx::Review], &["?"], Command::Help),
@@ -251,4 +281,68 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Bewaartermijn], &["Down"], Command::Omlaag),
     b(&[Ctx::Bewaartermijn], &["Delete"], Command::Verwijderen),
     b(&[Ctx::Bewaartermijn], &["Esc"], Command::Terug),
+    // The trainer's keys. Tally codes sit on the numeric keypad: tally mode is the one
+    // place where digits act as commands, switched on with F6 and always on screen, and
+    // no notes can be typed while it is on. In the order of `Gedrag::ALL`.
+    b(
+        &[Ctx::Tally],
+        &["1"],
+        Command::Turf(Gedrag::NeutraalInformeren),
+    ),
+    b(&[Ctx::Tally], &["2"], Command::Turf(Gedrag::OpenVraag)),
+    b(&[Ctx::Tally], &["3"], Command::Turf(Gedrag::GeslotenVraag)),
+    b(
+        &[Ctx::Tally],
+        &["4"],
+        Command::Turf(Gedrag::ReflectieEenvoudig),
+    ),
+    b(
+        &[Ctx::Tally],
+        &["5"],
+        Command::Turf(Gedrag::ReflectieComplex),
+    ),
+    b(&[Ctx::Tally], &["6"], Command::Turf(Gedrag::Bekrachtigen)),
+    b(&[Ctx::Tally], &["7"], Command::Turf(Gedrag::Samenvatten)),
+    b(
+        &[Ctx::Tally],
+        &["8"],
+        Command::Turf(Gedrag::SamenwerkingZoeken),
+    ),
+    b(
+        &[Ctx::Tally],
+        &["9"],
+        Command::Turf(Gedrag::AutonomieBenadrukken),
+    ),
+    b(
+        &[Ctx::Tally],
+        &["0"],
+        Command::Turf(Gedrag::OvertuigenMetToestemming),
+    ),
+    b(
+        &[Ctx::Tally],
+        &["."],
+        Command::Turf(Gedrag::OvertuigenZonderToestemming),
+    ),
+    b(&[Ctx::Tally], &["/"], Command::Turf(Gedrag::Confronteren)),
+    b(&[Ctx::Tally], &["+"], Command::Turf(Gedrag::Verandertaal)),
+    b(&[Ctx::Tally], &["-"], Command::Turf(Gedrag::Behoudtaal)),
+    // F7 is free everywhere in a gesprek (F9 is the main aim, F8 the README's example of
+    // a remapped key).
+    b(GESPREK, &["F7"], Command::RondeAfronden),
+    b(&[Ctx::Presentatie], &["Up", "Left"], Command::Omhoog),
+    b(&[Ctx::Presentatie], &["Down", "Right"], Command::Omlaag),
+    b(&[Ctx::Presentatie], &["Esc"], Command::Presentatie),
+    // The globals: arrows only, as the care hours use Alt+arrows; no `+`/`-`, which a
+    // trainer still typing a note would send.
+    b(&[Ctx::Globals], &["Up"], Command::Omhoog),
+    b(&[Ctx::Globals], &["Down"], Command::Omlaag),
+    b(&[Ctx::Globals], &["Left", "Alt+Down"], Command::ScoreLager),
+    b(&[Ctx::Globals], &["Right", "Alt+Up"], Command::ScoreHoger),
+    b(&[Ctx::Globals], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Globals], &["Esc"], Command::Terug),
+    // A class session's choices on the start screen, where typing searches the list.
+    b(&[Ctx::Start], &["Right"], Command::DeelnemerVolgende),
+    b(&[Ctx::Start], &["Left"], Command::DeelnemerVorige),
+    b(&[Ctx::Start], &["PgUp"], Command::TimerLanger),
+    b(&[Ctx::Start], &["PgDn"], Command::TimerKorter),
 ];

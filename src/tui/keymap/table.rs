@@ -25,6 +25,10 @@ fn ctx_name(ctx: Ctx) -> &'static str {
         Ctx::Tally => "turven",
         Ctx::Onbewaard => "vraag: niet opgeslagen",
         Ctx::Bewaartermijn => "bewaartermijn verstreken",
+        Ctx::Globals => "globale scores",
+        Ctx::Presentatie => "projector",
+        Ctx::OefenStoppen => "vraag: oefening stoppen",
+        Ctx::OefenVerlaten => "vraag: oefenen verlaten",
     }
 }
 

@@ -132,15 +132,60 @@ fn no_default_binding_on_a_printable_key_writes_selects_or_answers() {
         for k in b.keys {
             let key = parse_key(k).unwrap();
             if is_printable(key) {
-                let allowed = match key.0 {
-                    KeyCode::Char('?') => {
-                        b.cmd == Command::Help || (b.cmd == Command::Terug && b.ctx == [Ctx::Help])
-                    }
-                    KeyCode::Char(' ') => b.cmd == Command::Kiezen && b.ctx == [Ctx::Suggestions],
-                    _ => false,
-                };
+                // Tally mode is the exception: there the keypad counts codes.
+                let tally = b.ctx == [Ctx::Tally]
+                    && matches!(b.cmd, Command::Turf(_) | Command::TurfOngedaan);
+                let allowed = tally
+                    || match key.0 {
+                        KeyCode::Char('?') => {
+                            b.cmd == Command::Help
+                                || (b.cmd == Command::Terug && b.ctx == [Ctx::Help])
+                        }
+                        KeyCode::Char(' ') => {
+                            b.cmd == Command::Kiezen && b.ctx == [Ctx::Suggestions]
+                        }
+                        _ => false,
+                    };
                 assert!(allowed, "{k} for {:?} in {:?}", b.cmd, b.ctx);
             }
         }
     }
+}
+
+#[test]
+fn every_tally_code_has_its_keypad_key_in_tally_mode_only() {
+    let map = Keymap::default();
+    for &g in crate::core::tally::Gedrag::ALL {
+        let b = map
+            .bindings
+            .iter()
+            .find(|b| b.cmd == Command::Turf(g))
+            .unwrap_or_else(|| panic!("{g:?} has no key"));
+        assert_eq!(b.keys, [g.toets()], "{g:?}");
+        assert_eq!(b.ctx, [Ctx::Tally], "{g:?} acts only in tally mode");
+    }
+    assert!(map.conflicts().is_empty(), "{:?}", map.conflicts());
+}
+
+#[test]
+fn tally_codes_can_be_remapped_in_toetsen_ron() {
+    // A tally code may even be a digit: it acts only in tally mode, where nothing is typed.
+    let src = Source::new(
+        "toetsen.ron",
+        r#"(toetsen: [(opdracht: Turf(OpenVraag), toetsen: ["F12", "2"])])"#,
+    );
+    let map = Keymap::from_source(&src).expect("valid keymap").value;
+    let b = map
+        .bindings
+        .iter()
+        .find(|b| b.cmd == Command::Turf(crate::core::tally::Gedrag::OpenVraag))
+        .unwrap();
+    assert_eq!(b.keys, ["F12", "2"]);
+    // Anywhere else a digit is still refused.
+    let src = Source::new(
+        "toetsen.ron",
+        r#"(toetsen: [(opdracht: RondeAfronden, toetsen: ["7"])])"#,
+    );
+    let p = Keymap::from_source(&src).unwrap_err();
+    assert!(p[0].msg.contains("typt een teken"), "{}", p[0].msg);
 }

@@ -5,12 +5,15 @@ pub mod afspraken;
 pub mod evaluatie;
 pub mod form_widget;
 pub mod gegevens;
+pub mod groot;
 pub mod overlays;
+pub mod projector;
 pub mod review;
 pub mod start;
 pub mod step;
 pub mod suggestions;
 pub mod tally;
+pub mod trainer;
 
 use std::ops::Range;
 
@@ -60,6 +63,24 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Gesprek => {
             render_header(app, frame, header);
             render_progress(app, frame, progress);
+            // A class round shows who plays and the countdown, large, above the page.
+            let body = if trainer::ronde_loopt(app) {
+                let [band, b] =
+                    Layout::vertical([Constraint::Length(trainer::BAND), Constraint::Fill(1)])
+                        .areas(body);
+                trainer::ronde_band(app, frame, band);
+                b
+            } else {
+                body
+            };
+            // The projector view is calm: no tally strip (the keys still count).
+            if super::projector::aan(app) {
+                projector::render(app, frame, body);
+                render_message(app, frame, message);
+                render_hints(app, frame, hints);
+                overlays::render(app, frame, area);
+                return;
+            }
             // Tally mode takes a strip along the bottom so every page keeps its width.
             let body = if app.turven {
                 let [b, strip] =
@@ -376,8 +397,21 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     });
     let (help, rest): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
         bindings.into_iter().partition(|b| b.cmd == Command::Help);
+    // Tally mode: the codes are on the strip; the page's own keys that still work (such
+    // as Ctrl+S) come first, since letters do nothing there.
+    let lent = keymap::lent(app);
+    let shown_keys = help
+        .into_iter()
+        .take(1)
+        .map(|b| (b, b.keys[0].as_str()))
+        .chain(lent)
+        .chain(
+            rest.into_iter()
+                .filter(|b| !matches!(b.cmd, Command::Turf(_)))
+                .map(|b| (b, b.keys[0].as_str())),
+        );
     let mut shown: Vec<Command> = Vec::new();
-    for b in help.into_iter().take(1).chain(rest) {
+    for (b, key) in shown_keys {
         if matches!(
             b.cmd,
             Command::Omhoog
@@ -391,7 +425,7 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
             continue;
         }
         shown.push(b.cmd);
-        let key = key_display(&b.keys[0]);
+        let key = key_display(key);
         let label = b.cmd.label();
         let w = key.width() + label.width() + 3;
         if width + w > area.width as usize {

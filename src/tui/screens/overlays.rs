@@ -45,19 +45,18 @@ fn content<'a>(app: &'a App, area: Rect) -> Option<Boxed<'a>> {
                 lines,
             }
         }
-        Overlay::Jump(_) | Overlay::Onbewaard(_) | Overlay::Bewaartermijn { .. } => return None,
+        Overlay::Jump(_)
+        | Overlay::Onbewaard(_)
+        | Overlay::Bewaartermijn { .. }
+        | Overlay::Globals(..)
+        | Overlay::Stoppen
+        | Overlay::VerlaatOefenen => return None,
         Overlay::Toelichting => {
             let s = app.current_step()?;
             let mut lines = step::coaching_lines(app, s.stap);
             lines.push(Line::raw(""));
             lines.extend(step::technique_lines(app, s.stap));
-            if !s.stap.bron.is_empty() {
-                lines.push(Line::raw(""));
-                lines.push(Line::from(Span::styled(
-                    format!("Bron: {}", s.stap.bron.join(", ")),
-                    app.theme.muted,
-                )));
-            }
+            // `bron` stays in the data for maintainers; the consultant has no use for it.
             Boxed {
                 size: full,
                 title: format!(" {} ", s.stap.titel),
@@ -181,6 +180,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Bewaartermijn { keuze, bevestigen } => {
             return bewaartermijn(app, frame, area, *keuze, *bevestigen);
         }
+        Overlay::Globals(row, g) => return super::trainer::globals(app, frame, area, *row, g),
+        Overlay::Stoppen => return super::trainer::stoppen(app, frame, area),
+        Overlay::VerlaatOefenen => return super::trainer::verlaat_oefenen(app, frame, area),
         _ => {}
     }
     let Some(b) = content(app, area) else {
@@ -262,6 +264,20 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             ),
             Span::raw(b.cmd.label()),
         ]));
+    }
+    let lent = keymap::lent(app);
+    if !lent.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            "Ook tijdens het turven (letters doen dan niets):",
+            app.theme.emphasis,
+        )));
+        for (b, key) in lent {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<22}", super::key_display(key)), app.theme.key),
+                Span::raw(b.cmd.label()),
+            ]));
+        }
     }
     if keymap::is_search(ctx) {
         lines.push(Line::raw(""));

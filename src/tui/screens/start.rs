@@ -91,13 +91,16 @@ fn item_line<'a>(app: &'a App, item: StartItem) -> Line<'a> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let problems = app.start.problems.len().min(4) as u16;
-    let [intro, list_area, detail_area, problem_area] = Layout::vertical([
+    let klas = super::trainer::klas_regels(app);
+    let [klas_area, intro, list_area, detail_area, problem_area] = Layout::vertical([
+        Constraint::Length(klas.len() as u16),
         Constraint::Length(3),
         Constraint::Fill(1),
         Constraint::Length(if app.mode == Mode::Oefenen { 4 } else { 1 }),
         Constraint::Length(if problems > 0 { problems + 2 } else { 0 }),
     ])
     .areas(area);
+    frame.render_widget(Paragraph::new(klas), klas_area);
     let intro_text = match app.mode {
         Mode::Oefenen => {
             " Trainersmodus: oefenen met verzonnen klanten. Er wordt niets bewaard als echte klant."

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
+use crate::core::oefen::Zet;
 use crate::core::script::Stap;
 
 use super::super::action::Command;
@@ -43,7 +44,6 @@ pub fn coaching_lines<'a>(app: &'a App, stap: &'a Stap) -> Vec<Line<'a>> {
             Span::styled(val.as_str(), t.muted),
         ]));
     }
-    lines.extend(demo_lines(app, stap));
     lines
 }
 
@@ -62,15 +62,25 @@ fn demo_lines<'a>(app: &'a App, stap: &Stap) -> Vec<Line<'a>> {
             t.muted,
         ))];
     }
-    let answer = klant
-        .antwoord(&stap.id)
-        .map_or("(geen antwoord bij deze stap)".to_string(), |a| {
-            format!("“{a}”")
-        });
+    let (zet, answer) = match klant.reactie(&stap.id, zet(app, &stap.id)) {
+        Some((zet, a)) => (zet, format!("“{a}”")),
+        None => (Zet::OpenVraag, "(geen antwoord bij deze stap)".to_string()),
+    };
     vec![Line::from(vec![
-        Span::styled(" ◇ Oefenklant: ", t.focus),
+        Span::styled(format!(" ◇ Oefenklant ({}): ", zet.label()), t.focus),
         Span::styled(answer, t.emphasis),
     ])]
+}
+
+/// What the trainee did last at this step, as the trainer tallied it; an open question
+/// until something is tallied.
+pub fn zet(app: &App, stap: &str) -> Zet {
+    app.session
+        .tally
+        .as_ref()
+        .and_then(|t| t.laatste_bij(stap))
+        .and_then(Zet::from_gedrag)
+        .unwrap_or(Zet::OpenVraag)
 }
 
 /// What each technique of the step is for, with a good and a poor example (and the
@@ -79,19 +89,19 @@ pub fn technique_lines<'a>(app: &'a App, stap: &Stap) -> Vec<Line<'a>> {
     let t = &app.theme;
     let mut lines = Vec::new();
     for tech in &stap.technieken {
-        let (uitleg, goed, slecht) = crate::core::oefen::techniek_uitleg(*tech);
+        let u = crate::core::oefen::techniek_uitleg(*tech);
         lines.push(Line::from(vec![
             Span::styled(format!(" {} ", tech.letter()), t.badge),
             Span::styled(format!(" {}: ", tech.label()), t.emphasis),
-            Span::raw(uitleg),
+            Span::raw(u.wat),
         ]));
         lines.push(Line::from(vec![
             Span::styled("   ✓ goed: ", t.ok),
-            Span::raw(format!("“{goed}”")),
+            Span::raw(format!("“{}”", u.goed)),
         ]));
         lines.push(Line::from(vec![
             Span::styled("   ✗ minder goed: ", t.warning),
-            Span::styled(format!("“{slecht}”"), t.muted),
+            Span::styled(format!("“{}” — {}", u.slecht, u.waarom), t.muted),
         ]));
         if let Some(klant) = app.oefenklant() {
             for v in klant.voorbeelden(*tech) {
@@ -109,52 +119,19 @@ pub fn technique_lines<'a>(app: &'a App, stap: &Stap) -> Vec<Line<'a>> {
     lines
 }
 
-/// The presentation layout: the coaching and the techniques large and uncluttered, for
-/// a trainer showing the gesprek to a group.
-fn render_presentatie(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) {
-    let t = &app.theme;
-    let mut lines = vec![
-        Line::from(Span::styled(format!(" {}", stap.titel), t.title)),
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled(" Doel: ", t.emphasis),
-            Span::raw(stap.doel.as_str()),
-        ]),
-        Line::raw(""),
-    ];
-    for zin in &stap.voorbeeldzinnen {
-        lines.push(Line::from(vec![
-            Span::styled(" › ", t.key),
-            Span::raw(zin.as_str()),
-        ]));
-    }
-    lines.extend(demo_lines(app, stap));
-    lines.push(Line::raw(""));
-    lines.extend(technique_lines(app, stap));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .title(format!(
-                        " Presentatie · {} terug ",
-                        key_hint(app, Ctx::Notes, Command::Presentatie)
-                    ))
-                    .border_style(t.border),
-            )
-            .wrap(Wrap { trim: false }),
-        area,
-    );
-}
-
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(step) = app.current_step() else {
         return;
     };
     let stap = step.stap;
-    if app.presentatie {
-        render_presentatie(app, frame, area, stap);
-        return;
-    }
+    // The demo client's answer gets its own rows, so it is never cut off behind the
+    // coaching (it is what the trainee has to respond to).
+    let demo = demo_lines(app, stap);
+    let demo_height = if demo.is_empty() {
+        0
+    } else {
+        wrapped_height(&demo, area.width).min(area.height / 3)
+    };
     let lines = coaching_lines(app, stap);
     let needed = wrapped_height(&lines, area.width);
     // The coaching may take up to 40 % of the screen; the notes need the room more.
@@ -187,6 +164,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), coach);
     }
 
+    let [demo_area, work] =
+        Layout::vertical([Constraint::Length(demo_height), Constraint::Fill(1)]).areas(work);
+    frame.render_widget(Paragraph::new(demo).wrap(Wrap { trim: false }), demo_area);
     let (notes_area, picker_area) = if stap.kiezen.is_empty() || app.turven {
         (work, None)
     } else {

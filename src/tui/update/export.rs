@@ -77,6 +77,9 @@ pub fn gate_findings(app: &App) -> Vec<String> {
 /// only the report. An incomplete plan opens the gate's question; after it, a concept is
 /// written. The runner writes the set.
 pub(super) fn export(app: &mut App) -> Vec<Effect> {
+    if app.session.oefenen {
+        return export_oefening(app);
+    }
     let invalid = app.invalid.iter().next().map(|(f, raw)| (f, raw.as_str()));
     let keuzes = Keuzes {
         bsn_toch: app.bsn_toch,
@@ -112,6 +115,18 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
         }
         Err(t) => {
             app.info(MessageKind::Warning, t.melding());
+            Vec::new()
+        }
+    }
+}
+
+/// Practice is about the trainee: the report (or, in a class session, the round) goes to
+/// the trainer folder, not to the plans folder where clients' files live.
+fn export_oefening(app: &mut App) -> Vec<Effect> {
+    match crate::tui::klas::bewaar(app, false) {
+        Some(effect) => vec![effect],
+        None => {
+            app.info(MessageKind::Info, Tegenhouder::NietsTeOefenen.melding());
             Vec::new()
         }
     }
