@@ -315,6 +315,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Bewaartermijn { .. }) => return Ctx::Bewaartermijn,
         Some(Overlay::Bsn(_)) => return Ctx::Bsn,
         Some(Overlay::Gate(_)) => return Ctx::Gate,
+        Some(Overlay::Bijzonder(..)) => return Ctx::Bijzonder,
         None => {}
     }
     base_context(app)
@@ -394,11 +395,15 @@ pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
     use super::form::{self, FormRow};
     let row = || form::rows(app).get(app.form_row).cloned();
     match (ctx, cmd) {
-        (Ctx::Form, Command::AfspraakToevoegen | Command::AfspraakVerwijderen) => {
-            app.page_kind() == PageKind::Afspraken
-        }
+        (
+            Ctx::Form,
+            Command::AfspraakToevoegen | Command::AfspraakVerwijderen | Command::EigenToevoegen,
+        ) => app.page_kind() == PageKind::Afspraken,
         (Ctx::Form, Command::Kiezen) => {
-            matches!(row(), Some(FormRow::Akkoord | FormRow::Status(_)))
+            matches!(
+                row(),
+                Some(FormRow::Akkoord | FormRow::Status(_) | FormRow::Besluit(_))
+            )
         }
         (Ctx::Form, Command::VeldLeegmaken | Command::VeldHerstellen) => {
             matches!(row(), Some(FormRow::Text(_)))
