@@ -143,6 +143,7 @@ fn entry(id: &str) -> Entry {
         groep: String::new(),
         synoniemen: Vec::new(),
         aanpak: String::new(),
+        aanpak_plan: String::new(),
         bron: Vec::new(),
         ..Default::default()
     }

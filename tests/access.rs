@@ -44,7 +44,7 @@ const TAXONOMY: &str = r#"(
     ],
     krachten: [(id: "zorgzaam", label: "Zorgzaam", omschrijving: "Let op anderen.")],
     belemmeringen: [
-        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "Pijn.", aanpak: "Geen zwaar werk."),
+        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "Pijn.", aanpak: "Bied de {klant} geen zwaar werk aan.", aanpak_plan: "Geen zwaar werk."),
         (id: "crisis", label: "Crisis", omschrijving: "Acute nood.", aanpak: "Eerst hulp."),
     ],
     categorieen: [
@@ -367,6 +367,10 @@ fn a_vervolggesprek_looks_back_on_each_afspraak_and_survives_a_stop() {
             "3",
             "de buurvrouw",
             "mijn rug",
+            // Not kept: how to go on (Enter alone is refused), and why.
+            "",
+            "1",
+            "Met hulp lukt het wel.",
             "",
             "/stop",
         ]),
@@ -390,6 +394,15 @@ fn a_vervolggesprek_looks_back_on_each_afspraak_and_survives_a_stop() {
     assert_eq!(s.evaluaties[0].status, Status::Niet);
     assert_eq!(s.evaluaties[0].hielp, "de buurvrouw");
     assert_eq!(s.evaluaties[0].lastig, "mijn rug");
+    assert_eq!(
+        s.evaluaties[0].besluit,
+        Some(meedoen::core::vervolg::Besluit::Doorgaan)
+    );
+    assert_eq!(s.evaluaties[0].reden, "Met hulp lukt het wel.");
+    assert!(
+        out.contains("Hoe gaat u verder met deze afspraak?"),
+        "{out}"
+    );
     assert_eq!(s.note("hoe-ging-het"), "Het ging wisselend.");
     assert_eq!(s.huidige_stap, "wat-hielp");
 
@@ -424,6 +437,10 @@ fn a_vervolggesprek_looks_back_on_each_afspraak_and_survives_a_stop() {
     );
     assert!(nieuw.contains("Wat hielp: de buurvrouw"), "{nieuw}");
     assert!(nieuw.contains("Wat in de weg zat: mijn rug"), "{nieuw}");
+    assert!(
+        nieuw.contains("Hoe nu verder: We gaan ermee door. Waarom: Met hulp lukt het wel."),
+        "{nieuw}"
+    );
     assert!(nieuw.contains("Twee keer meekoken"), "{nieuw}");
     assert!(Drafts::new(paths.drafts.clone()).list().0.is_empty());
 }

@@ -323,3 +323,28 @@ fn the_menu_says_an_overdue_contact_and_reads_the_last_plan() {
     );
     assert!(!out.contains("____"), "{out}");
 }
+
+#[test]
+fn special_category_data_is_named_before_the_save_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = drive(
+        dir.path(),
+        &lines(&[
+            "A.B.",
+            "",
+            "",
+            "",
+            "",
+            "Zorgt voor moeder (dementie).",
+            "",
+            "/ga 16",
+        ]),
+    );
+    let at = out
+        .find("Let op, bijzondere persoonsgegevens (AVG art. 9): ")
+        .unwrap_or_else(|| panic!("{out}"));
+    let line = out[at..].lines().next().unwrap();
+    assert!(line.contains("‘dementie’"), "{line}");
+    assert!(line.contains("moeder"), "{line}");
+    assert!(at < out.find("Opslaan?").unwrap(), "{out}");
+}

@@ -209,10 +209,15 @@ fn a_vervolg_transcript_is_kept() {
         "2",
         "de buurvrouw",
         "mijn rug",
+        // Partly kept: how to go on, and why.
+        "2",
+        "Kleiner beginnen.",
         "",
     ]);
     input.extend([""; 22]);
+    // No new afspraak and no akkoord yet: saved as a concept.
     input.push("j");
+    input.push("concept");
     let out = drive(dir.path(), true, &lines(&input));
     assert_speakable(&out);
     assert!(out.contains("Vervolggesprek met A.B."), "{out}");

@@ -921,3 +921,38 @@ fn escape_and_osc_sequences_from_data_never_reach_the_terminal() {
     }
     assert!(saw_title, "the option itself is still shown");
 }
+
+#[test]
+fn plan_names_special_category_data_on_stderr_and_still_writes() {
+    let home = tempfile::tempdir().unwrap();
+    let mut session = meedoen::core::session::Session {
+        klant: "P.Q.".to_string(),
+        ..meedoen::core::session::Session::default()
+    };
+    session.set_note(
+        "hoe-gaat-het",
+        "Zorgt voor moeder (dementie). Slikt medicijnen.".into(),
+    );
+    let file = home.path().join("x.sessie.ron");
+    std::fs::write(&file, ron::ser::to_string(&session).unwrap()).unwrap();
+    let o = meedoen_in(
+        home.path(),
+        &["plan", file.to_str().unwrap(), "--concept"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "notitie bij stap hoe-gaat-het: ‘dementie’ (gezondheid; gaat over een ander (moeder))"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("‘medicijnen’ (medicijnen)"), "{err}");
+    // stdout still lists only the written files.
+    assert!(
+        stdout(&o)
+            .lines()
+            .all(|l| l.trim().ends_with(".md") || l.trim().ends_with(".sessie.ron"))
+    );
+}

@@ -77,6 +77,12 @@ fn context_resolves_labels_and_falls_back_to_ids() {
         ctx.belemmeringen[1].aanpak,
         "Werk waarbij u Nederlands oefent."
     );
+    // The consultant's guidance ("Kies een plek waar de {klant} …") never reaches the plan.
+    assert!(
+        ctx.belemmeringen
+            .iter()
+            .all(|b| !b.aanpak.contains("klant"))
+    );
     assert_eq!(ctx.actief[0].label, "Mantelzorg");
     assert_eq!(ctx.eerder[0].label, "Taalcursus in de bibliotheek");
     // What the client already does, ticked as a recognition option, shows by its title

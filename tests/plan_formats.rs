@@ -130,7 +130,7 @@ fn municipality_texts_replace_the_standard_paragraphs() {
 }
 
 #[test]
-fn text_plan_has_no_markdown_and_short_lines() {
+fn text_plan_has_no_markdown_and_one_line_per_paragraph() {
     for s in [full_session(), empty_session()] {
         let p = plan(Formaat::Txt, &s);
         assert!(!p.contains("**"), "{p}");
@@ -138,12 +138,34 @@ fn text_plan_has_no_markdown_and_short_lines() {
         for line in p.lines() {
             assert!(!line.starts_with('#') && !line.starts_with('>'), "{line:?}");
         }
-        // Lines the template writes stay within 80 columns; only the client's own words
-        // (indented quotes) are left as typed.
-        for line in p.lines().filter(|l| !l.starts_with("    ")) {
-            assert!(line.chars().count() <= 80, "{line:?}");
-        }
+        // No paragraph is broken up: a sentence never continues on the next line.
+        assert!(
+            p.lines()
+                .any(|l| l.starts_with("U doet mee zoals in dit plan staat.")
+                    && l.ends_with("Dan zoeken we samen naar een oplossing.")),
+            "{p}"
+        );
+        assert!(!p.contains('\r'), "LF on this platform");
     }
+}
+
+#[test]
+fn text_plan_wraps_every_paragraph_at_the_municipality_width() {
+    let g = Gemeente {
+        tekstbreedte: Some(60),
+        ..Gemeente::default()
+    };
+    let mut s = full_session();
+    s.set_note("dag", "lang ".repeat(60));
+    let p = plan_with(Formaat::Txt, &s, &g);
+    for line in p.lines() {
+        assert!(line.chars().count() <= 60, "{line:?}");
+    }
+    // A wrapped note keeps its quote indent on every line.
+    assert!(
+        p.lines().filter(|l| l.starts_with("    lang lang")).count() >= 4,
+        "{p}"
+    );
 }
 
 #[test]
@@ -165,7 +187,10 @@ fn text_plan_keeps_client_words_verbatim() {
 
 #[test]
 fn text_wraps_long_catalogue_texts() {
-    let mut g = Gemeente::default();
+    let mut g = Gemeente {
+        tekstbreedte: Some(80),
+        ..Gemeente::default()
+    };
     g.teksten.gevolgen = "woord ".repeat(60);
     let p = plan_with(Formaat::Txt, &empty_session(), &g);
     assert!(p.lines().all(|l| l.chars().count() <= 80), "{p}");
@@ -182,7 +207,19 @@ fn html_is_one_self_contained_printable_document() {
     );
     assert!(p.trim_end().ends_with("</html>"));
     assert_eq!(p.matches("<style").count(), 1);
-    assert!(p.contains("@page { size: A4; margin: 2cm; }"));
+    assert!(p.contains("@page {\n    size: A4;"));
+    // Every printed page names the client and the date, and which page of how many.
+    assert!(
+        p.contains("content: \"Plan van aanpak klant A.B., 23 november 2026\""),
+        "{p}"
+    );
+    assert!(p.contains("content: \"pagina \" counter(page) \" van \" counter(pages)"));
+    assert!(p.contains("<h2>Uw plan in het kort</h2>"));
+    assert_eq!(
+        p.matches("Datum: ____").count(),
+        2,
+        "a date under each signature"
+    );
     assert!(p.contains("break-inside: avoid"));
     for forbidden in [
         "<script", "<link", "<img", "src=", "href=", "http://", "https://", "@import", "url(",
@@ -335,20 +372,31 @@ fn a_user_html_template_is_escaped_too_but_may_opt_out() {
 }
 
 fn vervolg_session() -> Session {
-    use meedoen::core::vervolg::{Status, start_vervolg};
+    use meedoen::core::vervolg::{Besluit, Status, start_vervolg};
     let mut previous = full_session();
     previous.afspraken.push(meedoen::core::session::Afspraak {
         wat: "Bellen met <de> buurthuis".into(),
         wie: "klant".into(),
         wanneer: String::new(),
     });
-    let mut s = start_vervolg(&previous, "v2".into(), date(2026, 12, 14), "vervolg");
+    let mut s = start_vervolg(
+        &previous,
+        "v2".into(),
+        date(2026, 12, 14),
+        "vervolg",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
     s.evaluaties[0].status = Status::Nagekomen;
     s.evaluaties[0].hielp = "De buurvrouw ging mee.".into();
-    if let Some(e) = s.evaluaties.get_mut(1) {
-        e.status = Status::Niet;
-        e.lastig = "Ziek geweest.".into();
-    }
+    s.evaluaties[1].status = Status::Niet;
+    s.evaluaties[1].lastig = "Ziek geweest.".into();
+    s.evaluaties[1].besluit = Some(Besluit::Doorgaan);
+    s.evaluaties[1].reden = "De aanvraag is nog steeds nodig.".into();
+    s.evaluaties[2].status = Status::Deels;
+    s.evaluaties[2].besluit = Some(Besluit::Stoppen);
+    s.evaluaties[2].reden = "Het buurthuis is dicht.".into();
+    // The consultant un-chooses an option of the previous plan: not "al begonnen".
+    s.gekozen.retain(|g| g != "oude-optie");
     s
 }
 
@@ -368,6 +416,22 @@ fn a_vervolg_plan_says_its_version_and_looks_back_in_every_format() {
         );
         assert!(text.contains("De buurvrouw ging mee."), "{format:?}");
         assert!(text.contains("nagekomen"), "{format:?}");
+        // Each afspraak not kept says what became of it, and why.
+        assert!(
+            text.contains(
+                "Hoe nu verder: We gaan ermee door. Waarom: De aanvraag is nog steeds nodig."
+            ),
+            "{format:?}:\n{text}"
+        );
+        assert!(
+            text.contains(
+                "Hoe nu verder: We stoppen met deze afspraak. Waarom: Het buurthuis is dicht."
+            ),
+            "{format:?}"
+        );
+        // What was started is "wat u al doet"; the un-chosen option is not.
+        assert!(text.contains("Hier bent u al mee begonnen"), "{format:?}");
+        assert!(!text.contains("- oude-optie"), "{format:?}");
     }
     assert!(plan(Formaat::Html, &s).contains("Bellen met &lt;de&gt; buurthuis"));
     golden("plan-vervolg.md", &plan(Formaat::Md, &s));

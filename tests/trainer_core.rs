@@ -281,7 +281,13 @@ fn filled_session() -> Session {
 #[test]
 fn vervolg_starts_from_a_filled_intake() {
     let prev = filled_session();
-    let v = start_vervolg(&prev, "vervolg-1".into(), date(2026, 11, 24), "vervolg");
+    let v = start_vervolg(
+        &prev,
+        "vervolg-1".into(),
+        date(2026, 11, 24),
+        "vervolg",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
     assert_eq!((v.klant.as_str(), v.plaats.as_str()), ("A.B.", "Zwolle"));
     assert_eq!(v.gekozen, prev.gekozen);
     assert_eq!(
@@ -308,9 +314,16 @@ fn vervolg_starts_from_a_filled_intake() {
     );
     assert!(v.afspraken.is_empty() && v.notities.is_empty());
     assert_eq!(v.volgend_contact, Some(date(2026, 12, 15)));
-    assert_eq!(v.evaluatiedatum, Some(date(2027, 2, 1)));
+    // Both proposed afresh from the vervolg date and the gemeente (3 and 13 weeks).
+    assert_eq!(v.evaluatiedatum, Some(date(2027, 2, 23)));
     // The third gesprek refers to the second.
-    let w = start_vervolg(&v, "vervolg-2".into(), date(2026, 12, 15), "vervolg");
+    let w = start_vervolg(
+        &v,
+        "vervolg-2".into(),
+        date(2026, 12, 15),
+        "vervolg",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
     assert_eq!((w.plan_versie, w.vervolg_op.unwrap().versie), (3, 2));
     // And the previous one is due on the start screen.
     let list = due(
@@ -413,13 +426,25 @@ fn session_saved_before_the_new_fields_still_loads() {
     assert_eq!(s.plan_versie, 1);
     assert!(!s.oefenen && s.tally.is_none() && s.vervolg_op.is_none());
     assert!(s.evaluaties.is_empty());
-    let v = start_vervolg(&s, "v".into(), date(2026, 11, 23), "vervolg");
+    let v = start_vervolg(
+        &s,
+        "v".into(),
+        date(2026, 11, 23),
+        "vervolg",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
     assert_eq!((v.plan_versie, v.evaluaties.len()), (2, 1));
 }
 
 #[test]
 fn vervolg_session_with_tally_round_trips_through_ron() {
-    let mut v = start_vervolg(&filled_session(), "v".into(), date(2026, 11, 24), "vervolg");
+    let mut v = start_vervolg(
+        &filled_session(),
+        "v".into(),
+        date(2026, 11, 24),
+        "vervolg",
+        &meedoen::core::gemeente::Gemeente::default(),
+    );
     v.evaluaties[0].status = Status::Deels;
     v.evaluaties[0].hielp = "Dochter ging mee — ‘fijn’".into();
     v.evaluaties[0].lastig = "De bus".into();

@@ -215,8 +215,13 @@ fn terugblik_of_a_vervolg() {
         wie: "E.F.".into(),
         wanneer: "vanaf 1 december".into(),
     });
-    let s =
-        meedoen::core::vervolg::start_vervolg(&prev, "v".into(), common::today(), &app.vervolg.id);
+    let s = meedoen::core::vervolg::start_vervolg(
+        &prev,
+        "v".into(),
+        common::today(),
+        &app.vervolg.id,
+        &app.gemeente,
+    );
     update(&mut app, Action::SessionLoaded(Box::new(s)));
     while app.page_kind() != meedoen::tui::app::PageKind::Evaluatie {
         update(&mut app, Action::Cmd(Command::Volgende));

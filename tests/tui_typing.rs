@@ -261,8 +261,13 @@ fn typing_on_the_terugblik_of_a_vervolg_toggles_nothing() {
         wie: "klant".into(),
         wanneer: "deze week".into(),
     });
-    let s =
-        meedoen::core::vervolg::start_vervolg(&prev, "v".into(), common::today(), &app.vervolg.id);
+    let s = meedoen::core::vervolg::start_vervolg(
+        &prev,
+        "v".into(),
+        common::today(),
+        &app.vervolg.id,
+        &app.gemeente,
+    );
     update(&mut app, Action::SessionLoaded(Box::new(s)));
     on_kind(&mut app, PageKind::Evaluatie);
     // On the status toggle and on the text rows below it.

@@ -328,9 +328,12 @@ fn bestaande(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
 }
 
 /// Per belemmering the aanpak, as on the full-screen app's Afspraken page: it starts as
-/// the taxonomy's gangbare aanpak, which the consultant keeps with Enter or replaces.
+/// the taxonomy's sentence for the client (`aanpak_plan`), which the consultant keeps
+/// with Enter or replaces. The guidance meant for the consultant is read first, unless
+/// the short mode is on, and never lands in the plan.
 pub(super) fn aanpak(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
-    let belemmeringen: Vec<(String, String, String)> = g
+    let klant_label = g.bron().gemeente.klant_label.clone();
+    let belemmeringen: Vec<(String, String, String, String)> = g
         .session
         .belemmeringen
         .iter()
@@ -340,7 +343,14 @@ pub(super) fn aanpak(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
                 .belemmeringen
                 .iter()
                 .find(|e| &e.id == id)
-                .map(|e| (e.id.clone(), e.label.clone(), e.aanpak.clone()))
+                .map(|e| {
+                    (
+                        e.id.clone(),
+                        e.label.clone(),
+                        crate::core::taxonomy::met_klant_label(&e.aanpak_plan, &klant_label),
+                        e.aanpak_voor(&klant_label),
+                    )
+                })
         })
         .collect();
     if belemmeringen.is_empty() {
@@ -348,7 +358,10 @@ pub(super) fn aanpak(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
     }
     con.blank()?;
     con.say("De aanpak per belemmering.")?;
-    for (id, label, gangbaar) in belemmeringen {
+    for (id, label, gangbaar, voor_u) in belemmeringen {
+        if !con.kort && !voor_u.trim().is_empty() {
+            con.say(&format!("Voor u, niet in het plan: {voor_u}"))?;
+        }
         let mut tekst = g
             .session
             .aanpak
@@ -414,7 +427,39 @@ pub(super) fn evaluaties(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
         text(con, "Wat zat in de weg", &mut lastig)?;
         g.session.evaluaties[i].lastig = lastig;
         g.save(con)?;
+        if status.vraagt_besluit() {
+            besluit(g, con, i)?;
+        }
     }
+    Ok(())
+}
+
+/// For an afspraak not kept, or only partly: go on, change or stop, and why.
+fn besluit(g: &mut Gesprek, con: &mut Console, i: usize) -> Ask<()> {
+    use crate::core::vervolg::Besluit;
+    const KEUZES: [Besluit; 3] = [Besluit::Doorgaan, Besluit::Aanpassen, Besluit::Stoppen];
+    con.say("Hoe gaat u verder met deze afspraak?")?;
+    for (j, b) in KEUZES.iter().enumerate() {
+        con.say(&format!("{}. {}", j + 1, b.label()))?;
+    }
+    let nu = g.session.evaluaties[i].besluit;
+    let keuze = con.ask_valid(
+        &match nu {
+            Some(b) => format!("Typ een nummer. Ingevuld: {}. Enter houdt dit:", b.label()),
+            None => "Typ een nummer:".to_string(),
+        },
+        |t| match t.parse::<usize>() {
+            _ if t.is_empty() && nu.is_some() => Ok(nu),
+            Ok(k) if (1..=KEUZES.len()).contains(&k) => Ok(Some(KEUZES[k - 1])),
+            _ => Err(format!("Typ een nummer van 1 tot en met {}.", KEUZES.len())),
+        },
+    )?;
+    g.session.evaluaties[i].besluit = keuze;
+    g.save(con)?;
+    let mut reden = g.session.evaluaties[i].reden.clone();
+    text(con, "Waarom zo verder (komt in het plan)", &mut reden)?;
+    g.session.evaluaties[i].reden = reden;
+    g.save(con)?;
     Ok(())
 }
 

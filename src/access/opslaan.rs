@@ -17,6 +17,24 @@ pub(super) fn plan(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
         con.say(&Tegenhouder::GeenKlant.melding())?;
         return Ok(Done::GoTo(Page::Gegevens));
     }
+    // The same gate as in the app: an afspraak not kept, or only partly, is decided on
+    // before the new plan is written.
+    let open = crate::core::vervolg::onbesloten(&g.session);
+    if !open.is_empty() {
+        con.say("Eerst beslissen bij de terugblik, met een reden:")?;
+        for o in &open {
+            con.say(o)?;
+        }
+        let terugblik = g
+            .data
+            .script
+            .steps()
+            .find(|s| s.stap.soort == crate::core::script::StapSoort::Evaluatie)
+            .map(|s| Page::Step(s.stap.id.clone()));
+        if let Some(page) = terugblik {
+            return Ok(Done::GoTo(page));
+        }
+    }
     let (gemeente, notice) = g.bundle.gemeente_voor(&g.session);
     if let Some(notice) = notice {
         con.say(&notice)?;
@@ -43,6 +61,15 @@ pub(super) fn plan(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
     }
     for w in crate::core::gemeente::session_warnings(g.bron().gemeente, &g.session) {
         con.say(&format!("Let op: {w}"))?;
+    }
+    // Special categories (AVG art. 9), as the full-screen app asks about them: said
+    // before the question, so the consultant can change the note first with /ga.
+    let bijzonder = crate::core::bijzonder::vondsten(&g.session, &g.bundle.bijzonder);
+    for v in &bijzonder {
+        con.say(&format!(
+            "Let op, bijzondere persoonsgegevens (AVG art. 9): {}. Zet in het plan alleen wat de afspraken nodig hebben.",
+            v.beschrijving()
+        ))?;
     }
     if g.session.oefenen {
         con.say("Dit was een oefengesprek met een fictieve klant; er wordt niets opgeslagen.")?;

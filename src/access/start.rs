@@ -139,7 +139,8 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
             Regel::Vervolg(vorige) => {
                 let id = new_id();
                 let lock = k.drafts.lock(&id).ok();
-                let session = vervolg::start_vervolg(vorige, id, k.today, &k.vervolg.id);
+                let session =
+                    vervolg::start_vervolg(vorige, id, k.today, &k.vervolg.id, k.gemeente);
                 con.say(&format!(
                     "Vervolggesprek met {}; dit wordt versie {} van het plan van aanpak. Eerst loopt u de afspraken van {} na.",
                     session.klant,

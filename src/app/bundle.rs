@@ -102,6 +102,9 @@ pub struct Bundle {
     pub uitgesloten: Vec<Uitsluiting>,
     /// Notices for the user: the team copy in use, a share out of reach.
     pub meldingen: Vec<String>,
+    /// Words for special-category data (AVG art. 9): the personal `bijzonder.ron`, else
+    /// the built-in list.
+    pub bijzonder: crate::core::bijzonder::Woordenlijst,
 }
 
 /// The layers as read from disk, lowest first.
@@ -354,6 +357,13 @@ impl Bundle {
             ));
         }
         load_profiles(&stack, &mut bundle, &mut uitgesloten, &mut meldingen);
+        // A broken own list falls back to the built-in one instead of locking anyone out.
+        match crate::store::assets::bijzonder(Some(&paths.config)) {
+            Ok(lijst) => bundle.bijzonder = lijst,
+            Err(p) => meldingen.push(format!(
+                "{p}; de ingebouwde lijst voor bijzondere persoonsgegevens wordt gebruikt"
+            )),
+        }
         if !uitvoer_fixed
             && let Some(dir) = bundle
                 .gemeente
@@ -722,6 +732,7 @@ fn attempt(
                 .collect(),
             uitgesloten: Vec::new(),
             meldingen: Vec::new(),
+            bijzonder: crate::store::assets::bijzonder(None).expect("the built-in list loads"),
         }),
         _ => Err(problems),
     }

@@ -74,6 +74,9 @@ pub enum Tegenhouder {
     GeenKlant,
     /// A field holds text that is not a valid date or number (label, the text).
     OngeldigVeld(String, String),
+    /// In a vervolg: an afspraak not kept, or only partly, has no decision with a reason
+    /// yet (the first one, described).
+    Terugblik(String),
     /// Something looks like a BSN; the description lists where. Remove it or confirm.
     Bsn(String),
     /// A template failed while rendering.
@@ -96,6 +99,9 @@ impl Tegenhouder {
                 "Eerst verbeteren (bij Afspraken of Gegevens): {label} ‘{}’ is niet geldig.",
                 raw.trim()
             ),
+            Tegenhouder::Terugblik(open) => {
+                format!("Eerst beslissen bij de terugblik: {open}")
+            }
             Tegenhouder::Bsn(text) => text.clone(),
             Tegenhouder::Sjabloon(p) => format!("Sjabloon klopt niet: {p}"),
             Tegenhouder::NietsTeOefenen => "Oefenen: er is nog niets geturfd, dus er is geen rapport om op te slaan.".into(),
@@ -162,6 +168,11 @@ pub fn prepare(
             field.label().to_string(),
             raw.to_string(),
         ));
+    }
+    // Every afspraak not kept, or only partly, is decided on before the new plan is
+    // written, so none drops out of it without a word.
+    if let Some(first) = crate::core::vervolg::onbesloten(session).into_iter().next() {
+        return Err(Tegenhouder::Terugblik(first));
     }
     if !keuzes.bsn_toch {
         let findings = privacy::session_bsn_findings(session);

@@ -38,6 +38,7 @@ pub fn samples(data: &Data) -> Vec<Session> {
             id: "voorbeeld-vorig".into(),
             datum,
             versie: 1,
+            gekozen: Vec::new(),
         }),
         ..Session::new("voorbeeld-vol".into(), datum, &data.script.id)
     };
@@ -84,6 +85,10 @@ pub fn samples(data: &Data) -> Vec<Session> {
             status,
             hielp: "De buurvrouw ging mee.".into(),
             lastig: "De bus reed niet.".into(),
+            besluit: status
+                .vraagt_besluit()
+                .then_some(crate::core::vervolg::Besluit::Doorgaan),
+            reden: "Het lukt met hulp.".into(),
         })
         .collect();
     vec![leeg, vol]

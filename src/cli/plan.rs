@@ -1,7 +1,8 @@
 //! `meedoen plan SESSIE`: renders a saved session (`*.sessie.ron`, written beside every
 //! plan) again, e.g. after the municipality changed its template, in one or more formats.
 //! Earlier files are never overwritten: the new plan gets the next free name. The same
-//! checks as in the app apply: a BSN stops the export, with where it was found.
+//! checks as in the app apply: a BSN stops the export, with where it was found, and
+//! special-category data (health, religion, …) is named on stderr.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use std::str::FromStr;
 
 use super::{Cli, Fout};
 use crate::app::export::{self, Bron, Keuzes, Tegenhouder};
+use crate::core::bijzonder;
 use crate::core::plan::Formaat;
 use crate::store::drafts::load_session;
 
@@ -47,6 +49,12 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     let (gemeente, notice) = bundle.gemeente_voor(&session);
     if let Some(notice) = notice {
         eprintln!("let op: {}", super::terminal_safe(&notice));
+    }
+    // Special categories (AVG art. 9) do not stop the plan: the consultant decides. They
+    // are said on stderr, so a script that reads the file names from stdout still works.
+    // A client's words can hold terminal escapes: shown through `terminal_safe`.
+    for w in bijzonder::waarschuwingen(&bijzonder::vondsten(&session, &bundle.bijzonder)) {
+        eprintln!("{}", super::terminal_safe(&w));
     }
     let formats = if args.formaat.is_empty() {
         vec![Formaat::Md]

@@ -20,6 +20,12 @@ pub struct Args {
 struct Item<'a> {
     id: &'a str,
     label: &'a str,
+    /// Guidance for the consultant (belemmeringen), with `{klant}` left in.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    aanpak: &'a str,
+    /// The sentence for the client's plan (belemmeringen).
+    #[serde(skip_serializing_if = "str::is_empty")]
+    aanpak_plan: &'a str,
 }
 
 #[derive(Serialize)]
@@ -36,6 +42,8 @@ fn items(entries: &[Entry]) -> Vec<Item<'_>> {
         .map(|e| Item {
             id: &e.id,
             label: &e.label,
+            aanpak: &e.aanpak,
+            aanpak_plan: &e.aanpak_plan,
         })
         .collect()
 }

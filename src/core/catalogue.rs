@@ -28,6 +28,20 @@ impl Begeleiding {
             Begeleiding::Intensief => "intensieve begeleiding",
         }
     }
+
+    /// What this begeleiding means, for the client, without the jargon of `label`.
+    pub fn uitleg(self) -> &'static str {
+        match self {
+            Begeleiding::Geen => "U krijgt een korte uitleg. Daarna werkt u zelfstandig.",
+            Begeleiding::Taakgericht => {
+                "Iemand van de plek legt het werk uit. Met vragen kunt u bij die persoon terecht."
+            }
+            Begeleiding::Persoonlijk => {
+                "U heeft een vaste begeleider. Die let ook op hoe het met u gaat."
+            }
+            Begeleiding::Intensief => "U krijgt veel begeleiding, op een rustige plek.",
+        }
+    }
 }
 
 /// Three-level rating, used for verdringing risk.

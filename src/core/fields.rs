@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::datum;
-use super::session::{Afspraak, Session};
+use super::session::{Afspraak, EigenActiviteit, Session};
 
 /// A field of the session that is edited as text (some are parsed into dates or numbers).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,6 +29,16 @@ pub enum Field {
     EvalHielp(usize),
     /// Vervolggesprek: what got in the way of the n-th previous afspraak.
     EvalLastig(usize),
+    /// Vervolggesprek: why the n-th previous afspraak goes on, changes or stops.
+    EvalReden(usize),
+    /// The n-th eigen activiteit: title, place, contact, hours, begeleiding.
+    EigenTitel(usize),
+    EigenPlaats(usize),
+    EigenContact(usize),
+    EigenUren(usize),
+    EigenBegeleiding(usize),
+    /// Why an excluded option was chosen anyway, by option id.
+    GekozenReden(String),
     Uren,
     UrenToelichting,
     Startdatum,
@@ -53,7 +63,7 @@ impl Field {
                 FieldKind::Date
             }
             Field::Leeftijd => FieldKind::Number(120),
-            Field::Uren => FieldKind::Number(40),
+            Field::Uren | Field::EigenUren(_) => FieldKind::Number(40),
             Field::Klant
             | Field::Consulent
             | Field::Plaats
@@ -64,6 +74,12 @@ impl Field {
             | Field::Aanpak(_)
             | Field::EvalHielp(_)
             | Field::EvalLastig(_)
+            | Field::EvalReden(_)
+            | Field::EigenTitel(_)
+            | Field::EigenPlaats(_)
+            | Field::EigenContact(_)
+            | Field::EigenBegeleiding(_)
+            | Field::GekozenReden(_)
             | Field::UrenToelichting
             | Field::AkkoordToelichting => FieldKind::Text,
         }
@@ -89,6 +105,13 @@ impl Field {
             Field::Aanpak(_) => "Aanpak",
             Field::EvalHielp(_) => "Wat hielp",
             Field::EvalLastig(_) => "Wat zat in de weg",
+            Field::EvalReden(_) => "Waarom zo verder",
+            Field::EigenTitel(_) => "Wat",
+            Field::EigenPlaats(_) => "Waar",
+            Field::EigenContact(_) => "Contactpersoon",
+            Field::EigenUren(_) => "Uren per week",
+            Field::EigenBegeleiding(_) => "Begeleiding",
+            Field::GekozenReden(_) => "Gekozen omdat",
             Field::Uren => "Uren per week",
             Field::UrenToelichting => "Waarom deze uren / opbouw",
             Field::Startdatum => "Startdatum",
@@ -114,6 +137,13 @@ impl Field {
             Field::Aanpak(id) => format!("aanpak bij {id}"),
             Field::EvalHielp(i) => format!("terugblik afspraak {} (wat hielp)", i + 1),
             Field::EvalLastig(i) => format!("terugblik afspraak {} (wat zat in de weg)", i + 1),
+            Field::EvalReden(i) => format!("terugblik afspraak {} (waarom zo verder)", i + 1),
+            Field::EigenTitel(i) => format!("eigen activiteit {} (wat)", i + 1),
+            Field::EigenPlaats(i) => format!("eigen activiteit {} (waar)", i + 1),
+            Field::EigenContact(i) => format!("eigen activiteit {} (contact)", i + 1),
+            Field::EigenUren(i) => format!("eigen activiteit {} (uren)", i + 1),
+            Field::EigenBegeleiding(i) => format!("eigen activiteit {} (begeleiding)", i + 1),
+            Field::GekozenReden(id) => format!("gekozen omdat ({id})"),
             Field::Uren => "uren per week".into(),
             Field::UrenToelichting => "toelichting bij de uren".into(),
             Field::Startdatum => "startdatum".into(),
@@ -151,7 +181,19 @@ pub fn text_fields(s: &Session) -> Vec<(Field, &str)> {
     for (i, e) in s.evaluaties.iter().enumerate() {
         v.push((Field::EvalHielp(i), e.hielp.as_str()));
         v.push((Field::EvalLastig(i), e.lastig.as_str()));
+        v.push((Field::EvalReden(i), e.reden.as_str()));
     }
+    for (i, e) in s.eigen.iter().enumerate() {
+        v.push((Field::EigenTitel(i), e.titel.as_str()));
+        v.push((Field::EigenPlaats(i), e.plaats.as_str()));
+        v.push((Field::EigenContact(i), e.contact.as_str()));
+        v.push((Field::EigenBegeleiding(i), e.begeleiding.as_str()));
+    }
+    v.extend(
+        s.gekozen_reden
+            .iter()
+            .map(|(id, t)| (Field::GekozenReden(id.clone()), t.as_str())),
+    );
     v.push((Field::UrenToelichting, s.uren_toelichting.as_str()));
     v.push((Field::AkkoordToelichting, s.akkoord_toelichting.as_str()));
     v.retain(|(_, t)| !t.is_empty());
@@ -175,6 +217,17 @@ pub fn rewrite_texts(
         let _ = store(&f, text, s, &mut invalid);
     }
     n
+}
+
+fn eigen(session: &Session, i: usize) -> EigenActiviteit {
+    session.eigen.get(i).cloned().unwrap_or_default()
+}
+
+fn eigen_mut(session: &mut Session, i: usize) -> &mut EigenActiviteit {
+    if session.eigen.len() <= i {
+        session.eigen.resize_with(i + 1, EigenActiviteit::default);
+    }
+    &mut session.eigen[i]
 }
 
 fn afspraak(session: &Session, i: usize) -> Afspraak {
@@ -216,6 +269,16 @@ pub fn value(field: &Field, session: &Session, invalid: &BTreeMap<Field, String>
         Field::Aanpak(id) => session.aanpak.get(id).cloned().unwrap_or_default(),
         Field::EvalHielp(i) => eval(*i, |e| &e.hielp),
         Field::EvalLastig(i) => eval(*i, |e| &e.lastig),
+        Field::EvalReden(i) => eval(*i, |e| &e.reden),
+        Field::EigenTitel(i) => eigen(session, *i).titel,
+        Field::EigenPlaats(i) => eigen(session, *i).plaats,
+        Field::EigenContact(i) => eigen(session, *i).contact,
+        Field::EigenUren(i) => eigen(session, *i)
+            .uren
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        Field::EigenBegeleiding(i) => eigen(session, *i).begeleiding,
+        Field::GekozenReden(id) => session.gekozen_reden.get(id).cloned().unwrap_or_default(),
         Field::Uren => session
             .uren_per_week
             .map(|n| n.to_string())
@@ -267,6 +330,31 @@ pub fn store(
         Field::VolgendContact => date().map(|d| session.volgend_contact = d),
         Field::Leeftijd => number(120).map(|n| session.leeftijd = n),
         Field::Uren => number(40).map(|n| session.uren_per_week = n),
+        Field::EigenUren(i) => number(40).map(|n| eigen_mut(session, *i).uren = n),
+        Field::EigenTitel(i) => {
+            eigen_mut(session, *i).titel = text.clone();
+            Ok(())
+        }
+        Field::EigenPlaats(i) => {
+            eigen_mut(session, *i).plaats = text.clone();
+            Ok(())
+        }
+        Field::EigenContact(i) => {
+            eigen_mut(session, *i).contact = text.clone();
+            Ok(())
+        }
+        Field::EigenBegeleiding(i) => {
+            eigen_mut(session, *i).begeleiding = text.clone();
+            Ok(())
+        }
+        Field::GekozenReden(id) if text.trim().is_empty() => {
+            session.gekozen_reden.remove(id);
+            Ok(())
+        }
+        Field::GekozenReden(id) => {
+            session.gekozen_reden.insert(id.clone(), text.clone());
+            Ok(())
+        }
         Field::Klant => {
             session.klant = text.clone();
             Ok(())
@@ -304,18 +392,20 @@ pub fn store(
             session.aanpak.insert(id.clone(), text.clone());
             Ok(())
         }
-        Field::EvalHielp(i) | Field::EvalLastig(i) => match session.evaluaties.get_mut(*i) {
-            Some(e) => {
-                if matches!(field, Field::EvalHielp(_)) {
-                    e.hielp = text.clone();
-                } else {
-                    e.lastig = text.clone();
+        Field::EvalHielp(i) | Field::EvalLastig(i) | Field::EvalReden(i) => {
+            match session.evaluaties.get_mut(*i) {
+                Some(e) => {
+                    match field {
+                        Field::EvalHielp(_) => e.hielp = text.clone(),
+                        Field::EvalLastig(_) => e.lastig = text.clone(),
+                        _ => e.reden = text.clone(),
+                    }
+                    Ok(())
                 }
-                Ok(())
+                // There is no such afspraak to look back on: refuse rather than drop the text.
+                None => Err("Deze afspraak bestaat niet (meer).".to_string()),
             }
-            // There is no such afspraak to look back on: refuse rather than drop the text.
-            None => Err("Deze afspraak bestaat niet (meer).".to_string()),
-        },
+        }
         Field::UrenToelichting => {
             session.uren_toelichting = text.clone();
             Ok(())

@@ -54,6 +54,14 @@ pub struct Gemeente {
     /// How long client files may stay on the laptop (AVG art. 5(1)(e)).
     #[serde(default)]
     pub bewaartermijn: Bewaartermijn,
+    /// How the client reaches the municipality, printed in the plan when set.
+    #[serde(default)]
+    pub contact: Contact,
+    /// Width the text export wraps every paragraph at, for a case system that needs
+    /// it; `None` puts each paragraph on one line, which most case systems wrap
+    /// themselves.
+    #[serde(default)]
+    pub tekstbreedte: Option<u16>,
 }
 
 /// Storage limitation, in months; `None` sets no term (nothing is offered for erasure).
@@ -92,6 +100,22 @@ impl Bewaartermijn {
     }
 }
 
+/// The municipality's contact details for the plan; every field is optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Contact {
+    pub telefoon: String,
+    pub email: String,
+    pub bezoekadres: String,
+}
+
+/// Longest `klant_label` accepted: it is a word in running text ("Handtekening
+/// inwoner"), so anything longer is a mistake.
+pub const MAX_KLANT_LABEL: usize = 30;
+
+/// Narrowest and widest `tekstbreedte` accepted.
+pub const TEKSTBREEDTE: std::ops::RangeInclusive<u16> = 40..=200;
+
 /// Optional replacements for the standard paragraphs. An empty text keeps the standard
 /// wording, so a municipality overrides only what it must.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -120,6 +144,8 @@ impl Default for Gemeente {
             categorieen: None,
             teksten: Teksten::default(),
             bewaartermijn: Bewaartermijn::default(),
+            contact: Contact::default(),
+            tekstbreedte: None,
         }
     }
 }
@@ -237,6 +263,25 @@ pub fn validate(g: &Gemeente, tax: &Taxonomy, src: &Source) -> Vec<Problem> {
                 .into(),
         ));
     }
+    if g.klant_label.trim().chars().count() > MAX_KLANT_LABEL {
+        problems.push(at(
+            "klant_label",
+            format!(
+                "`klant_label` is {} tekens lang; het is één woord in een zin, gebruik hooguit {MAX_KLANT_LABEL} tekens",
+                g.klant_label.trim().chars().count()
+            ),
+        ));
+    }
+    if let Some(b) = g.tekstbreedte.filter(|b| !TEKSTBREEDTE.contains(b)) {
+        problems.push(at(
+            "tekstbreedte",
+            format!(
+                "`tekstbreedte` is {b}; kies {} tot en met {} tekens, of `None` voor één regel per alinea",
+                TEKSTBREEDTE.start(),
+                TEKSTBREEDTE.end()
+            ),
+        ));
+    }
     if g.max_uren == 0 || g.max_uren > MAX_UREN_GRENS {
         problems.push(at(
             "max_uren",
@@ -319,6 +364,7 @@ mod tests {
             groep: String::new(),
             synoniemen: Vec::new(),
             aanpak: String::new(),
+            aanpak_plan: String::new(),
             bron: Vec::new(),
             ..Default::default()
         };
@@ -411,6 +457,32 @@ mod tests {
         assert!(lines.iter().any(|(l, m)| *l == 4 && m.contains("max_uren")));
         assert!(lines.iter().any(|(l, m)| *l == 5 && m.contains("900")));
         assert!(lines.iter().any(|(l, m)| *l == 8 && m.contains("`sport`")));
+    }
+
+    #[test]
+    fn contact_details_and_a_text_width_parse_and_bad_ones_are_reported() {
+        let text = GOED.replace(
+            "teksten:",
+            "contact: (telefoon: \"14 038\", email: \"werk@zwolle.nl\"),\n    tekstbreedte: Some(20),\n    teksten:",
+        );
+        let text = text.replace("\"werkzoekende\"", &format!("\"{}\"", "x".repeat(200)));
+        let src = Source::new("gemeente.ron", text);
+        let g = Gemeente::parse(&src).unwrap().value;
+        assert_eq!(g.contact.telefoon, "14 038");
+        assert!(g.contact.bezoekadres.is_empty());
+        let p = validate(&g, &tax(), &src);
+        let lines: Vec<_> = p.iter().map(|p| (p.line, p.msg.as_str())).collect();
+        assert_eq!(p.len(), 2, "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 7 && m.contains("200 tekens"))
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 10 && m.contains("`tekstbreedte` is 20"))
+        );
     }
 
     #[test]

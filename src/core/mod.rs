@@ -1,6 +1,8 @@
 //! The pure core: everything about a gesprek that does not need a terminal or a disk.
 //! Functions here take data and return data, so they are tested directly.
 
+pub mod b1;
+pub mod bijzonder;
 pub mod catalogue;
 pub mod data;
 pub mod datum;

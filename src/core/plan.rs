@@ -19,8 +19,8 @@ use super::data::{Data, Source};
 use super::gemeente::Gemeente;
 use super::problem::Problem;
 use super::script::PlanSectie;
-use super::session::{Afspraak, Akkoord, Session};
-use super::taxonomy::TagKind;
+use super::session::{Afspraak, Akkoord, EigenActiviteit, Session};
+use super::taxonomy::{TagKind, met_klant_label};
 
 pub use formaat::{
     Formaat, GemeenteContext, TekstenContext, Templates, check_source, render, render_source,
@@ -48,6 +48,9 @@ pub struct PlanContext {
     pub actief: Vec<Label>,
     /// Options the client did before.
     pub eerder: Vec<Label>,
+    /// In a vervolg: options of the previous plan the client has started and that are
+    /// still chosen ("wat u al doet"). Un-choosing one in the vervolg leaves it out.
+    pub al_begonnen: Vec<Label>,
     pub gekozen: Vec<Activiteit>,
     /// Non-empty afspraken only.
     pub afspraken: Vec<Afspraak>,
@@ -76,6 +79,15 @@ pub struct PlanContext {
     /// A concept: saved although the export gate found something missing. The
     /// heading says so, and the file name.
     pub concept: bool,
+    /// "Uw plan in het kort": at most six lines the client reads first.
+    pub kort: Vec<Regel>,
+}
+
+/// One labelled line, such as "Vanaf: 1 december 2026".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Regel {
+    pub label: String,
+    pub tekst: String,
 }
 
 /// One afspraak of the previous plan, looked back on.
@@ -88,6 +100,10 @@ pub struct Terugblik {
     pub status: &'static str,
     pub hielp: String,
     pub lastig: String,
+    /// What became of it, for the client ("We gaan ermee door."); empty when kept.
+    pub besluit: String,
+    /// Why, in the consultant's words for the client.
+    pub reden: String,
 }
 
 /// Notes grouped by the plan section of their step, in script order. Working notes
@@ -126,7 +142,8 @@ pub struct Label {
 pub struct Belemmering {
     pub id: String,
     pub label: String,
-    /// How it is handled: the session's own words, else the taxonomy's standard aanpak.
+    /// How it is handled, for the client: the session's own words, else the taxonomy's
+    /// `aanpak_plan` (never the consultant's guidance).
     pub aanpak: String,
 }
 
@@ -145,12 +162,24 @@ pub struct Activiteit {
     /// "4 tot 12 uur per week".
     pub uren: String,
     pub duur: String,
+    /// Short label for lists ("persoonlijke begeleiding").
     pub begeleiding: String,
+    /// What that begeleiding means, in plain words for the client.
+    pub begeleiding_uitleg: String,
     pub drempels: Vec<String>,
-    /// "laag", "midden" or "hoog".
+    /// Where (eigen activiteit), when known.
+    pub plaats: String,
+    /// Contact person (eigen activiteit), when known.
+    pub contact: String,
+    /// True for an eigen activiteit, not from the catalogue.
+    pub eigen: bool,
+    /// Why an excluded option was chosen anyway, in the consultant's words.
+    pub gekozen_omdat: String,
+    /// "laag", "midden" or "hoog"; for a municipality's own template, not the default.
     pub verdringing_risico: String,
+    /// The catalogue's reason, written for the consultant; not in the default template.
     pub verdringing_reden: String,
-    /// One line for the verdringing check.
+    /// For the client, in plain words: this work comes on top of paid work.
     pub verdringing: String,
 }
 
@@ -188,7 +217,10 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
                 .get(id)
                 .filter(|a| !a.trim().is_empty())
                 .cloned()
-                .or_else(|| tax.find(TagKind::Belemmering, id).map(|e| e.aanpak.clone()))
+                .or_else(|| {
+                    tax.find(TagKind::Belemmering, id)
+                        .map(|e| met_klant_label(&e.aanpak_plan, &gemeente.klant_label))
+                })
                 .unwrap_or_default(),
         })
         .collect();
@@ -227,7 +259,7 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
         }
         (None, _) => String::new(),
     };
-    PlanContext {
+    let mut ctx = PlanContext {
         datum: lange_datum(session.datum),
         plaats: session.plaats.clone(),
         consulent: session.consulent.clone(),
@@ -243,10 +275,38 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
         belemmeringen,
         actief,
         eerder,
+        al_begonnen: session
+            .vervolg_op
+            .iter()
+            .flat_map(|v| v.gekozen.iter())
+            .filter(|id| session.is_chosen(id))
+            .map(|id| Label {
+                id: id.clone(),
+                label: data
+                    .catalogue
+                    .find(id)
+                    .map_or_else(|| id.clone(), |o| o.titel.clone()),
+            })
+            .collect(),
         gekozen: session
             .gekozen
             .iter()
-            .map(|id| activiteit(id, data, session.titels.get(id)))
+            .map(|id| {
+                let mut a = activiteit(id, data, session.titels.get(id));
+                a.gekozen_omdat = session
+                    .gekozen_reden
+                    .get(id)
+                    .map(|r| r.trim().to_string())
+                    .unwrap_or_default();
+                a
+            })
+            .chain(
+                session
+                    .eigen
+                    .iter()
+                    .filter(|e| !e.titel.trim().is_empty())
+                    .map(eigen_activiteit),
+            )
             .collect(),
         afspraken: session
             .afspraken
@@ -283,10 +343,62 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
                 status: e.status.label(),
                 hielp: e.hielp.clone(),
                 lastig: e.lastig.clone(),
+                besluit: e
+                    .besluit
+                    .filter(|_| e.status.vraagt_besluit())
+                    .map(|b| b.plan_tekst().to_string())
+                    .unwrap_or_default(),
+                reden: if e.status.vraagt_besluit() {
+                    e.reden.clone()
+                } else {
+                    String::new()
+                },
             })
             .collect(),
         concept: false,
+        kort: Vec::new(),
+    };
+    ctx.kort = kort(&ctx);
+    ctx
+}
+
+/// The few facts the client needs first: what, how many hours, from when, the next
+/// contact and whom to call. Only what is known; never more than six lines.
+pub fn kort(ctx: &PlanContext) -> Vec<Regel> {
+    let regel = |label: &str, tekst: String| Regel {
+        label: label.to_string(),
+        tekst,
+    };
+    let mut out = Vec::new();
+    let titels: Vec<&str> = ctx.gekozen.iter().map(|a| a.titel.as_str()).collect();
+    out.push(regel(
+        "Wat u gaat doen",
+        match titels.as_slice() {
+            [] => "dat bespreken we nog".to_string(),
+            [een] => (*een).to_string(),
+            [eerst @ .., laatste] => format!("{} en {laatste}", eerst.join(", ")),
+        },
+    ));
+    if let Some(uren) = ctx.uren_per_week {
+        out.push(regel("Hoeveel", format!("{uren} uur per week")));
     }
+    if let Some(start) = &ctx.startdatum {
+        out.push(regel("Vanaf", start.clone()));
+    }
+    if let Some(contact) = &ctx.volgend_contact {
+        out.push(regel("Volgend gesprek", contact.clone()));
+    }
+    let telefoon = &ctx.gemeente.contact.telefoon;
+    let bellen = match (ctx.consulent.trim(), telefoon.is_empty()) {
+        ("", true) => None,
+        ("", false) => Some(format!("Bel de gemeente: {telefoon}")),
+        (c, true) => Some(format!("Neem contact op met uw consulent {c}")),
+        (c, false) => Some(format!("Bel uw consulent {c}: {telefoon}")),
+    };
+    if let Some(b) = bellen {
+        out.push(regel("Bij vragen", b));
+    }
+    out
 }
 
 /// The session's notes sorted into plan sections, in script order.
@@ -326,6 +438,37 @@ fn notities(session: &Session, data: &Data) -> Notities {
     n
 }
 
+/// An eigen activiteit in the same shape as a catalogue option, so templates render both
+/// alike.
+fn eigen_activiteit(e: &EigenActiviteit) -> Activiteit {
+    let uren = e.uren.unwrap_or(0);
+    Activiteit {
+        id: String::new(),
+        bekend: true,
+        titel: e.titel.trim().to_string(),
+        categorie: "eigen activiteit".to_string(),
+        omschrijving: String::new(),
+        taken: Vec::new(),
+        uren_min: uren,
+        uren_max: uren,
+        uren: e
+            .uren
+            .map(|n| format!("{n} uur per week"))
+            .unwrap_or_default(),
+        duur: String::new(),
+        begeleiding: e.begeleiding.trim().to_string(),
+        begeleiding_uitleg: e.begeleiding.trim().to_string(),
+        drempels: Vec::new(),
+        plaats: e.plaats.trim().to_string(),
+        contact: e.contact.trim().to_string(),
+        eigen: true,
+        gekozen_omdat: String::new(),
+        verdringing_risico: String::new(),
+        verdringing_reden: String::new(),
+        verdringing: String::new(),
+    }
+}
+
 /// A chosen option with everything the plan says about it.
 /// An option of the plan; one no longer in the catalogue keeps the title it had when it
 /// was chosen (`stored`), so an old session rendered again never shows a raw id.
@@ -343,7 +486,12 @@ fn activiteit(id: &str, data: &Data, stored: Option<&String>) -> Activiteit {
             uren: String::new(),
             duur: String::new(),
             begeleiding: String::new(),
+            begeleiding_uitleg: String::new(),
             drempels: Vec::new(),
+            plaats: String::new(),
+            contact: String::new(),
+            eigen: false,
+            gekozen_omdat: String::new(),
             verdringing_risico: String::new(),
             verdringing_reden: String::new(),
             verdringing: String::new(),
@@ -355,14 +503,15 @@ fn activiteit(id: &str, data: &Data, stored: Option<&String>) -> Activiteit {
         format!("{} tot {} uur per week", o.uren_min, o.uren_max)
     };
     let v = &o.verdringing;
-    let reden = v.reden.trim();
-    let check = "We vragen de organisatie te bevestigen dat dit werk extra is.";
-    let verdringing = match (v.risico, reden.is_empty()) {
-        (Niveau::Laag, true) => "Laag risico. Dit werk komt naast betaald werk.".to_string(),
-        (Niveau::Laag, false) => format!("Laag risico. {reden}"),
-        (niveau, true) => format!("Risico {}. {check}", niveau.label()),
-        (niveau, false) => format!("Risico {}. {reden} {check}", niveau.label()),
-    };
+    // The client reads what it means for them, not a risk label (research §7: the work
+    // must be additional to paid work).
+    let verdringing = match v.risico {
+        Niveau::Laag => "Dit werk komt bovenop het werk van betaalde krachten.",
+        Niveau::Midden | Niveau::Hoog => {
+            "De organisatie laat ons weten dat u geen werk doet waar iemand voor betaald wordt."
+        }
+    }
+    .to_string();
     Activiteit {
         id: o.id.clone(),
         bekend: true,
@@ -375,7 +524,12 @@ fn activiteit(id: &str, data: &Data, stored: Option<&String>) -> Activiteit {
         uren,
         duur: o.duur.clone(),
         begeleiding: o.begeleiding.label().to_string(),
+        begeleiding_uitleg: o.begeleiding.uitleg().to_string(),
         drempels: o.drempels.iter().map(|d| d.label().to_string()).collect(),
+        plaats: String::new(),
+        contact: String::new(),
+        eigen: false,
+        gekozen_omdat: String::new(),
         verdringing_risico: v.risico.label().to_string(),
         verdringing_reden: v.reden.clone(),
         verdringing,
@@ -404,6 +558,40 @@ pub fn render_markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plan_in_het_kort_says_only_what_is_known_in_at_most_six_lines() {
+        let data = crate::store::assets::load(None).unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let mut s = Session::new("s".into(), d, "intake");
+        let kort = |s: &Session, g: &Gemeente| -> Vec<(String, String)> {
+            context_with(s, &data, g)
+                .kort
+                .into_iter()
+                .map(|r| (r.label, r.tekst))
+                .collect()
+        };
+        let g = Gemeente::default();
+        assert_eq!(
+            kort(&s, &g),
+            [("Wat u gaat doen".into(), "dat bespreken we nog".into())]
+        );
+        s.consulent = "Sanne".into();
+        s.gekozen = vec!["a".into(), "b".into(), "c".into()];
+        s.uren_per_week = Some(4);
+        s.startdatum = Some(d);
+        s.volgend_contact = Some(d);
+        let mut g = Gemeente::default();
+        g.contact.telefoon = "14 038".into();
+        let k = kort(&s, &g);
+        assert!(k.len() <= 6, "{k:?}");
+        assert_eq!(k[0].1, "a, b en c");
+        assert_eq!(k[1].1, "4 uur per week");
+        assert_eq!(
+            k[4],
+            ("Bij vragen".into(), "Bel uw consulent Sanne: 14 038".into())
+        );
+    }
 
     #[test]
     fn long_dates_are_dutch() {

@@ -37,8 +37,8 @@ pub fn elfproef(digits: &str) -> bool {
 }
 
 /// Byte ranges of the BSNs in `text`: nine digits that pass the elfproef, written
-/// together (`123456782`) or in groups split by single spaces or dots, the same one
-/// throughout (`123 456 782`, `1234.56.782`). Digits that belong to a longer number
+/// together (`123456782`) or in groups split by single spaces, dots or dashes, the same
+/// one throughout (`123 456 782`, `1234.56.782`, `111-222-333`). Digits that belong to a longer number
 /// (an IBAN, a phone number) are not a BSN. Eight-digit numbers are not searched for:
 /// too many dates (`20261123`) pass the elfproef.
 pub fn find_bsns(text: &str) -> Vec<Range<usize>> {
@@ -50,7 +50,7 @@ pub fn find_bsns(text: &str) -> Vec<Range<usize>> {
             i += 1;
             continue;
         }
-        // A chain of digit groups joined by single separators, e.g. "12 34.5".
+        // A chain of digit groups joined by single separators, e.g. "12 34.5-6".
         let mut groups: Vec<(Range<usize>, u8)> = Vec::new();
         let mut j = i;
         loop {
@@ -60,8 +60,8 @@ pub fn find_bsns(text: &str) -> Vec<Range<usize>> {
             }
             let sep = bytes.get(j).copied().unwrap_or(0);
             groups.push((start..j, sep));
-            let continues =
-                matches!(sep, b' ' | b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+            let continues = matches!(sep, b' ' | b'.' | b'-')
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
             if !continues {
                 break;
             }
@@ -192,6 +192,10 @@ mod tests {
         );
         assert_eq!(found("123.456.782"), ["123.456.782"]);
         assert_eq!(found("x123456782y"), ["123456782"]);
+        assert_eq!(found("bsn 111-222-333."), ["111-222-333"]);
+        assert_eq!(found("111 222 333"), ["111 222 333"]);
+        assert_eq!(found("111.222.333"), ["111.222.333"]);
+        assert_eq!(found("(1234-56-782)"), ["1234-56-782"]);
         assert_eq!(found("é 123456782 🙂"), ["123456782"]);
     }
 
@@ -204,6 +208,11 @@ mod tests {
         assert!(found("bel 06 12345678").is_empty());
         assert!(found("op 20261123 om 10.30").is_empty(), "eight digits");
         assert!(found("123.456 782").is_empty(), "mixed separators");
+        assert!(found("111-222.333").is_empty(), "mixed separators");
+        assert!(found("111-222-334").is_empty(), "fails the elfproef");
+        assert!(found("op 2026-11-23").is_empty(), "a date");
+        assert!(found("bel 06-123-45678").is_empty(), "a phone number");
+        assert!(found("111--222--333").is_empty(), "double dashes");
         assert!(found("€ 1.234.567,82").is_empty());
         assert!(found("").is_empty());
     }
@@ -283,6 +292,7 @@ mod tests {
             status: Status::Deels,
             hielp: "de buurvrouw".into(),
             lastig: "brief met 111222333 kwijt".into(),
+            ..AfspraakEvaluatie::default()
         });
         let f = session_bsn_findings(&s);
         assert_eq!(f.len(), 1);

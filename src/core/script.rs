@@ -122,6 +122,32 @@ pub enum PlanSectie {
     Geen,
 }
 
+impl PlanSectie {
+    /// The heading of the default plan that a step's notes appear under, or `None` for
+    /// working notes: shown above the notes, so the consultant knows what the client
+    /// will read and what stays internal.
+    pub fn plan_kop(self) -> Option<&'static str> {
+        match self {
+            PlanSectie::Situatie => Some("Huidige situatie"),
+            PlanSectie::AlActief => Some("Wat u al doet"),
+            PlanSectie::Eerder => Some("Eerdere trajecten"),
+            PlanSectie::Wensen | PlanSectie::EigenWoorden => Some("Uw wensen en talenten"),
+            PlanSectie::Belemmeringen => Some("Wat het lastig maakt"),
+            PlanSectie::Keuze => Some("Wat u gaat doen"),
+            PlanSectie::Samenvatting => Some("Samenvatting"),
+            PlanSectie::Geen => None,
+        }
+    }
+
+    /// One line for the notes' title: where the notes go, or that they stay internal.
+    pub fn bestemming(self) -> String {
+        match self.plan_kop() {
+            Some(kop) => format!("komt in het plan bij ‘{kop}’"),
+            None => "intern: komt niet in het plan".to_string(),
+        }
+    }
+}
+
 /// A condition over the session's tags that decides whether a step is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Conditie {

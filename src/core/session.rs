@@ -29,6 +29,30 @@ impl Afspraak {
     }
 }
 
+/// A free-text activity that is not in the catalogue ("kookgroep De Linde"): it is
+/// chosen, counted and written in the plan like a catalogue option.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EigenActiviteit {
+    pub titel: String,
+    pub plaats: String,
+    /// Contact person or how to reach the place.
+    pub contact: String,
+    pub uren: Option<u8>,
+    /// What guidance the place gives, in plain words.
+    pub begeleiding: String,
+}
+
+impl EigenActiviteit {
+    pub fn is_empty(&self) -> bool {
+        self.titel.trim().is_empty()
+            && self.plaats.trim().is_empty()
+            && self.contact.trim().is_empty()
+            && self.uren.is_none()
+            && self.begeleiding.trim().is_empty()
+    }
+}
+
 /// Whether the client agrees with the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Akkoord {
@@ -121,6 +145,12 @@ pub struct Session {
     /// A practice gesprek with a fictional client: never saved as a real client.
     #[serde(default)]
     pub oefenen: bool,
+    /// Activities of the client's own choosing that are not in the catalogue.
+    #[serde(default)]
+    pub eigen: Vec<EigenActiviteit>,
+    /// Why an option was chosen although the suggestions excluded it, by option id.
+    #[serde(default)]
+    pub gekozen_reden: BTreeMap<String, String>,
     /// The titles of the chosen options when the plan was saved, by id: a plan made
     /// again after an option left the catalogue still names it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -179,6 +209,8 @@ impl Default for Session {
             evaluaties: Vec::new(),
             tally: None,
             oefenen: false,
+            eigen: Vec::new(),
+            gekozen_reden: BTreeMap::new(),
             titels: BTreeMap::new(),
             gemeente: None,
             doet_al: Vec::new(),
@@ -273,6 +305,7 @@ impl Session {
             && self.notities.is_empty()
             && TagKind::ALL.iter().all(|&k| self.tags(k).is_empty())
             && self.gekozen.is_empty()
+            && self.eigen.iter().all(EigenActiviteit::is_empty)
             && self.afspraken.iter().all(Afspraak::is_empty)
     }
 }

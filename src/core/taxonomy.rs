@@ -52,10 +52,16 @@ pub struct Entry {
     /// Other words people use, so type-to-filter finds the entry.
     #[serde(default)]
     pub synoniemen: Vec<String>,
-    /// For belemmeringen: how this is usually handled in practice (research §5). Written
-    /// into the plan as the default aanpak, which the consultant can change.
+    /// For belemmeringen: how this is usually handled in practice (research §5), as
+    /// guidance for the consultant. Shown in the app only, never in the plan. `{klant}`
+    /// stands for the municipality's `klant_label`.
     #[serde(default)]
     pub aanpak: String,
+    /// For belemmeringen: the same aanpak in one sentence for the client ("u", B1, no
+    /// instructions to the consultant, no fixed time spans). The plan's default aanpak,
+    /// which the consultant can change.
+    #[serde(default)]
+    pub aanpak_plan: String,
     /// Where this comes from: in the embedded data a place in the research (`"001:L188"`),
     /// in a gemeente's own file free text. One text or a list.
     #[serde(default, deserialize_with = "crate::core::parse::one_or_many")]
@@ -63,6 +69,23 @@ pub struct Entry {
     /// In a team or personal layer: hide the entry with this id from the layers below.
     #[serde(default, skip_serializing_if = "is_false")]
     pub verborgen: bool,
+}
+
+/// Placeholder in data texts for what the municipality calls the client.
+pub const KLANT: &str = "{klant}";
+
+impl Entry {
+    /// The consultant's guidance with `{klant}` replaced by the municipality's word for
+    /// the client ("klant", "inwoner", …).
+    pub fn aanpak_voor(&self, klant_label: &str) -> String {
+        met_klant_label(&self.aanpak, klant_label)
+    }
+}
+
+/// `text` with every `{klant}` replaced by `klant_label` (trimmed; "klant" when empty).
+pub fn met_klant_label(text: &str, klant_label: &str) -> String {
+    let label = klant_label.trim();
+    text.replace(KLANT, if label.is_empty() { "klant" } else { label })
 }
 
 fn is_false(b: &bool) -> bool {
@@ -107,5 +130,23 @@ impl Taxonomy {
 
     pub fn categorie_label<'a>(&'a self, id: &'a str) -> &'a str {
         self.categorie(id).map_or(id, |e| e.label.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn klant_label_replaces_the_placeholder() {
+        let t = "Kies een plek waar de {klant} kan oefenen. Vraag de {klant}.";
+        assert_eq!(
+            met_klant_label(t, "inwoner"),
+            "Kies een plek waar de inwoner kan oefenen. Vraag de inwoner."
+        );
+        assert_eq!(met_klant_label(t, " "), met_klant_label(t, "klant"));
+        let long = "x".repeat(200);
+        assert!(met_klant_label(t, &long).contains(&long));
+        assert_eq!(met_klant_label("geen", "inwoner"), "geen");
     }
 }

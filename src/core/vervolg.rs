@@ -3,9 +3,10 @@
 //! the admitted weak spot in every city (research §3, `001:L1149–1151`, `001:L1401–1403`),
 //! so this module also says which clients' next contact is due.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::gemeente::Gemeente;
 use super::session::{Afspraak, Akkoord, Session};
 
 /// The plan a vervolggesprek follows up.
@@ -15,6 +16,10 @@ pub struct VorigPlan {
     pub id: String,
     pub datum: NaiveDate,
     pub versie: u32,
+    /// The options chosen in that plan: what the client has started since, which the new
+    /// plan names under "wat u al doet" while they stay chosen.
+    #[serde(default)]
+    pub gekozen: Vec<String>,
 }
 
 /// How an afspraak went, in the client's and consultant's judgement.
@@ -55,6 +60,57 @@ impl Status {
     }
 }
 
+impl Status {
+    /// Whether an afspraak with this status needs a decision on how to go on: one not
+    /// kept, or kept only partly, must not silently drop out of the new plan.
+    pub fn vraagt_besluit(self) -> bool {
+        matches!(self, Status::Deels | Status::Niet)
+    }
+}
+
+/// What happens next with an afspraak that was not kept, or only partly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Besluit {
+    /// The afspraak stays as it is.
+    Doorgaan,
+    /// The afspraak changes; the new plan has the changed version.
+    Aanpassen,
+    /// The afspraak ends.
+    Stoppen,
+}
+
+impl Besluit {
+    /// Short label for the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Besluit::Doorgaan => "doorgaan",
+            Besluit::Aanpassen => "aanpassen",
+            Besluit::Stoppen => "stoppen",
+        }
+    }
+
+    /// The sentence for the client's plan.
+    pub fn plan_tekst(self) -> &'static str {
+        match self {
+            Besluit::Doorgaan => "We gaan ermee door.",
+            Besluit::Aanpassen => {
+                "We passen de afspraak aan. De nieuwe afspraak staat bij uw afspraken."
+            }
+            Besluit::Stoppen => "We stoppen met deze afspraak.",
+        }
+    }
+
+    /// Cycles not decided → doorgaan → aanpassen → stoppen → not decided, for one key.
+    pub fn next(current: Option<Besluit>) -> Option<Besluit> {
+        match current {
+            None => Some(Besluit::Doorgaan),
+            Some(Besluit::Doorgaan) => Some(Besluit::Aanpassen),
+            Some(Besluit::Aanpassen) => Some(Besluit::Stoppen),
+            Some(Besluit::Stoppen) => None,
+        }
+    }
+}
+
 /// One afspraak of the previous plan, looked back on.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -65,27 +121,50 @@ pub struct AfspraakEvaluatie {
     pub hielp: String,
     /// What got in the way ("niet willen" may be "niet kunnen": `001:L944`).
     pub lastig: String,
+    /// For an afspraak not kept or partly kept: how to go on.
+    pub besluit: Option<Besluit>,
+    /// Why, in words the client reads in the plan.
+    pub reden: String,
 }
 
-/// Days to the next contact when the previous plan gives no interval: Betty's klantmanager
-/// sees her again "over drie weken" (`001:L890`).
-pub const STANDAARD_INTERVAL_DAGEN: u64 = 21;
-
-/// Intervals outside this range are treated as typing errors and replaced by the standard.
-const INTERVAL_BEREIK: std::ops::RangeInclusive<i64> = 7..=183;
-
-/// Days from the new contact to a fresh evaluatiedatum, when the old one has passed.
-pub const EVALUATIE_NA_DAGEN: u64 = 91;
+/// Afspraken of the previous plan still waiting for a decision (not kept or partly kept,
+/// and no decision with a reason yet), as Dutch lines for a message.
+pub fn onbesloten(session: &Session) -> Vec<String> {
+    session
+        .evaluaties
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.status.vraagt_besluit() && (e.besluit.is_none() || e.reden.trim().is_empty())
+        })
+        .map(|(i, e)| {
+            format!(
+                "afspraak {} ‘{}’ ({}): {}",
+                i + 1,
+                e.afspraak.wat.trim(),
+                e.status.label(),
+                if e.besluit.is_none() {
+                    "doorgaan, aanpassen of stoppen?"
+                } else {
+                    "waarom?"
+                }
+            )
+        })
+        .collect()
+}
 
 /// The session for a vervolggesprek on `previous`: the same client, tags, choices and
 /// hours, the previous afspraken turned into evaluations (all not discussed yet), no
 /// afspraken of its own yet (those are made in the gesprek), the next plan version, and
-/// proposed dates. Notes, agreement and the tally start empty: this is a new gesprek.
+/// dates proposed afresh from the vervolg date and the municipality's intervals (the old
+/// start date lies in the past). Notes, agreement and the tally start empty: this is a
+/// new gesprek.
 pub fn start_vervolg(
     previous: &Session,
     new_id: String,
     today: NaiveDate,
     script_id: &str,
+    gemeente: &Gemeente,
 ) -> Session {
     let mut s = Session::new(new_id, today, script_id);
     s.klant = previous.klant.clone();
@@ -105,7 +184,7 @@ pub fn start_vervolg(
     s.gekozen = previous.gekozen.clone();
     s.uren_per_week = previous.uren_per_week;
     s.uren_toelichting = previous.uren_toelichting.clone();
-    s.startdatum = previous.startdatum;
+    s.startdatum = Some(today);
     s.evaluaties = previous
         .afspraken
         .iter()
@@ -119,37 +198,15 @@ pub fn start_vervolg(
         id: previous.id.clone(),
         datum: previous.datum,
         versie: previous.plan_versie,
+        gekozen: previous.gekozen.clone(),
     });
     s.plan_versie = previous.plan_versie.saturating_add(1);
     s.akkoord = Akkoord::Onbekend;
     // A practice vervolg stays practice, so it can never turn into a real client's file.
     s.oefenen = previous.oefenen;
-    let (contact, evaluatie) = voorstel_data(previous, today);
-    s.volgend_contact = Some(contact);
-    s.evaluatiedatum = Some(evaluatie);
+    s.volgend_contact = Some(gemeente.volgend_contact(today));
+    s.evaluatiedatum = Some(gemeente.evaluatiedatum(today));
     s
-}
-
-/// Proposed next contact and evaluatiedatum. The contact keeps the rhythm of the previous
-/// plan (its datum to its volgend_contact), so a client seen every six weeks is not
-/// suddenly asked in after three; the evaluatiedatum stays as agreed while it lies after
-/// the new contact, else moves a quarter on.
-fn voorstel_data(previous: &Session, today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let interval = previous
-        .volgend_contact
-        .map(|c| (c - previous.datum).num_days())
-        .filter(|d| INTERVAL_BEREIK.contains(d))
-        .map_or(STANDAARD_INTERVAL_DAGEN, |d| d as u64);
-    let contact = plus_days(today, interval);
-    let evaluatie = previous
-        .evaluatiedatum
-        .filter(|&e| e > contact)
-        .unwrap_or_else(|| plus_days(contact, EVALUATIE_NA_DAGEN));
-    (contact, evaluatie)
-}
-
-fn plus_days(d: NaiveDate, n: u64) -> NaiveDate {
-    d.checked_add_days(Days::new(n)).unwrap_or(d)
 }
 
 /// Evaluations that still need a status, for a "nog te bespreken" hint.
@@ -280,14 +337,21 @@ mod tests {
     #[test]
     fn vervolg_refers_to_the_previous_plan_and_evaluates_its_afspraken() {
         let p = previous();
-        let s = start_vervolg(&p, "v1".into(), date(2026, 12, 1), "vervolg");
+        let s = start_vervolg(
+            &p,
+            "v1".into(),
+            date(2026, 12, 1),
+            "vervolg",
+            &Gemeente::default(),
+        );
         assert_eq!(s.plan_versie, 2);
         assert_eq!(
             s.vervolg_op,
             Some(VorigPlan {
                 id: "p1".into(),
                 datum: date(2026, 11, 2),
-                versie: 1
+                versie: 1,
+                gekozen: Vec::new(),
             })
         );
         assert_eq!(s.evaluaties.len(), 1, "the empty afspraak is dropped");
@@ -302,26 +366,72 @@ mod tests {
     }
 
     #[test]
-    fn next_contact_keeps_the_rhythm_and_evaluation_stays_when_ahead() {
-        let p = previous(); // 28 days between gesprek and contact
-        let s = start_vervolg(&p, "v".into(), date(2026, 12, 1), "vervolg");
+    fn dates_are_proposed_afresh_from_the_vervolg_date_and_the_gemeente() {
+        let p = previous();
+        let g = Gemeente {
+            contact_na_weken: 4,
+            evaluatie_na_weken: 10,
+            ..Gemeente::default()
+        };
+        let s = start_vervolg(&p, "v".into(), date(2026, 12, 1), "vervolg", &g);
+        assert_eq!(
+            s.startdatum,
+            Some(date(2026, 12, 1)),
+            "not the old start date"
+        );
         assert_eq!(s.volgend_contact, Some(date(2026, 12, 29)));
-        assert_eq!(s.evaluatiedatum, Some(date(2027, 2, 1)));
-        // Late follow-up: the old evaluatiedatum has passed the new contact.
-        let s = start_vervolg(&p, "v".into(), date(2027, 1, 20), "vervolg");
-        assert_eq!(s.volgend_contact, Some(date(2027, 2, 17)));
-        assert_eq!(s.evaluatiedatum, Some(date(2027, 5, 19)));
+        assert_ne!(s.volgend_contact, Some(s.datum));
+        assert_eq!(s.evaluatiedatum, Some(date(2027, 2, 9)));
     }
 
     #[test]
-    fn missing_or_odd_interval_falls_back_to_three_weeks() {
+    fn afspraken_not_kept_wait_for_a_decision_with_a_reason() {
         let mut p = previous();
-        p.volgend_contact = None;
-        let s = start_vervolg(&p, "v".into(), date(2026, 12, 1), "vervolg");
-        assert_eq!(s.volgend_contact, Some(date(2026, 12, 22)));
-        p.volgend_contact = Some(date(2026, 11, 1)); // before the gesprek itself
-        let s = start_vervolg(&p, "v".into(), date(2026, 12, 1), "vervolg");
-        assert_eq!(s.volgend_contact, Some(date(2026, 12, 22)));
+        p.afspraken.push(afspraak("Bellen"));
+        p.gekozen = vec!["buurtrestaurant".into()];
+        let mut s = start_vervolg(
+            &p,
+            "v".into(),
+            date(2026, 12, 1),
+            "vervolg",
+            &Gemeente::default(),
+        );
+        assert_eq!(s.vervolg_op.as_ref().unwrap().gekozen, ["buurtrestaurant"]);
+        assert!(onbesloten(&s).is_empty(), "nothing discussed yet");
+        s.evaluaties[0].status = Status::Nagekomen;
+        s.evaluaties[1].status = Status::Niet;
+        assert_eq!(
+            onbesloten(&s),
+            ["afspraak 2 ‘Bellen’ (niet gelukt): doorgaan, aanpassen of stoppen?"]
+        );
+        s.evaluaties[1].besluit = Besluit::next(None);
+        assert_eq!(
+            onbesloten(&s),
+            ["afspraak 2 ‘Bellen’ (niet gelukt): waarom?"]
+        );
+        s.evaluaties[1].reden = "Het telefoonnummer klopte niet.".into();
+        assert!(onbesloten(&s).is_empty());
+        s.evaluaties[0].status = Status::Deels;
+        assert_eq!(onbesloten(&s).len(), 1);
+    }
+
+    #[test]
+    fn decisions_cycle_back_to_undecided() {
+        let mut b = None;
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            b = Besluit::next(b);
+            seen.push(b);
+        }
+        assert_eq!(
+            seen,
+            [
+                Some(Besluit::Doorgaan),
+                Some(Besluit::Aanpassen),
+                Some(Besluit::Stoppen),
+                None
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::core::bijzonder::{self, Woordenlijst};
 use crate::core::data::{Data, Source, Sources};
 use crate::core::gemeente::Gemeente;
 use crate::core::plan::Templates;
@@ -151,6 +152,20 @@ pub fn gemeente(
     let parsed = Gemeente::parse(&source)?;
     warnings.extend(parsed.warnings);
     Ok((parsed.value, source))
+}
+
+/// The word list for special-category data: the user's `bijzonder.ron` when present,
+/// else the embedded one.
+pub fn bijzonder(config_dir: Option<&Path>) -> Result<Woordenlijst, Problem> {
+    let mut source = read_or_default(
+        config_dir,
+        bijzonder::BESTAND,
+        Source::embedded(bijzonder::BESTAND, bijzonder::STANDAARD),
+    )?;
+    if let Some(text) = source.text.strip_prefix('\u{feff}') {
+        source.text = text.to_string();
+    }
+    Woordenlijst::parse(&source)
 }
 
 /// Loads and validates the data for a gesprek.

@@ -90,6 +90,16 @@ pub enum Command {
     PlanBekijken,
     /// Stop and lose what is not saved (only offered when saving failed).
     StoppenZonderOpslaan,
+    /// Add an eigen activiteit (afspraken page).
+    EigenToevoegen,
+    /// Put the text version of the plan on the clipboard (review page).
+    Kopieren,
+    /// Special-category data in the plan: leave this finding as it is.
+    Houden,
+    /// Special-category data: put the neutral word in its place.
+    Herschrijven,
+    /// Special-category data: take the word out.
+    Weghalen,
     /// Plan formats on the review screen, each on or off.
     FormaatMd,
     FormaatHtml,
@@ -154,6 +164,11 @@ impl Command {
             Command::TochOpslaan => "toch opslaan",
             Command::PlanBekijken => "plan bekijken",
             Command::StoppenZonderOpslaan => "stoppen en de tekst verliezen",
+            Command::EigenToevoegen => "eigen activiteit toevoegen",
+            Command::Kopieren => "kopieer naar klembord",
+            Command::Houden => "laten staan",
+            Command::Herschrijven => "neutraal herschrijven",
+            Command::Weghalen => "weghalen",
             Command::FormaatMd => "Markdown aan/uit",
             Command::FormaatHtml => "HTML (afdrukken) aan/uit",
             Command::FormaatTxt => "platte tekst aan/uit",
@@ -220,6 +235,9 @@ pub enum Action {
     LoadFailed(String),
     /// Result of writing the plan.
     Exported(Result<Vec<PathBuf>, String>),
+    /// The clipboard took the text (`Ok(None)`), or it did not and the text was written
+    /// to this file (`Ok(Some)`) with the reason, or neither worked.
+    Gekopieerd(Result<Option<(String, PathBuf)>, String>),
     /// Result of autosaving the draft; an error is shown until a save succeeds again.
     Saved(Result<(), String>),
     /// A draft was deleted.

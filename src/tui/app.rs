@@ -93,6 +93,9 @@ pub enum Overlay {
     Stoppen,
     /// Leaving practice would show real clients: the projector may still be on.
     VerlaatOefenen,
+    /// Special-category data (AVG art. 9) in the plan: the finding to decide on, and how
+    /// many findings are open including this one.
+    Bijzonder(crate::core::bijzonder::Vondst, usize),
 }
 
 /// The choices offered when the app should stop but the gesprek is not on disk. Only
@@ -209,6 +212,10 @@ pub struct App {
     pub formats: Vec<Formaat>,
     /// The consultant chose to save although something looked like a BSN.
     pub bsn_toch: bool,
+    /// Words for special-category data (embedded, or the user's `bijzonder.ron`).
+    pub bijzonder: crate::core::bijzonder::Woordenlijst,
+    /// Findings the consultant chose to keep in this gesprek: (field, word).
+    pub bijzonder_gehouden: Vec<(crate::core::fields::Field, String)>,
     pub theme: Theme,
     pub today: NaiveDate,
     pub screen: Screen,
@@ -297,6 +304,8 @@ impl App {
             gemeente: Gemeente::default(),
             formats: vec![Formaat::Md],
             bsn_toch: false,
+            bijzonder: crate::core::bijzonder::Woordenlijst::standaard(),
+            bijzonder_gehouden: Vec::new(),
             theme,
             today,
             screen: Screen::Start,

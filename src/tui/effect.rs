@@ -17,6 +17,9 @@ pub enum Effect {
     /// Write the plan set (plan formats, the session beside them, an MI report) under a
     /// new, free file name.
     Export(crate::app::export::PlanSet),
+    /// Put the text plan on the clipboard; where there is none, write it as a file under
+    /// `stem` instead.
+    Kopieer { stem: String, tekst: String },
     /// Read the saved sessions for the client overview.
     ListClients,
     /// Read the plan beside a saved session file, to show it.

@@ -13,6 +13,9 @@ pub enum FormRow {
     Akkoord,
     /// Vervolggesprek: whether the n-th previous afspraak was kept (a toggle).
     Status(usize),
+    /// Vervolggesprek: for an afspraak not kept or partly kept, go on, change or stop (a
+    /// toggle).
+    Besluit(usize),
 }
 
 /// Number of afspraak rows shown: at least one, so there is always a place to start.
@@ -44,6 +47,33 @@ pub fn rows(app: &App) -> Vec<FormRow> {
                 })
                 .map(FormRow::Text)
                 .collect();
+            // Eigen activiteiten (Ctrl+E adds one), written like catalogue options.
+            rows.extend(
+                (0..app.session.eigen.len())
+                    .flat_map(|i| {
+                        [
+                            Field::EigenTitel(i),
+                            Field::EigenPlaats(i),
+                            Field::EigenContact(i),
+                            Field::EigenUren(i),
+                            Field::EigenBegeleiding(i),
+                        ]
+                    })
+                    .map(FormRow::Text),
+            );
+            // An option chosen although the suggestions excluded it: why.
+            rows.extend(
+                app.session
+                    .gekozen
+                    .iter()
+                    .filter(|id| {
+                        app.suggesties
+                            .uitgesloten
+                            .iter()
+                            .any(|u| &*u.id == id.as_str())
+                    })
+                    .map(|id| FormRow::Text(Field::GekozenReden(id.clone()))),
+            );
             rows.extend(
                 app.session
                     .belemmeringen
@@ -67,11 +97,17 @@ pub fn rows(app: &App) -> Vec<FormRow> {
         }
         PageKind::Evaluatie => (0..app.session.evaluaties.len())
             .flat_map(|i| {
-                [
+                let mut rows = vec![
                     FormRow::Status(i),
                     FormRow::Text(Field::EvalHielp(i)),
                     FormRow::Text(Field::EvalLastig(i)),
-                ]
+                ];
+                // Not kept, or partly: how to go on must be decided, with a reason.
+                if app.session.evaluaties[i].status.vraagt_besluit() {
+                    rows.push(FormRow::Besluit(i));
+                    rows.push(FormRow::Text(Field::EvalReden(i)));
+                }
+                rows
             })
             .collect(),
         _ => Vec::new(),

@@ -87,6 +87,7 @@ pub fn load_app(bundle: Bundle, opts: &Options, theme: theme::Theme) -> (app::Ap
     }
     let paths = bundle.paths.clone();
     app.formats = crate::store::prefs::load(&paths.data).formats();
+    app.bijzonder = bundle.bijzonder.clone();
     for dir in [&paths.output, &paths.data] {
         if let Some(warning) = paths::cloud_sync_warning(dir) {
             app.start.notices.push(warning);

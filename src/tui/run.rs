@@ -262,6 +262,19 @@ impl Runner {
                 &self.paths,
                 &set,
             ))),
+            Effect::Kopieer { stem, tekst } => Some(Action::Gekopieerd(
+                match crate::store::clipboard::copy(&tekst) {
+                    Ok(()) => Ok(None),
+                    // No clipboard: the text goes to a file, never lost.
+                    Err(reden) => files::write_new_set(
+                        &self.paths.output,
+                        &stem,
+                        &[("txt", tekst.as_bytes())],
+                    )
+                    .map(|written| written.into_iter().next().map(|p| (reden, p)))
+                    .map_err(|e| files::describe_io_error(&e, &self.paths.output)),
+                },
+            )),
             Effect::ListClients => {
                 // What a killed export left (a partial set, staging folders) is rolled
                 // back before the folder is read; the draft of that gesprek still exists.
@@ -328,7 +341,13 @@ impl Runner {
                 Ok(prev) => {
                     let id = new_id();
                     self.lock = self.drafts.lock(&id).ok();
-                    let s = vervolg::start_vervolg(&prev, id, app.today, &app.vervolg.id);
+                    let s = vervolg::start_vervolg(
+                        &prev,
+                        id,
+                        app.today,
+                        &app.vervolg.id,
+                        &app.gemeente,
+                    );
                     Some(Action::SessionLoaded(Box::new(s)))
                 }
                 Err(p) => Some(Action::LoadFailed(format!(

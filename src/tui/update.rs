@@ -71,6 +71,36 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.changed_since_export = false;
             Vec::new()
         }
+        Action::Gekopieerd(Ok(None)) => {
+            app.info(
+                MessageKind::Ok,
+                "Het plan als tekst staat op het klembord; plak het in het klantsysteem.",
+            );
+            Vec::new()
+        }
+        Action::Gekopieerd(Ok(Some((reden, path)))) => {
+            app.info(
+                MessageKind::Warning,
+                format!(
+                    // The reason's first sentence: what else to do is said here.
+                    "Niet gekopieerd: {}. De tekst staat in {}",
+                    reden
+                        .split(". ")
+                        .next()
+                        .unwrap_or(&reden)
+                        .trim_end_matches('.'),
+                    path.display()
+                ),
+            );
+            Vec::new()
+        }
+        Action::Gekopieerd(Err(msg)) => {
+            app.info(
+                MessageKind::Error,
+                format!("Kopiëren en opslaan lukten niet: {msg}"),
+            );
+            Vec::new()
+        }
         Action::Exported(Err(msg)) => {
             app.info(
                 MessageKind::Error,
@@ -153,6 +183,7 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     app.als_concept = false;
     app.gesprek_sinds = gesprek_begin(&session.id, app.today);
     app.stap_sinds = None;
+    app.bijzonder_gehouden.clear();
     app.presentatie = false;
     app.turven = false;
     let page = Page::from_key(&session.huidige_stap, &app.data.script);
@@ -221,12 +252,18 @@ fn bind_form_row(app: &mut App) {
     if let Some(FormRow::Text(field)) = rows.get(app.form_row) {
         let mut text = editor::value(field, &app.session, &app.invalid);
         if let (Field::Aanpak(id), true) = (field, text.is_empty()) {
-            // Start from the standard aanpak, so the consultant adapts rather than types.
+            // Start from the standard sentence for the plan, so the consultant adapts
+            // rather than types; the guidance meant for the consultant never lands here.
             text = app
                 .data
                 .taxonomy
                 .find(crate::core::taxonomy::TagKind::Belemmering, id)
-                .map(|e| e.aanpak.clone())
+                .map(|e| {
+                    crate::core::taxonomy::met_klant_label(
+                        &e.aanpak_plan,
+                        &app.gemeente.klant_label,
+                    )
+                })
                 .unwrap_or_default();
         }
         app.editor = Editor::new(field.clone(), &text);

@@ -46,7 +46,7 @@ pub const TAXONOMY: &str = r#"(
     ],
     krachten: [(id: "zorgzaam", label: "Zorgzaam", omschrijving: "Let op anderen.")],
     belemmeringen: [
-        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "Pijn.", aanpak: "Geen zwaar werk."),
+        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "Pijn.", aanpak: "Bied de {klant} geen zwaar werk aan.", aanpak_plan: "Geen zwaar werk."),
         (id: "crisis", label: "Crisis", omschrijving: "Acute nood.", aanpak: "Eerst hulp."),
     ],
     categorieen: [

@@ -32,8 +32,8 @@ pub const TAXONOMY: &str = r#"(
     ],
     krachten: [(id: "doorzetter", label: "Doorzetter", omschrijving: "o")],
     belemmeringen: [
-        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "o", aanpak: "Geen zwaar lichamelijk werk."),
-        (id: "taal", label: "Taal", omschrijving: "o", aanpak: "Werk waarbij u Nederlands oefent."),
+        (id: "fysiek", label: "Lichamelijke klachten", omschrijving: "o", aanpak: "Bied de {klant} geen zwaar werk aan.", aanpak_plan: "Geen zwaar lichamelijk werk."),
+        (id: "taal", label: "Taal", omschrijving: "o", aanpak: "Kies een plek waar de {klant} Nederlands oefent.", aanpak_plan: "Werk waarbij u Nederlands oefent."),
     ],
     categorieen: [
         (id: "vrijwilligerswerk", label: "Vrijwilligerswerk", omschrijving: "o"),
@@ -113,6 +113,17 @@ pub fn full_session() -> Session {
     s.eerder = vec!["taalcursus".into()];
     s.uren_kan = Some(8);
     s.gekozen = vec!["buurtrestaurant".into(), "oude-optie".into()];
+    s.gekozen_reden.insert(
+        "buurtrestaurant".into(),
+        "u er graag wilt koken en zittend werk mogelijk is".into(),
+    );
+    s.eigen.push(meedoen::core::session::EigenActiviteit {
+        titel: "Kookgroep De Linde".into(),
+        plaats: "Buurthuis De Linde, Lindelaan 4".into(),
+        contact: "Marja (coördinator)".into(),
+        uren: Some(2),
+        begeleiding: "Marja legt uit wat u doet.".into(),
+    });
     s.afspraken = vec![
         Afspraak {
             wat: "Kennismaken bij het buurtrestaurant".into(),

@@ -80,6 +80,9 @@ fn a_bsn_anywhere_the_plan_prints_stops_it_until_confirmed() {
         status: Status::Niet,
         hielp: String::new(),
         lastig: "brief 111222333".into(),
+        // Decided on, so the BSN check is what stops it.
+        besluit: Some(crate::core::vervolg::Besluit::Stoppen),
+        reden: "Niet meer nodig.".into(),
     });
     let Err(Tegenhouder::Bsn(text)) =
         prepare(bron(&b), &s, &[Formaat::Md], None, Keuzes::default())
@@ -188,4 +191,27 @@ fn an_incomplete_plan_is_held_by_the_gate_until_a_concept_is_asked_for() {
     let set = prepare(bron(&b), &s, &[Formaat::Md], None, concept()).unwrap();
     assert!(set.stem.ends_with("-concept"));
     assert!(set.files[0].1.starts_with("# Plan van aanpak (concept)"));
+}
+
+#[test]
+fn an_afspraak_not_kept_without_a_decision_stops_the_export_for_every_front_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = bundle(dir.path());
+    let mut s = session();
+    s.evaluaties.push(AfspraakEvaluatie {
+        afspraak: Afspraak {
+            wat: "Bellen".into(),
+            ..Afspraak::default()
+        },
+        status: Status::Deels,
+        ..AfspraakEvaluatie::default()
+    });
+    let err = prepare(bron(&b), &s, &[Formaat::Md], None, Keuzes::default()).unwrap_err();
+    assert_eq!(
+        err.melding(),
+        "Eerst beslissen bij de terugblik: afspraak 1 ‘Bellen’ (deels): doorgaan, aanpassen of stoppen?"
+    );
+    s.evaluaties[0].besluit = Some(crate::core::vervolg::Besluit::Doorgaan);
+    s.evaluaties[0].reden = "Het lukt bijna.".into();
+    assert!(prepare(bron(&b), &s, &[Formaat::Md], None, concept()).is_ok());
 }

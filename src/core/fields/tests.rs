@@ -27,7 +27,7 @@ fn keys<T: serde::Serialize>(value: &T) -> Vec<String> {
 /// Fields of the session that hold typed text, and those that do not (ids, tags, dates,
 /// numbers, choices). A new session field must be put in one of the two lists; when it
 /// holds text it must also be in `text_fields`.
-const TEXT: [&str; 8] = [
+const TEXT: [&str; 10] = [
     "klant",
     "consulent",
     "plaats",
@@ -36,6 +36,8 @@ const TEXT: [&str; 8] = [
     "aanpak",
     "evaluaties",
     "uren_toelichting",
+    "eigen",
+    "gekozen_reden",
 ];
 const TEXT_TOO: [&str; 1] = ["akkoord_toelichting"];
 const NOT_TEXT: [&str; 21] = [
@@ -91,10 +93,15 @@ fn every_session_field_is_classified() {
         status: Status::Nagekomen,
         hielp: String::new(),
         lastig: String::new(),
+        besluit: None,
+        reden: String::new(),
     };
     let mut eval_keys = keys(&eval);
     eval_keys.sort();
-    assert_eq!(eval_keys, ["afspraak", "hielp", "lastig", "status"]);
+    assert_eq!(
+        eval_keys,
+        ["afspraak", "besluit", "hielp", "lastig", "reden", "status"]
+    );
 }
 
 /// A session with a distinct marker in every text field.
@@ -114,11 +121,22 @@ fn filled() -> Session {
         wie: "m-wie".into(),
         wanneer: "m-wanneer".into(),
     });
+    s.eigen.push(crate::core::session::EigenActiviteit {
+        titel: "m-eigen-titel".into(),
+        plaats: "m-eigen-plaats".into(),
+        contact: "m-eigen-contact".into(),
+        uren: Some(3),
+        begeleiding: "m-eigen-begeleiding".into(),
+    });
+    s.gekozen_reden
+        .insert("optie".into(), "m-gekozen-omdat".into());
     s.evaluaties.push(AfspraakEvaluatie {
         afspraak: Afspraak::default(),
         status: Status::Deels,
         hielp: "m-hielp".into(),
         lastig: "m-lastig".into(),
+        besluit: None,
+        reden: "m-reden".into(),
     });
     s
 }
@@ -129,7 +147,7 @@ fn every_typed_text_is_listed_once_and_reads_back() {
     let listed = text_fields(&s);
     let ron = ron::ser::to_string(&s).unwrap();
     let markers: Vec<&str> = ron.split('"').filter(|t| t.starts_with("m-")).collect();
-    assert_eq!(markers.len(), 12, "{ron}");
+    assert_eq!(markers.len(), 18, "{ron}");
     for m in markers {
         let hits: Vec<_> = listed.iter().filter(|(_, t)| *t == m).collect();
         assert_eq!(hits.len(), 1, "{m} listed {} times", hits.len());
@@ -142,8 +160,9 @@ fn every_typed_text_is_listed_once_and_reads_back() {
 fn rewriting_reaches_every_text_including_the_terugblik() {
     let mut s = filled();
     let changed = rewrite_texts(&mut s, |_, t| Some(t.replace("m-", "x-")));
-    assert_eq!(changed, 12);
+    assert_eq!(changed, 18);
     assert_eq!(s.evaluaties[0].hielp, "x-hielp");
+    assert_eq!(s.evaluaties[0].reden, "x-reden");
     assert_eq!(s.evaluaties[0].lastig, "x-lastig");
     assert_eq!(s.notities["welzijn"], "x-notitie");
     assert!(text_fields(&s).iter().all(|(_, t)| t.starts_with("x-")));

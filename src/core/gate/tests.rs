@@ -157,6 +157,7 @@ fn a_later_version_dated_earlier_is_found() {
         id: "v2".into(),
         datum: d(2026, 12, 5),
         versie: 2,
+        gekozen: Vec::new(),
     });
     let found = check(&s, &data, &Gemeente::default(), &Suggesties::default());
     assert_eq!(found.len(), 1, "{found:?}");

@@ -15,6 +15,7 @@ pub(crate) fn entry(id: &str, label: &str) -> Entry {
         groep: String::new(),
         synoniemen: Vec::new(),
         aanpak: String::new(),
+        aanpak_plan: String::new(),
         bron: Vec::new(),
         ..Default::default()
     }

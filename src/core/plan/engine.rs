@@ -10,7 +10,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, escape_formatter};
 
 use super::Formaat;
 use super::markdown::{blockquote, inline};
-use super::output::{clean, html_quote, text_quote, wrap};
+use super::output::{clean, html_quote, text_quote};
 use crate::core::data::Source;
 use crate::core::problem::{Problem, position};
 
@@ -75,16 +75,33 @@ pub fn environment_for(format: Formaat) -> Environment<'static> {
             Formaat::Txt => text_quote(text),
         })
     });
-    // Wrapping only means something in plain text; elsewhere it is a no-op, so a
-    // template stays portable between formats.
+    // Text inside a CSS string (the printed page footer): every character that could
+    // end the string or the style element is written as a CSS escape.
+    env.add_filter("css_tekst", |t: &str| {
+        Value::from_safe_string(css_string(t))
+    });
+    // Kept so older templates still work; wrapping now happens once for the whole text
+    // plan (`output::rewrap`), so every paragraph is wrapped the same way.
     env.add_filter(
         "ombreken",
-        move |t: &str, breedte: Option<usize>, inspringen: Option<usize>| match format {
-            Formaat::Txt => wrap(t, breedte.unwrap_or(78), inspringen.unwrap_or(0)),
-            Formaat::Md | Formaat::Html => t.to_string(),
-        },
+        |t: &str, _breedte: Option<usize>, _inspringen: Option<usize>| t.to_string(),
     );
     env
+}
+
+/// `text` made safe inside a double-quoted CSS string: letters, digits, spaces and a
+/// few harmless marks stay, everything else becomes `\hex ` (so `"`, `\`, `<` and line
+/// breaks cannot end the string or the `<style>` element).
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean(text).chars() {
+        if c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-' | '(' | ')') {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// A minijinja error as a problem in the template file, with line, column and a Dutch
@@ -181,6 +198,14 @@ pub fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        assert_eq!(css_string("A.B. 23 mei"), "A.B. 23 mei");
+        assert_eq!(css_string("a\"b</style>"), "a\\22 b\\3c \\2f style\\3e ");
+        assert_eq!(css_string("x\ny\\"), "x\\a y\\5c ");
+        assert_eq!(css_string("é"), "é");
+    }
 
     #[test]
     fn tidy_collapses_blank_runs_and_ends_with_one_newline() {

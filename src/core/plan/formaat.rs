@@ -11,6 +11,7 @@ use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
 use super::engine::{Capped, environment_for, problem, tidy};
+use super::output::{line_ends, rewrap};
 use super::{PlanContext, context_with};
 use crate::core::data::{Data, Source};
 use crate::core::gemeente::Gemeente;
@@ -129,6 +130,17 @@ pub struct GemeenteContext {
     pub contact_na_weken: u16,
     /// The municipality's own paragraphs; empty means the template's standard wording.
     pub teksten: TekstenContext,
+    /// Phone, e-mail and visiting address; each empty when not set.
+    pub contact: ContactContext,
+    /// Width of the text export, `None` for one line per paragraph.
+    pub tekstbreedte: Option<u16>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactContext {
+    pub telefoon: String,
+    pub email: String,
+    pub bezoekadres: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -156,6 +168,12 @@ impl GemeenteContext {
                 verplichtingen: tekst(&g.teksten.verplichtingen),
                 gevolgen: tekst(&g.teksten.gevolgen),
             },
+            contact: ContactContext {
+                telefoon: tekst(&g.contact.telefoon),
+                email: tekst(&g.contact.email),
+                bezoekadres: tekst(&g.contact.bezoekadres),
+            },
+            tekstbreedte: g.tekstbreedte,
         }
     }
 }
@@ -224,7 +242,16 @@ pub fn render_source(
         .and_then(|t| t.render_captured_to(Value::from(Serde(ctx)), &mut out))
         .map_err(|e| too_much_text(ctx, &e).unwrap_or_else(|| problem(template, &e)))?;
     // minijinja only ever writes whole `str`s, so this cannot fail; lossy is belt and braces.
-    Ok(tidy(&String::from_utf8_lossy(&out.0)))
+    let text = tidy(&String::from_utf8_lossy(&out.0));
+    Ok(match format {
+        // The text goes into a case system: every paragraph wrapped the same way, and
+        // the line ends Windows programs expect on Windows.
+        Formaat::Txt => line_ends(
+            &rewrap(&text, ctx.gemeente.tekstbreedte.map(usize::from)),
+            cfg!(windows),
+        ),
+        Formaat::Md | Formaat::Html => text,
+    })
 }
 
 /// A plan that outgrows the cap because the gesprek itself holds that much text (a note

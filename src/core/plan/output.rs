@@ -137,6 +137,46 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     out
 }
 
+/// Wraps every line of a text plan the same way: at `width` columns, continuation
+/// lines indented to where the line's text starts (after its indent and a `- ` or `1. `
+/// list marker). `None` leaves every line as it is: the templates write one line per
+/// paragraph, and so do the client's notes.
+pub fn rewrap(text: &str, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        let marker = if rest.starts_with("- ") {
+            2
+        } else {
+            rest.find(". ")
+                .filter(|&n| n > 0 && n <= 3 && rest[..n].bytes().all(|b| b.is_ascii_digit()))
+                .map_or(0, |n| n + 2)
+        };
+        let hang = indent + marker;
+        out.push_str(&line[..hang]);
+        out.push_str(&wrap(
+            &line[hang..],
+            width.saturating_sub(hang).max(1),
+            hang,
+        ));
+        out.push('\n');
+    }
+    out
+}
+
+/// `\r\n` line ends when `crlf` (a plan for a Windows case system), else unchanged.
+pub fn line_ends(text: &str, crlf: bool) -> String {
+    if crlf {
+        text.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +220,28 @@ mod tests {
             "https://heel-lang.example\nx"
         );
         assert_eq!(wrap("a\nb", 80, 0), "a\nb");
+    }
+
+    #[test]
+    fn rewrap_wraps_every_paragraph_alike_or_leaves_it_on_one_line() {
+        let t = "Een twee drie vier vijf zes\n- aaa bbb ccc ddd\n    eee fff ggg\n12. xx yy zz\n\n";
+        assert_eq!(rewrap(t, None), t);
+        assert_eq!(
+            rewrap(t, Some(12)),
+            "Een twee\ndrie vier\nvijf zes\n- aaa bbb\n  ccc ddd\n    eee fff\n    ggg\n12. xx yy zz\n\n"
+        );
+        let long = "woord ".repeat(300);
+        assert!(
+            rewrap(&long, Some(60))
+                .lines()
+                .all(|l| l.chars().count() <= 60)
+        );
+    }
+
+    #[test]
+    fn crlf_only_when_asked_and_never_doubled() {
+        assert_eq!(line_ends("a\nb\r\n", true), "a\r\nb\r\n");
+        assert_eq!(line_ends("a\nb\n", false), "a\nb\n");
     }
 
     #[test]

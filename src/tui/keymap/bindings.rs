@@ -31,6 +31,8 @@ pub enum Ctx {
     Bsn,
     /// The export gate: the plan is incomplete, save it as a concept or go back.
     Gate,
+    /// Special-category data found in the plan: decide per finding.
+    Bijzonder,
     /// Typing a filter over the client overview.
     StartFilter,
     /// Tally mode: number keys count MI behaviour.
@@ -64,6 +66,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Confirm,
     Ctx::Bsn,
     Ctx::Gate,
+    Ctx::Bijzonder,
     Ctx::StartFilter,
     Ctx::Tally,
     Ctx::Onbewaard,
@@ -89,6 +92,7 @@ pub(super) const DIALOGS: &[Ctx] = &[
     Ctx::Confirm,
     Ctx::Bsn,
     Ctx::Gate,
+    Ctx::Bijzonder,
     Ctx::OefenStoppen,
     Ctx::OefenVerlaten,
 ];
@@ -171,6 +175,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Form], &["Enter"], Command::FocusVolgende),
     b(&[Ctx::Form], &["Ctrl+A"], Command::AfspraakToevoegen),
     b(&[Ctx::Form], &["Ctrl+D"], Command::AfspraakVerwijderen),
+    b(&[Ctx::Form], &["Ctrl+E"], Command::EigenToevoegen),
     b(&[Ctx::Form], &["F3", "Ctrl+Space"], Command::Kiezen),
     b(
         &[Ctx::Notes, Ctx::Form],
@@ -233,6 +238,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Review], &["Alt+M"], Command::FormaatMd),
     b(&[Ctx::Review], &["Alt+W"], Command::FormaatHtml),
     b(&[Ctx::Review], &["Alt+T"], Command::FormaatTxt),
+    b(&[Ctx::Review], &["Ctrl+K"], Command::Kopieren),
     b(&[Ctx::Bsn], &["Alt+V"], Command::Ja),
     b(&[Ctx::Bsn], &["Alt+T"], Command::TochOpslaan),
     // Not Enter: the question before leaving practice follows an Enter, and a held key
@@ -243,6 +249,9 @@ pub const BINDINGS: &[DefaultBinding] = &[
         Command::Ja,
     ),
     b(&[Ctx::Gate], &["Alt+C"], Command::AlsConcept),
+    b(&[Ctx::Bijzonder], &["Alt+L"], Command::Houden),
+    b(&[Ctx::Bijzonder], &["Alt+H"], Command::Herschrijven),
+    b(&[Ctx::Bijzonder], &["Alt+W"], Command::Weghalen),
     b(DIALOGS, &["Esc"], Command::Nee),
     b(&[Ctx::Review], &["?"], Command::Help),
     b(SCREENS, &["F1"], Command::Help),

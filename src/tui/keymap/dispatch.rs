@@ -20,6 +20,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Bewaartermijn { .. }) => return Ctx::Bewaartermijn,
         Some(Overlay::Bsn(_)) => return Ctx::Bsn,
         Some(Overlay::Gate(_)) => return Ctx::Gate,
+        Some(Overlay::Bijzonder(..)) => return Ctx::Bijzonder,
         Some(Overlay::Stoppen) => return Ctx::OefenStoppen,
         Some(Overlay::VerlaatOefenen) => return Ctx::OefenVerlaten,
         Some(Overlay::Globals(..)) => return Ctx::Globals,
@@ -125,6 +126,11 @@ pub fn lent(app: &App) -> Vec<(&Binding, &str)> {
     if base_context(app) != Ctx::Tally {
         return Vec::new();
     }
+    let tally_keys: Vec<_> = app
+        .keymap
+        .for_ctx(Ctx::Tally)
+        .flat_map(|b| b.keys.iter().map(|k| parse_key(k)))
+        .collect();
     app.keymap
         .for_ctx(page_context(app))
         .filter(|b| {
@@ -135,7 +141,11 @@ pub fn lent(app: &App) -> Vec<(&Binding, &str)> {
         .filter_map(|b| {
             b.keys
                 .iter()
-                .find(|k| !parse_key(k).is_some_and(is_printable))
+                .find(|k| {
+                    let key = parse_key(k);
+                    // A key tally mode binds itself (Esc, Backspace) is not lent.
+                    !key.is_some_and(is_printable) && !tally_keys.contains(&key)
+                })
                 .map(|k| (b, k.as_str()))
         })
         .collect()
@@ -148,11 +158,15 @@ pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
     use super::super::form::{self, FormRow};
     let row = || form::rows(app).get(app.form_row).cloned();
     match (ctx, cmd) {
-        (Ctx::Form, Command::AfspraakToevoegen | Command::AfspraakVerwijderen) => {
-            app.page_kind() == PageKind::Afspraken
-        }
+        (
+            Ctx::Form,
+            Command::AfspraakToevoegen | Command::AfspraakVerwijderen | Command::EigenToevoegen,
+        ) => app.page_kind() == PageKind::Afspraken,
         (Ctx::Form, Command::Kiezen) => {
-            matches!(row(), Some(FormRow::Akkoord | FormRow::Status(_)))
+            matches!(
+                row(),
+                Some(FormRow::Akkoord | FormRow::Status(_) | FormRow::Besluit(_))
+            )
         }
         (Ctx::Form, Command::VeldLeegmaken | Command::VeldHerstellen) => {
             matches!(row(), Some(FormRow::Text(_)))

@@ -22,6 +22,7 @@ fn ctx_name(ctx: Ctx) -> &'static str {
         Ctx::Confirm => "vraag: concept verwijderen",
         Ctx::Bsn => "vraag: BSN",
         Ctx::Gate => "vraag: als concept opslaan",
+        Ctx::Bijzonder => "vraag: bijzondere gegevens",
         Ctx::Tally => "turven",
         Ctx::Onbewaard => "vraag: niet opgeslagen",
         Ctx::Bewaartermijn => "bewaartermijn verstreken",

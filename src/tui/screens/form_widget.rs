@@ -35,6 +35,19 @@ fn label(app: &App, field: &Field) -> String {
         Field::AfspraakWanneer(i) => format!("Afspraak {} · wanneer", i + 1),
         Field::EvalHielp(i) => format!("Afspraak {} · wat hielp", i + 1),
         Field::EvalLastig(i) => format!("Afspraak {} · wat zat in de weg", i + 1),
+        Field::EvalReden(i) => format!("Afspraak {} · waarom zo verder", i + 1),
+        Field::EigenTitel(i) => format!("Eigen activiteit {} · wat", i + 1),
+        Field::EigenPlaats(i) => format!("Eigen activiteit {} · waar", i + 1),
+        Field::EigenContact(i) => format!("Eigen activiteit {} · contact", i + 1),
+        Field::EigenUren(i) => format!("Eigen activiteit {} · uren/week", i + 1),
+        Field::EigenBegeleiding(i) => format!("Eigen activiteit {} · begeleiding", i + 1),
+        Field::GekozenReden(id) => format!(
+            "⚠ {} · gekozen omdat",
+            app.data
+                .catalogue
+                .find(id)
+                .map_or(id.as_str(), |o| o.titel.as_str())
+        ),
         Field::Klant => format!(
             "{} (initialen of schuilnaam)",
             capitalized(&app.gemeente.klant_label)
@@ -64,7 +77,21 @@ pub fn render_intro(app: &App, frame: &mut Frame, area: Rect, stap: &Stap) -> Re
             Span::raw(zin.as_str()),
         ]));
     }
-    let intro_height = lines.len() as u16 + 1;
+    let mut intro_height = lines.len() as u16 + 1;
+    // The consultant's guidance for the belemmering being worded: it stays in the app,
+    // while the field below holds the sentence the client reads.
+    if let Some(FormRow::Text(Field::Aanpak(id))) = form::rows(app).get(app.form_row)
+        && let Some(e) = app
+            .data
+            .taxonomy
+            .find(crate::core::taxonomy::TagKind::Belemmering, id)
+            .filter(|e| !e.aanpak.trim().is_empty())
+    {
+        let tip = format!(" Voor u: {}", e.aanpak_voor(&app.gemeente.klant_label));
+        let width = usize::from(area.width.max(1));
+        intro_height += tip.chars().count().div_ceil(width) as u16;
+        lines.push(Line::from(Span::styled(tip, app.theme.muted)));
+    }
     let [intro, form] =
         Layout::vertical([Constraint::Length(intro_height), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), intro);
@@ -121,6 +148,13 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                 false,
             ),
             FormRow::Status(i) => (format!("Afspraak {} · gelukt?", i + 1), false),
+            FormRow::Besluit(i) => (
+                format!("Afspraak {} · hoe verder?", i + 1),
+                app.session
+                    .evaluaties
+                    .get(*i)
+                    .is_some_and(|e| e.besluit.is_none()),
+            ),
         };
         let marker = if focused { "▸ " } else { "  " };
         let style = if focused {
@@ -151,7 +185,7 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                         .data
                         .taxonomy
                         .find(crate::core::taxonomy::TagKind::Belemmering, id)
-                        .map(|e| e.aanpak.as_str())
+                        .map(|e| e.aanpak_plan.as_str())
                         .filter(|a| !a.is_empty()),
                     _ => None,
                 };
@@ -197,6 +231,36 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
                         ),
                         Span::styled(hint, app.theme.muted),
                         Span::raw(format!("  {}", truncate(&e.afspraak.wat, room))),
+                    ])),
+                    v,
+                );
+            }
+            FormRow::Besluit(i) => {
+                let Some(e) = app.session.evaluaties.get(*i) else {
+                    continue;
+                };
+                let text =
+                    e.besluit
+                        .map_or(
+                            "( ) nog beslissen: doorgaan, aanpassen of stoppen",
+                            |b| match b {
+                                crate::core::vervolg::Besluit::Doorgaan => "(•) doorgaan",
+                                crate::core::vervolg::Besluit::Aanpassen => "(~) aanpassen",
+                                crate::core::vervolg::Besluit::Stoppen => "(×) stoppen",
+                            },
+                        );
+                let hint = if focused { "  F3: wisselen" } else { "" };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::styled(
+                            text,
+                            if focused {
+                                app.theme.selected
+                            } else {
+                                app.theme.emphasis
+                            },
+                        ),
+                        Span::styled(hint, app.theme.muted),
                     ])),
                     v,
                 );

@@ -2,6 +2,7 @@
 //! key hints). `view` only draws: it reads the app and never changes it.
 
 pub mod afspraken;
+pub mod b1_pane;
 pub mod evaluatie;
 pub mod form_widget;
 pub mod gegevens;
@@ -428,8 +429,9 @@ fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         let key = key_display(key);
         let label = b.cmd.label();
         let w = key.width() + label.width() + 3;
+        // A long hint that does not fit leaves room for shorter ones after it.
         if width + w > area.width as usize {
-            break;
+            continue;
         }
         spans.push(Span::styled(key, app.theme.key));
         spans.push(Span::styled(format!(" {label}  "), app.theme.muted));

@@ -134,6 +134,47 @@ fn content<'a>(app: &'a App, area: Rect) -> Option<Boxed<'a>> {
                 lines,
             }
         }
+        Overlay::Bijzonder(v, open) => {
+            let mut lines = vec![
+                Line::from(Span::styled(v.beschrijving(), app.theme.warning)),
+                Line::raw(""),
+                Line::from(
+                    "Dit zijn bijzondere persoonsgegevens (AVG art. 9). Zet in het plan alleen wat de afspraken nodig hebben.",
+                ),
+            ];
+            if v.over.is_some() {
+                lines.push(Line::from(
+                    "Het gaat over iemand anders; die heeft niet ingestemd met dit plan.",
+                ));
+            }
+            lines.push(Line::raw(""));
+            let neutraal = format!("vervangen door ‘{}’", v.neutraal);
+            lines.push(answer(app, Ctx::Bijzonder, Command::Houden, "laten staan"));
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        " {:<8}",
+                        key_hint(app, Ctx::Bijzonder, Command::Herschrijven)
+                    ),
+                    app.theme.key,
+                ),
+                Span::raw(neutraal),
+            ]));
+            lines.push(answer(app, Ctx::Bijzonder, Command::Weghalen, "weghalen"));
+            lines.push(answer(
+                app,
+                Ctx::Bijzonder,
+                Command::Nee,
+                "terug, niets opslaan",
+            ));
+            let h = wrapped_height(&lines, 74) + 2;
+            Boxed {
+                size: (76, h),
+                title: format!(" Bijzondere gegevens · nog {open} "),
+                border: app.theme.warning,
+                lines,
+            }
+        }
         Overlay::ConfirmDelete(_, klant) => Boxed {
             size: (64, 8),
             title: " Verwijderen ".into(),
@@ -216,7 +257,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     if !matches!(
         overlay,
-        Overlay::Bsn(_) | Overlay::Gate(_) | Overlay::ConfirmDelete(..)
+        Overlay::Bsn(_) | Overlay::Gate(_) | Overlay::ConfirmDelete(..) | Overlay::Bijzonder(..)
     ) {
         bottom.push(format!("{} sluit", key_hint(app, ctx, Command::Terug)));
     }

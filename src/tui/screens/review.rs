@@ -45,6 +45,7 @@ fn findings(app: &App) -> Vec<String> {
     );
     out
 }
+use super::b1_pane;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let found = findings(app);
@@ -53,17 +54,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         found.len().min(MAX_FINDINGS) as u16 + 1
     };
-    let [doc, warn, formats, foot] = Layout::vertical([
+    let (text, style) = match plan_text(app) {
+        Ok(text) => (text, app.theme.base),
+        Err(e) => (e, app.theme.error),
+    };
+    // Sentences that may be hard to read (B1), for information, between the plan and
+    // what is missing.
+    let b1_marks = b1_pane::marks(&text);
+    let [doc, b1, warn, formats, foot] = Layout::vertical([
         Constraint::Fill(1),
+        Constraint::Length(b1_pane::height(&b1_marks)),
         Constraint::Length(rows),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    let (text, style) = match plan_text(app) {
-        Ok(text) => (text, app.theme.base),
-        Err(e) => (e, app.theme.error),
-    };
     let title = if app.session.oefenen {
         format!(
             " Oefenplan · wordt niet bewaard; {} bewaart alleen het trainersrapport ",
@@ -88,6 +93,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .block(block)
         .wrap(Wrap { trim: false });
     frame.render_widget(paragraph.scroll((app.review_scroll.min(max), 0)), doc);
+    b1_pane::render(app, frame, b1, &b1_marks);
     if !found.is_empty() {
         let width = warn.width.saturating_sub(4) as usize;
         let mut lines = vec![Line::from(Span::styled(

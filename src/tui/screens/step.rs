@@ -177,7 +177,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .areas(work);
         (n, Some(p))
     };
-    render_notes(app, frame, notes_area, &stap.notitie_label);
+    render_notes(
+        app,
+        frame,
+        notes_area,
+        &format!("{} · {}", stap.notitie_label, stap.plan_sectie.bestemming()),
+    );
     if let Some(p) = picker_area {
         render_picker(app, frame, p, stap);
     }

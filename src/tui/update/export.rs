@@ -2,7 +2,9 @@
 //! beside the plan (never in it), and practice sessions that write only the report.
 
 use crate::app::export::{self as app_export, Bron, Keuzes, Tegenhouder};
-use crate::core::plan::Formaat;
+use crate::core::bijzonder;
+use crate::core::plan::{self, Formaat};
+use crate::core::privacy;
 
 use super::super::action::Command;
 use super::super::app::{App, MessageKind, Overlay};
@@ -22,6 +24,7 @@ fn review_key(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Omhoog => app.review_scroll = app.review_scroll.saturating_sub(1),
         Command::Omlaag => app.review_scroll = app.review_scroll.saturating_add(1),
         Command::Exporteren => return export(app),
+        Command::Kopieren => return kopieer(app),
         Command::FormaatMd | Command::FormaatHtml | Command::FormaatTxt => {
             let f = match cmd {
                 Command::FormaatMd => Formaat::Md,
@@ -86,7 +89,26 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
         als_concept: app.als_concept,
     };
     match app_export::prepare(bron(app), &app.session, &app.formats, invalid, keuzes) {
-        Ok(set) => vec![Effect::Export(set)],
+        Ok(set) => {
+            // Special categories (AVG art. 9): once every other check has passed, the
+            // consultant decides on each finding, one at a time; kept ones are not asked
+            // again in this gesprek.
+            let open: Vec<_> = bijzonder::vondsten(&app.session, &app.bijzonder)
+                .into_iter()
+                .filter(|v| {
+                    !app.bijzonder_gehouden
+                        .iter()
+                        .any(|(f, w)| *f == v.field && *w == v.tekst)
+                })
+                .collect();
+            if let Some(first) = open.first() {
+                app.overlay = Some(Overlay::Bijzonder(first.clone(), open.len()));
+                return Vec::new();
+            }
+            // Asked once per export: the next one asks again.
+            app.als_concept = false;
+            vec![Effect::Export(set)]
+        }
         Err(Tegenhouder::Bsn(text)) => {
             app.open(Overlay::Bsn(text));
             Vec::new()
@@ -127,6 +149,37 @@ fn export_oefening(app: &mut App) -> Vec<Effect> {
         Some(effect) => vec![effect],
         None => {
             app.info(MessageKind::Info, Tegenhouder::NietsTeOefenen.melding());
+            Vec::new()
+        }
+    }
+}
+
+/// The text version of the plan for the case system, on the clipboard. The text leaves
+/// the app, so the same BSN check as the export applies first.
+fn kopieer(app: &mut App) -> Vec<Effect> {
+    if !privacy::session_bsn_findings(&app.session).is_empty() {
+        app.info(
+            MessageKind::Warning,
+            "Er staat iets dat op een BSN lijkt in het plan. Sla het plan eerst op: dan vraagt meedoen of het weg moet.",
+        );
+        return Vec::new();
+    }
+    match plan::render_with(
+        Formaat::Txt,
+        &app.session,
+        &app.data,
+        &app.templates,
+        &app.gemeente,
+    ) {
+        Ok(tekst) => vec![Effect::Kopieer {
+            stem: crate::store::files::plan_stem(app.session.datum, &app.session.klant),
+            tekst,
+        }],
+        Err(problem) => {
+            app.info(
+                MessageKind::Error,
+                format!("Sjabloon klopt niet: {problem}"),
+            );
             Vec::new()
         }
     }

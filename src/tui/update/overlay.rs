@@ -2,7 +2,7 @@
 //! and the answers to the questions (BSN, the export gate, deleting a draft). A question
 //! is answered only by the commands it names; every other key leaves it open.
 
-use crate::core::privacy;
+use crate::core::{bijzonder, privacy};
 
 use super::super::action::Command;
 use super::super::app::{App, MessageKind, Overlay};
@@ -82,10 +82,10 @@ pub(super) fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> 
         }
         (Overlay::Gate(_), Command::AlsConcept) => {
             app.overlay = None;
+            // Stays on through the questions that may follow (special categories) and is
+            // reset once the files are handed over, or on Esc.
             app.als_concept = true;
-            let effects = export(app);
-            app.als_concept = false;
-            return effects;
+            return export(app);
         }
         (Overlay::ConfirmDelete(id, klant), Command::Ja) => {
             app.overlay = None;
@@ -95,8 +95,38 @@ pub(super) fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> 
             );
             return vec![Effect::DeleteDraft(id)];
         }
+        (
+            Overlay::Bijzonder(v, _),
+            cmd @ (Command::Houden | Command::Herschrijven | Command::Weghalen),
+        ) => {
+            app.overlay = None;
+            let besluit = match cmd {
+                Command::Houden => bijzonder::Besluit::Houden,
+                Command::Herschrijven => bijzonder::Besluit::Herschrijven,
+                _ => bijzonder::Besluit::Weghalen,
+            };
+            if besluit == bijzonder::Besluit::Houden {
+                app.bijzonder_gehouden
+                    .push((v.field.clone(), v.tekst.clone()));
+            }
+            let mut effects = Vec::new();
+            if bijzonder::besluit(&mut app.session, &v, besluit)
+                && besluit != bijzonder::Besluit::Houden
+            {
+                effects.extend(changed(app));
+                // Re-bind the editor so it shows the changed text.
+                let page = app.page.clone();
+                enter_page(app, page);
+            }
+            // On to the next finding, or the export itself.
+            effects.extend(export(app));
+            return effects;
+        }
         (Overlay::Help, Command::Help) => app.overlay = None,
-        (_, Command::Terug | Command::Nee) => app.overlay = None,
+        (_, Command::Terug | Command::Nee) => {
+            app.overlay = None;
+            app.als_concept = false;
+        }
         _ => {}
     }
     Vec::new()

@@ -134,6 +134,12 @@ pub(super) fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 e.status = e.status.next();
                 return changed(app);
             }
+            if let Some(FormRow::Besluit(i)) = rows.get(app.form_row)
+                && let Some(e) = app.session.evaluaties.get_mut(*i)
+            {
+                e.besluit = crate::core::vervolg::Besluit::next(e.besluit);
+                return changed(app);
+            }
         }
         Command::AfspraakToevoegen if app.page_kind() == PageKind::Afspraken => {
             let n = form::afspraak_count(app);
@@ -141,6 +147,19 @@ pub(super) fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 .afspraken
                 .resize_with(n + 1, crate::core::session::Afspraak::default);
             app.form_row = n * 3;
+            bind_form_row(app);
+            return changed(app);
+        }
+        Command::EigenToevoegen if app.page_kind() == PageKind::Afspraken => {
+            app.session
+                .eigen
+                .push(crate::core::session::EigenActiviteit::default());
+            let n = app.session.eigen.len() - 1;
+            let rows = form::rows(app);
+            app.form_row = rows
+                .iter()
+                .position(|r| *r == FormRow::Text(super::super::editor::Field::EigenTitel(n)))
+                .unwrap_or(app.form_row);
             bind_form_row(app);
             return changed(app);
         }
