@@ -316,6 +316,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Bsn(_)) => return Ctx::Bsn,
         Some(Overlay::Gate(_)) => return Ctx::Gate,
         Some(Overlay::Bijzonder(..)) => return Ctx::Bijzonder,
+        Some(Overlay::PlanTekst(_)) => return Ctx::PlanTekst,
         None => {}
     }
     base_context(app)
@@ -372,7 +373,7 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         _ => None,
     };
     match ctx {
-        Ctx::Notes | Ctx::Form => Some(Action::Edit(key)),
+        Ctx::Notes | Ctx::Form | Ctx::PlanTekst => Some(Action::Edit(key)),
         Ctx::Tally => plain_char
             .and_then(crate::core::tally::Gedrag::from_toets)
             .map(Action::Turf),
