@@ -32,6 +32,12 @@ fn lees_notitie(con: &mut Console, label: &str, note: &str) -> Ask<()> {
 /// the note.
 pub(super) fn notes(g: &mut Gesprek, con: &mut Console, stap: &Stap) -> Ask<()> {
     let label = stap.notitie_label.clone();
+    // The Samenvatten step starts with a draft summary to read back, as in the app.
+    if let Some(concept) = crate::core::sectie::voorzet(&g.session, &g.data, &stap.id) {
+        g.session.set_note(&stap.id, concept);
+        g.save(con)?;
+        con.say("Een voorzet om voor te lezen staat al in de notitie; /wijzig past hem aan.")?;
+    }
     let existing = g.session.note(&stap.id).to_string();
     if !existing.is_empty() {
         lees_notitie(con, &label, &existing)?;

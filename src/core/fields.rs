@@ -39,6 +39,8 @@ pub enum Field {
     EigenBegeleiding(usize),
     /// Why an excluded option was chosen anyway, by option id.
     GekozenReden(String),
+    /// A plan section's text as edited on the review screen, by section id.
+    PlanTekst(String),
     Uren,
     UrenToelichting,
     Startdatum,
@@ -80,6 +82,7 @@ impl Field {
             | Field::EigenContact(_)
             | Field::EigenBegeleiding(_)
             | Field::GekozenReden(_)
+            | Field::PlanTekst(_)
             | Field::UrenToelichting
             | Field::AkkoordToelichting => FieldKind::Text,
         }
@@ -87,7 +90,7 @@ impl Field {
 
     /// Only notes take several lines; in other fields Enter moves on.
     pub fn is_multiline(&self) -> bool {
-        matches!(self, Field::Note(_))
+        matches!(self, Field::Note(_) | Field::PlanTekst(_))
     }
 
     /// The label beside the field in a form.
@@ -112,6 +115,7 @@ impl Field {
             Field::EigenUren(_) => "Uren per week",
             Field::EigenBegeleiding(_) => "Begeleiding",
             Field::GekozenReden(_) => "Gekozen omdat",
+            Field::PlanTekst(_) => "Tekst in het plan",
             Field::Uren => "Uren per week",
             Field::UrenToelichting => "Waarom deze uren / opbouw",
             Field::Startdatum => "Startdatum",
@@ -144,6 +148,7 @@ impl Field {
             Field::EigenUren(i) => format!("eigen activiteit {} (uren)", i + 1),
             Field::EigenBegeleiding(i) => format!("eigen activiteit {} (begeleiding)", i + 1),
             Field::GekozenReden(id) => format!("gekozen omdat ({id})"),
+            Field::PlanTekst(id) => format!("tekst in het plan ({id})"),
             Field::Uren => "uren per week".into(),
             Field::UrenToelichting => "toelichting bij de uren".into(),
             Field::Startdatum => "startdatum".into(),
@@ -193,6 +198,11 @@ pub fn text_fields(s: &Session) -> Vec<(Field, &str)> {
         s.gekozen_reden
             .iter()
             .map(|(id, t)| (Field::GekozenReden(id.clone()), t.as_str())),
+    );
+    v.extend(
+        s.plan_teksten
+            .iter()
+            .map(|(id, t)| (Field::PlanTekst(id.clone()), t.as_str())),
     );
     v.push((Field::UrenToelichting, s.uren_toelichting.as_str()));
     v.push((Field::AkkoordToelichting, s.akkoord_toelichting.as_str()));
@@ -279,6 +289,7 @@ pub fn value(field: &Field, session: &Session, invalid: &BTreeMap<Field, String>
             .unwrap_or_default(),
         Field::EigenBegeleiding(i) => eigen(session, *i).begeleiding,
         Field::GekozenReden(id) => session.gekozen_reden.get(id).cloned().unwrap_or_default(),
+        Field::PlanTekst(id) => session.plan_teksten.get(id).cloned().unwrap_or_default(),
         Field::Uren => session
             .uren_per_week
             .map(|n| n.to_string())
@@ -353,6 +364,12 @@ pub fn store(
         }
         Field::GekozenReden(id) => {
             session.gekozen_reden.insert(id.clone(), text.clone());
+            Ok(())
+        }
+        // An emptied section stays edited (and empty): it never falls back to the notes
+        // behind the consultant's back.
+        Field::PlanTekst(id) => {
+            session.plan_teksten.insert(id.clone(), text.clone());
             Ok(())
         }
         Field::Klant => {

@@ -21,6 +21,7 @@ pub mod ronscan;
 pub mod route;
 pub mod script;
 pub mod search;
+pub mod sectie;
 pub mod session;
 pub mod tally;
 pub mod taxonomy;

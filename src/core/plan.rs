@@ -19,6 +19,7 @@ use super::data::{Data, Source};
 use super::gemeente::Gemeente;
 use super::problem::Problem;
 use super::script::PlanSectie;
+use super::sectie;
 use super::session::{Afspraak, Akkoord, EigenActiviteit, Session};
 use super::taxonomy::{TagKind, met_klant_label};
 
@@ -401,30 +402,47 @@ pub fn kort(ctx: &PlanContext) -> Vec<Regel> {
     out
 }
 
-/// The session's notes sorted into plan sections, in script order.
+/// The session's notes sorted into plan sections, in script order. A section edited on
+/// the review screen is its edited text alone, without headings (`core::sectie`).
 fn notities(session: &Session, data: &Data) -> Notities {
     let mut n = Notities::default();
-    for step in data.script.steps() {
-        let tekst = session.note(&step.stap.id);
-        if tekst.trim().is_empty() {
-            continue;
-        }
-        let list = match step.stap.plan_sectie {
+    for sectie in sectie::BEWERKBAAR {
+        let list = match sectie {
             PlanSectie::Situatie => &mut n.situatie,
             PlanSectie::AlActief => &mut n.al_actief,
             PlanSectie::Eerder => &mut n.eerder,
             PlanSectie::Wensen => &mut n.wensen,
             PlanSectie::Belemmeringen => &mut n.belemmeringen,
-            PlanSectie::EigenWoorden => &mut n.eigen_woorden,
             PlanSectie::Keuze => &mut n.keuze,
-            PlanSectie::Samenvatting => &mut n.samenvatting,
-            PlanSectie::Geen => continue,
+            _ => &mut n.samenvatting,
         };
-        list.push(Notitie {
-            stap: step.stap.id.clone(),
-            titel: step.stap.titel.clone(),
-            tekst: tekst.to_string(),
-        });
+        *list = match session.plan_teksten.get(sectie::id(sectie)) {
+            Some(tekst) if tekst.trim().is_empty() => Vec::new(),
+            Some(tekst) => vec![Notitie {
+                stap: String::new(),
+                titel: String::new(),
+                tekst: tekst.clone(),
+            }],
+            None => sectie::stukken(session, data, sectie)
+                .into_iter()
+                .map(|s| Notitie {
+                    stap: String::new(),
+                    titel: s.titel,
+                    tekst: s.tekst,
+                })
+                .collect(),
+        };
+    }
+    // The client's own words are never edited: always the notes, verbatim.
+    for step in data.script.steps() {
+        let tekst = session.note(&step.stap.id);
+        if step.stap.plan_sectie == PlanSectie::EigenWoorden && !tekst.trim().is_empty() {
+            n.eigen_woorden.push(Notitie {
+                stap: step.stap.id.clone(),
+                titel: step.stap.titel.clone(),
+                tekst: tekst.to_string(),
+            });
+        }
     }
     for (stap, tekst) in &session.notities {
         if data.script.step(stap).is_none() && !tekst.trim().is_empty() {

@@ -242,6 +242,10 @@ pub struct Stap {
     /// Shown only when this holds; absent means always shown.
     #[serde(default)]
     pub toon_als: Option<Conditie>,
+    /// The step where the consultant sums up: its empty notes start with a draft summary
+    /// (`core::sectie::concept_samenvatting`) to read back, which ends with a check.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concept_samenvatting: bool,
     /// Where this comes from: a place in the research in the embedded scripts, free text
     /// in a gemeente's own. One text or a list.
     #[serde(default, deserialize_with = "crate::core::parse::one_or_many")]
@@ -348,6 +352,7 @@ mod tests {
             notitie_label: default_notitie_label(),
             plan_sectie: default_plan_sectie(),
             toon_als,
+            concept_samenvatting: false,
             bron: Vec::new(),
         }
     }

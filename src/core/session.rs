@@ -151,6 +151,10 @@ pub struct Session {
     /// Why an option was chosen although the suggestions excluded it, by option id.
     #[serde(default)]
     pub gekozen_reden: BTreeMap<String, String>,
+    /// Plan sections as edited on the review screen, by section id (`core::sectie`).
+    /// A section without an entry is written from the notes; with one, from this text.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plan_teksten: BTreeMap<String, String>,
     /// The titles of the chosen options when the plan was saved, by id: a plan made
     /// again after an option left the catalogue still names it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -211,6 +215,7 @@ impl Default for Session {
             oefenen: false,
             eigen: Vec::new(),
             gekozen_reden: BTreeMap::new(),
+            plan_teksten: BTreeMap::new(),
             titels: BTreeMap::new(),
             gemeente: None,
             doet_al: Vec::new(),

@@ -94,6 +94,8 @@ pub enum Command {
     EigenToevoegen,
     /// Put the text version of the plan on the clipboard (review page).
     Kopieren,
+    /// Edit the plan's own text, section by section (review page).
+    PlanTekst,
     /// Special-category data in the plan: leave this finding as it is.
     Houden,
     /// Special-category data: put the neutral word in its place.
@@ -166,6 +168,7 @@ impl Command {
             Command::StoppenZonderOpslaan => "stoppen en de tekst verliezen",
             Command::EigenToevoegen => "eigen activiteit toevoegen",
             Command::Kopieren => "kopieer naar klembord",
+            Command::PlanTekst => "tekst van het plan aanpassen",
             Command::Houden => "laten staan",
             Command::Herschrijven => "neutraal herschrijven",
             Command::Weghalen => "weghalen",

@@ -96,6 +96,9 @@ pub enum Overlay {
     /// Special-category data (AVG art. 9) in the plan: the finding to decide on, and how
     /// many findings are open including this one.
     Bijzonder(crate::core::bijzonder::Vondst, usize),
+    /// The plan's own text: the section being edited (index in `core::sectie::BEWERKBAAR`),
+    /// with the editor bound to it.
+    PlanTekst(usize),
 }
 
 /// The choices offered when the app should stop but the gesprek is not on disk. Only

@@ -219,6 +219,9 @@ pub fn enter_page(app: &mut App, page: Page) {
         PageKind::Step => {
             app.focus = Focus::Text;
             if let Page::Step(id) = &app.page {
+                if let Some(concept) = crate::core::sectie::voorzet(&app.session, &app.data, id) {
+                    app.session.set_note(id, concept);
+                }
                 let field = Field::Note(id.clone());
                 let text = editor::value(&field, &app.session, &app.invalid);
                 app.editor = Editor::new(field, &text);
@@ -281,16 +284,18 @@ fn edit(
     app: &mut App,
     f: impl FnOnce(&mut ratatui_textarea::TextArea<'static>) -> bool,
 ) -> Vec<Effect> {
-    if app.focus != Focus::Text || app.screen != Screen::Gesprek {
+    let plan_tekst = matches!(app.overlay, Some(Overlay::PlanTekst(_)));
+    if !plan_tekst && (app.focus != Focus::Text || app.screen != Screen::Gesprek) {
         return Vec::new();
     }
-    let on_text_row = match app.page_kind() {
-        PageKind::Step => true,
-        PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => {
-            matches!(form::rows(app).get(app.form_row), Some(FormRow::Text(_)))
-        }
-        _ => false,
-    };
+    let on_text_row = plan_tekst
+        || match app.page_kind() {
+            PageKind::Step => true,
+            PageKind::Gegevens | PageKind::Afspraken | PageKind::Evaluatie => {
+                matches!(form::rows(app).get(app.form_row), Some(FormRow::Text(_)))
+            }
+            _ => false,
+        };
     if !on_text_row {
         return Vec::new();
     }
@@ -363,6 +368,10 @@ fn paste(app: &mut App, text: String) -> Vec<Effect> {
         let line = text.lines().next().unwrap_or("").to_string();
         filter_edit(app, |f| f.push_str(&line));
         return Vec::new();
+    }
+    // In the plan's own text a paste is text, whatever the page below has in focus.
+    if matches!(app.overlay, Some(Overlay::PlanTekst(_))) {
+        return edit(app, |area| area.insert_str(text));
     }
     match app.focus {
         Focus::Text => {
@@ -472,12 +481,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             app.open(Overlay::Toelichting);
             Vec::new()
         }
-        Command::VeldLeegmaken => edit(app, |area| {
-            // Select and cut, so the textarea's own undo brings the text back.
-            area.select_all();
-            area.cut()
-        }),
-        Command::VeldHerstellen => edit(app, |area| area.undo()),
+        Command::VeldLeegmaken | Command::VeldHerstellen => command_in_editor(app, cmd),
         Command::Springen => {
             let current = form::jump_targets(app)
                 .iter()
@@ -541,5 +545,18 @@ fn terug(app: &mut App) {
         Focus::Text | Focus::List => {
             app.message = None;
         }
+    }
+}
+
+/// Clearing and restoring the field being edited, on a page or in the plan's text.
+fn command_in_editor(app: &mut App, cmd: Command) -> Vec<Effect> {
+    if cmd == Command::VeldLeegmaken {
+        edit(app, |area| {
+            // Select and cut, so the textarea's own undo brings the text back.
+            area.select_all();
+            area.cut()
+        })
+    } else {
+        edit(app, |area| area.undo())
     }
 }

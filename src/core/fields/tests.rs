@@ -27,7 +27,7 @@ fn keys<T: serde::Serialize>(value: &T) -> Vec<String> {
 /// Fields of the session that hold typed text, and those that do not (ids, tags, dates,
 /// numbers, choices). A new session field must be put in one of the two lists; when it
 /// holds text it must also be in `text_fields`.
-const TEXT: [&str; 10] = [
+const TEXT: [&str; 11] = [
     "klant",
     "consulent",
     "plaats",
@@ -38,6 +38,7 @@ const TEXT: [&str; 10] = [
     "uren_toelichting",
     "eigen",
     "gekozen_reden",
+    "plan_teksten",
 ];
 const TEXT_TOO: [&str; 1] = ["akkoord_toelichting"];
 const NOT_TEXT: [&str; 21] = [

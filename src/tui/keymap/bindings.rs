@@ -33,6 +33,8 @@ pub enum Ctx {
     Gate,
     /// Special-category data found in the plan: decide per finding.
     Bijzonder,
+    /// Editing the plan's own text, one section at a time.
+    PlanTekst,
     /// Typing a filter over the client overview.
     StartFilter,
     /// Tally mode: number keys count MI behaviour.
@@ -67,6 +69,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Bsn,
     Ctx::Gate,
     Ctx::Bijzonder,
+    Ctx::PlanTekst,
     Ctx::StartFilter,
     Ctx::Tally,
     Ctx::Onbewaard,
@@ -79,6 +82,7 @@ pub const ALL_CTX: &[Ctx] = &[
 
 /// Contexts where letters are typed text (or a list's search).
 pub(super) const TYPING: &[Ctx] = &[
+    Ctx::PlanTekst,
     Ctx::Start,
     Ctx::Notes,
     Ctx::Picker,
@@ -239,6 +243,12 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Review], &["Alt+W"], Command::FormaatHtml),
     b(&[Ctx::Review], &["Alt+T"], Command::FormaatTxt),
     b(&[Ctx::Review], &["Ctrl+K"], Command::Kopieren),
+    b(&[Ctx::Review], &["Ctrl+E"], Command::PlanTekst),
+    b(&[Ctx::PlanTekst], &["Tab"], Command::FocusVolgende),
+    b(&[Ctx::PlanTekst], &["Shift+Tab"], Command::FocusVorige),
+    b(&[Ctx::PlanTekst], &["Ctrl+U"], Command::VeldLeegmaken),
+    b(&[Ctx::PlanTekst], &["Ctrl+Z"], Command::VeldHerstellen),
+    b(&[Ctx::PlanTekst], &["Esc", "F1"], Command::Terug),
     b(&[Ctx::Bsn], &["Alt+V"], Command::Ja),
     b(&[Ctx::Bsn], &["Alt+T"], Command::TochOpslaan),
     // Not Enter: the question before leaving practice follows an Enter, and a held key

@@ -21,6 +21,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Bsn(_)) => return Ctx::Bsn,
         Some(Overlay::Gate(_)) => return Ctx::Gate,
         Some(Overlay::Bijzonder(..)) => return Ctx::Bijzonder,
+        Some(Overlay::PlanTekst(_)) => return Ctx::PlanTekst,
         Some(Overlay::Stoppen) => return Ctx::OefenStoppen,
         Some(Overlay::VerlaatOefenen) => return Ctx::OefenVerlaten,
         Some(Overlay::Globals(..)) => return Ctx::Globals,
@@ -100,7 +101,7 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         };
     }
     match ctx {
-        Ctx::Notes | Ctx::Form => Some(Action::Edit(key)),
+        Ctx::Notes | Ctx::Form | Ctx::PlanTekst => Some(Action::Edit(key)),
         // In a list, typing searches it: the start screen's clients, the catalogue.
         Ctx::Picker | Ctx::Search | Ctx::StartFilter | Ctx::Start | Ctx::Suggestions => {
             match (plain_char, key.code) {

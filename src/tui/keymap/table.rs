@@ -23,6 +23,7 @@ fn ctx_name(ctx: Ctx) -> &'static str {
         Ctx::Bsn => "vraag: BSN",
         Ctx::Gate => "vraag: als concept opslaan",
         Ctx::Bijzonder => "vraag: bijzondere gegevens",
+        Ctx::PlanTekst => "tekst van het plan",
         Ctx::Tally => "turven",
         Ctx::Onbewaard => "vraag: niet opgeslagen",
         Ctx::Bewaartermijn => "bewaartermijn verstreken",

@@ -8,6 +8,7 @@ pub mod form_widget;
 pub mod gegevens;
 pub mod groot;
 pub mod overlays;
+pub mod plan_tekst;
 pub mod projector;
 pub mod review;
 pub mod start;

@@ -50,7 +50,8 @@ fn content<'a>(app: &'a App, area: Rect) -> Option<Boxed<'a>> {
         | Overlay::Bewaartermijn { .. }
         | Overlay::Globals(..)
         | Overlay::Stoppen
-        | Overlay::VerlaatOefenen => return None,
+        | Overlay::VerlaatOefenen
+        | Overlay::PlanTekst(_) => return None,
         Overlay::Toelichting => {
             let s = app.current_step()?;
             let mut lines = step::coaching_lines(app, s.stap);
@@ -217,6 +218,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     match overlay {
         Overlay::Jump(selected) => return jump(app, frame, area, *selected),
+        Overlay::PlanTekst(i) => return super::plan_tekst::render(app, frame, area, *i),
         Overlay::Onbewaard(o) => return onbewaard(app, frame, area, o),
         Overlay::Bewaartermijn { keuze, bevestigen } => {
             return bewaartermijn(app, frame, area, *keuze, *bevestigen);

@@ -181,7 +181,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         app,
         frame,
         notes_area,
-        &format!("{} · {}", stap.notitie_label, stap.plan_sectie.bestemming()),
+        &format!(
+            "{} · {}",
+            stap.notitie_label,
+            if crate::core::sectie::bewerkt(&app.session, stap.plan_sectie) {
+                "het plan heeft hier een eigen, aangepaste tekst".to_string()
+            } else {
+                stap.plan_sectie.bestemming()
+            }
+        ),
     );
     if let Some(p) = picker_area {
         render_picker(app, frame, p, stap);

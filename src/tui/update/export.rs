@@ -25,6 +25,7 @@ fn review_key(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Omlaag => app.review_scroll = app.review_scroll.saturating_add(1),
         Command::Exporteren => return export(app),
         Command::Kopieren => return kopieer(app),
+        Command::PlanTekst if !app.session.oefenen => super::overlay::plan_tekst(app, 0),
         Command::FormaatMd | Command::FormaatHtml | Command::FormaatTxt => {
             let f = match cmd {
                 Command::FormaatMd => Formaat::Md,

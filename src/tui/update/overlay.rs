@@ -2,7 +2,7 @@
 //! and the answers to the questions (BSN, the export gate, deleting a draft). A question
 //! is answered only by the commands it names; every other key leaves it open.
 
-use crate::core::{bijzonder, privacy};
+use crate::core::{bijzonder, fields::Field, privacy, sectie};
 
 use super::super::action::Command;
 use super::super::app::{App, MessageKind, Overlay};
@@ -122,6 +122,23 @@ pub(super) fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> 
             effects.extend(export(app));
             return effects;
         }
+        (Overlay::PlanTekst(i), Command::FocusVolgende) => {
+            plan_tekst(app, (i + 1) % sectie::BEWERKBAAR.len());
+        }
+        (Overlay::PlanTekst(i), Command::FocusVorige) => {
+            let n = sectie::BEWERKBAAR.len();
+            plan_tekst(app, (i + n - 1) % n);
+        }
+        (Overlay::PlanTekst(_), Command::VeldLeegmaken | Command::VeldHerstellen) => {
+            return super::command_in_editor(app, cmd);
+        }
+        (Overlay::PlanTekst(_), Command::Terug) => {
+            // Back to the plan, which now shows what was typed; every keystroke is
+            // already in the session.
+            app.overlay = None;
+            app.focus = super::super::app::Focus::List;
+            return vec![Effect::SaveDraft];
+        }
         (Overlay::Help, Command::Help) => app.overlay = None,
         (_, Command::Terug | Command::Nee) => {
             app.overlay = None;
@@ -130,4 +147,14 @@ pub(super) fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> 
         _ => {}
     }
     Vec::new()
+}
+
+/// Opens (or moves to) section `i` of the plan's own text, its editor holding the edited
+/// text or, until then, the notes that feed it.
+pub(super) fn plan_tekst(app: &mut App, i: usize) {
+    let sectie = sectie::BEWERKBAAR[i];
+    let text = sectie::tekst(&app.session, &app.data, sectie);
+    app.editor =
+        super::super::editor::Editor::new(Field::PlanTekst(sectie::id(sectie).into()), &text);
+    app.overlay = Some(Overlay::PlanTekst(i));
 }
