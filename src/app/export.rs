@@ -62,6 +62,8 @@ pub struct PlanSet {
     pub formats: Vec<Formaat>,
     /// The session's id, for the logboek (never the client's name).
     pub sessie: String,
+    /// The consultant's name, remembered for the next gesprek once the set is written.
+    pub consulent: String,
 }
 
 /// Why a plan cannot be written yet, in words for the consultant.
@@ -223,6 +225,7 @@ pub fn prepare(
         files,
         formats,
         sessie: session.id.clone(),
+        consulent: session.consulent.trim().to_string(),
     })
 }
 
@@ -244,6 +247,8 @@ fn prepare_oefening(bron: Bron<'_>, session: &Session) -> Result<PlanSet, Tegenh
         files: vec![("mi-rapport.md".into(), report)],
         formats: Vec::new(),
         sessie: session.id.clone(),
+        // A trainer's name in a practice round is not the next real gesprek's.
+        consulent: String::new(),
     })
 }
 
@@ -257,6 +262,7 @@ pub fn write(paths: &Paths, set: &PlanSet) -> Result<Vec<PathBuf>, String> {
         .collect();
     let written = files::write_new_set(&paths.output, &set.stem, &parts)
         .map_err(|e| files::describe_io_error(&e, &paths.output))?;
+    super::gesprek::onthoud_consulent(paths, &set.consulent);
     for &formaat in &set.formats {
         // The logboek is a record, not a condition: the plan is on disk either way.
         let _ = eventlog::append(

@@ -10,6 +10,7 @@
 pub mod bundle;
 pub mod erase;
 pub mod export;
+pub mod gesprek;
 pub mod suggest;
 pub mod templates;
 
