@@ -13,6 +13,7 @@ pub mod export;
 pub mod gesprek;
 pub mod suggest;
 pub mod templates;
+pub mod verhuis;
 
 use std::path::PathBuf;
 

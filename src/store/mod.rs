@@ -18,3 +18,4 @@ pub mod prefs;
 pub mod sessions;
 pub mod set;
 pub mod syncer;
+pub mod verhuis;
