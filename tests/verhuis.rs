@@ -138,6 +138,11 @@ fn a_round_trip_out_and_back_in_copies_everything_and_overwrites_nothing() {
     // The moved settings work: the practice and the profile are in use.
     let o = nieuw.run(&["paden"]);
     assert!(out(&o).contains("zwolle: persoonlijk"), "{}", out(&o));
+    assert!(
+        out(&o).contains("praktijk.ron: persoonlijk ("),
+        "{}",
+        out(&o)
+    );
 
     // Again: everything is already there and the same.
     let o = nieuw.run(&["verhuis-van", map.to_str().unwrap()]);
