@@ -33,6 +33,7 @@ fn broken(file: &str) -> &'static str {
         "vervolg.ron" => "(id: \"vervolg\", titel: \"Vervolg\", fases: [(id: 3)])",
         "oefenklanten.ron" => "(klanten: [(naam: 4)])",
         "gemeente.ron" => "(max_uren: twintig)",
+        "praktijk.ron" => "(naam: \"De Brug\", email: \"geen adres\")",
         "toetsen.ron" => "(toetsen: [(opdracht: Vliegen, toetsen: [\"F9\"])])",
         template if template.ends_with(".j2") => "Plan voor {{ klant }}, door {{ consulnet }}\n",
         other => panic!("no broken example for {other}"),

@@ -185,6 +185,7 @@ fn run_mode(
         data: &bundle.data,
         vervolg: &bundle.vervolg,
         gemeente: &bundle.gemeente,
+        paths: &bundle.paths,
         profielen: &bundle.profielen,
         klanten: sessions::newest_per_client(klanten),
         today,

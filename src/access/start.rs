@@ -22,6 +22,8 @@ pub(crate) struct Keuzes<'a> {
     pub data: &'a Data,
     pub vervolg: &'a Script,
     pub gemeente: &'a Gemeente,
+    /// The folders, for the consultant's name remembered from the last saved plan.
+    pub paths: &'a crate::store::paths::Paths,
     /// Gemeente profiles, for a practice working for several gemeenten.
     pub profielen: &'a [crate::app::bundle::Profiel],
     /// Each client's newest saved gesprek, for a vervolggesprek.
@@ -114,7 +116,7 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
                 let id = new_id();
                 let lock = k.drafts.lock(&id).ok();
                 let mut session =
-                    crate::core::gemeente::new_session(id, k.today, &k.data.script.id, gemeente);
+                    crate::app::gesprek::nieuw(k.paths, id, k.today, &k.data.script.id, gemeente);
                 session.gemeente = profiel.map(|p| p.naam.clone());
                 return Ok((session, lock));
             }

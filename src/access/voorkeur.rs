@@ -72,6 +72,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_move_to_another_computer_takes_this_file_along() {
+        assert_eq!(BESTAND, crate::store::verhuis::TOEGANKELIJK_FILE);
+    }
+
+    #[test]
     fn the_choice_survives_a_round_trip_and_a_broken_file_says_where() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(lees(dir.path()), (Voorkeur::default(), None));

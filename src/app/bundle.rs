@@ -19,14 +19,15 @@ use crate::core::layered;
 use crate::core::oefen::Oefenklanten;
 use crate::core::parse::{parse_data, parse_data_split};
 use crate::core::plan::Templates;
+use crate::core::praktijk::{self, Praktijk};
 use crate::core::problem::Problem;
 use crate::core::script::Script;
 use crate::core::session::Session;
 use crate::core::taxonomy::Taxonomy;
 use crate::core::validate;
 use crate::store::assets::{
-    self, CATALOGUE_FILE, GEMEENTE_FILE, HTML_TEMPLATE_FILE, SCRIPT_FILE, TAXONOMY_FILE,
-    TEMPLATE_FILE, TXT_TEMPLATE_FILE,
+    self, CATALOGUE_FILE, GEMEENTE_FILE, HTML_TEMPLATE_FILE, PRAKTIJK_FILE, SCRIPT_FILE,
+    TAXONOMY_FILE, TEMPLATE_FILE, TXT_TEMPLATE_FILE,
 };
 use crate::store::extras::{self, OEFENKLANTEN_FILE, VERVOLG_FILE};
 use crate::store::layers::{
@@ -668,6 +669,23 @@ fn attempt(
             None
         }
     };
+    // The practice is optional: no file, or one that was left out, means none.
+    let praktijk = stack
+        .all(PRAKTIJK_FILE, excluded)
+        .pop()
+        .and_then(|(laag, src)| match Praktijk::parse(&src) {
+            Ok(p) => {
+                warnings.extend(p.warnings);
+                let ps = praktijk::validate(&p.value, &src);
+                let ok = ps.is_empty();
+                report(ps, laag, PRAKTIJK_FILE);
+                ok.then_some(p.value)
+            }
+            Err(p) => {
+                report(vec![p], laag, PRAKTIJK_FILE);
+                None
+            }
+        });
     let keymap = stack.all(KEYMAP_FILE, excluded).pop();
     if let Some((laag, src)) = &keymap {
         report(keymap_check(src), *laag, KEYMAP_FILE);
@@ -682,6 +700,7 @@ fn attempt(
         md: md.1.clone(),
         html: html.1.clone(),
         txt: txt.1.clone(),
+        praktijk,
     };
     let (Some(script), Some(gemeente)) = (script, gemeente) else {
         return Err(problems);

@@ -65,6 +65,8 @@ pub struct PlanSet {
     pub sessie: String,
     /// A practice report: written to the trainer folder, never beside clients' plans.
     pub trainer: bool,
+    /// The consultant's name, remembered for the next gesprek once the set is written.
+    pub consulent: String,
 }
 
 /// Why a plan cannot be written yet, in words for the consultant.
@@ -227,6 +229,7 @@ pub fn prepare(
         formats,
         sessie: session.id.clone(),
         trainer: false,
+        consulent: session.consulent.trim().to_string(),
     })
 }
 
@@ -249,6 +252,8 @@ fn prepare_oefening(bron: Bron<'_>, session: &Session) -> Result<PlanSet, Tegenh
         formats: Vec::new(),
         sessie: session.id.clone(),
         trainer: true,
+        // A trainer's name in a practice round is not the next real gesprek's.
+        consulent: String::new(),
     })
 }
 
@@ -268,6 +273,7 @@ pub fn write(paths: &Paths, set: &PlanSet) -> Result<Vec<PathBuf>, String> {
     };
     let written = files::write_new_set(&dir, &set.stem, &parts)
         .map_err(|e| files::describe_io_error(&e, &dir))?;
+    super::gesprek::onthoud_consulent(paths, &set.consulent);
     for &formaat in &set.formats {
         // The logboek is a record, not a condition: the plan is on disk either way.
         let _ = eventlog::append(

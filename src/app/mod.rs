@@ -10,8 +10,10 @@
 pub mod bundle;
 pub mod erase;
 pub mod export;
+pub mod gesprek;
 pub mod suggest;
 pub mod templates;
+pub mod verhuis;
 
 use std::path::PathBuf;
 

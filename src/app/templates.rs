@@ -106,7 +106,7 @@ pub fn check_templates(templates: &Templates, data: &Data, gemeente: &Gemeente) 
     }
     let contexts: Vec<_> = samples(data)
         .iter()
-        .map(|s| plan::context_with(s, data, gemeente))
+        .map(|s| plan::context_for(s, data, gemeente, templates.praktijk.as_ref()))
         .collect();
     own.into_iter()
         .filter_map(|f| {
@@ -132,11 +132,20 @@ mod tests {
     fn the_built_in_templates_render_every_sample_strictly() {
         let data = crate::store::assets::load(None).unwrap();
         let t = crate::store::assets::plan_templates(None).unwrap();
+        // With and without a practice: its block must not name an unknown variable.
+        let praktijk = crate::core::praktijk::Praktijk {
+            naam: "De Brug".into(),
+            kop: "De Brug, coaching".into(),
+            telefoon: "06 12 34 56 78".into(),
+            ..Default::default()
+        };
         for s in samples(&data) {
-            let ctx = plan::context_with(&s, &data, &Gemeente::default());
-            for f in Formaat::ALL {
-                plan::check_source(f, &ctx, t.get(f))
-                    .unwrap_or_else(|p| panic!("{f:?} {}: {p}", s.id));
+            for p in [None, Some(&praktijk)] {
+                let ctx = plan::context_for(&s, &data, &Gemeente::default(), p);
+                for f in Formaat::ALL {
+                    plan::check_source(f, &ctx, t.get(f))
+                        .unwrap_or_else(|p| panic!("{f:?} {}: {p}", s.id));
+                }
             }
         }
     }

@@ -23,6 +23,7 @@ pub mod plan;
 pub mod suggesties;
 pub mod taxonomie;
 pub mod veilig;
+pub mod verhuis;
 pub mod voorbeelden;
 pub mod wis;
 
@@ -122,6 +123,10 @@ pub enum Opdracht {
     Opruimen(opruimen::Args),
     /// Schrijf de ingebouwde gegevens en instellingen als voorbeeld in een map (overschrijft niets)
     Voorbeelden(voorbeelden::Args),
+    /// Kopieer uw instellingen, gesprekken en plannen naar één map, voor een andere computer
+    VerhuisNaar(verhuis::NaarArgs),
+    /// Zet een verhuismap terug op deze computer (overschrijft niets)
+    VerhuisVan(verhuis::VanArgs),
 }
 
 /// Options of `meedoen oefenen`.
@@ -232,6 +237,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Opdracht::Plan(a)) => plan::run(&cli, a, &mut out),
         Some(Opdracht::Opruimen(a)) => opruimen::run(&cli, a, &mut out),
         Some(Opdracht::Voorbeelden(a)) => voorbeelden::run(&cli, a, &mut out),
+        Some(Opdracht::VerhuisNaar(a)) => verhuis::run_naar(&cli, a, &mut out),
+        Some(Opdracht::VerhuisVan(a)) => verhuis::run_van(&cli, a, &mut out),
     };
     let _ = out.flush();
     match result {

@@ -10,8 +10,9 @@ use std::process::ExitCode;
 use super::{Cli, Fout, terminal_safe};
 use crate::store::assets::{
     CATALOGUE_FILE, DEFAULT_CATALOGUE, DEFAULT_GEMEENTE, DEFAULT_HTML_TEMPLATE, DEFAULT_SCRIPT,
-    DEFAULT_TAXONOMY, DEFAULT_TEMPLATE, DEFAULT_TXT_TEMPLATE, GEMEENTE_FILE, HTML_TEMPLATE_FILE,
-    SCRIPT_FILE, TAXONOMY_FILE, TEMPLATE_FILE, TXT_TEMPLATE_FILE,
+    DEFAULT_TAXONOMY, DEFAULT_TEMPLATE, DEFAULT_TXT_TEMPLATE, EXAMPLE_PRAKTIJK, GEMEENTE_FILE,
+    HTML_TEMPLATE_FILE, PRAKTIJK_FILE, SCRIPT_FILE, TAXONOMY_FILE, TEMPLATE_FILE,
+    TXT_TEMPLATE_FILE,
 };
 use crate::store::extras::{
     DEFAULT_OEFENKLANTEN, DEFAULT_VERVOLG, OEFENKLANTEN_FILE, VERVOLG_FILE,
@@ -25,9 +26,11 @@ pub struct Args {
     pub map: PathBuf,
 }
 
-/// Every built-in file with its name in a settings folder.
-pub const FILES: [(&str, &str); 9] = [
+/// Every built-in file with its name in a settings folder, and the commented example of
+/// the optional `praktijk.ron`.
+pub const FILES: [(&str, &str); 10] = [
     (GEMEENTE_FILE, DEFAULT_GEMEENTE),
+    (PRAKTIJK_FILE, EXAMPLE_PRAKTIJK),
     (TAXONOMY_FILE, DEFAULT_TAXONOMY),
     (CATALOGUE_FILE, DEFAULT_CATALOGUE),
     (SCRIPT_FILE, DEFAULT_SCRIPT),

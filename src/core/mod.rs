@@ -15,6 +15,7 @@ pub mod matching;
 pub mod oefen;
 pub mod parse;
 pub mod plan;
+pub mod praktijk;
 pub mod privacy;
 pub mod problem;
 pub mod ronscan;

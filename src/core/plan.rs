@@ -17,6 +17,7 @@ use self::engine::{environment, problem};
 use super::catalogue::Niveau;
 use super::data::{Data, Source};
 use super::gemeente::Gemeente;
+use super::praktijk::{Opsteller, Praktijk};
 use super::problem::Problem;
 use super::script::PlanSectie;
 use super::sectie;
@@ -71,6 +72,8 @@ pub struct PlanContext {
     pub akkoord_toelichting: String,
     /// The municipality's settings that change the wording.
     pub gemeente: GemeenteContext,
+    /// Who made the plan and how to reach them: the practice, or the gemeente.
+    pub opsteller: Opsteller,
     /// Plan version: 1 for an intake, one more for each vervolggesprek.
     pub versie: u32,
     /// "plan 1 van 2 november 2026" when this plan follows an earlier one.
@@ -196,8 +199,19 @@ pub fn context(session: &Session, data: &Data) -> PlanContext {
 }
 
 /// Builds the template context from the session, the data and the municipality's
-/// settings.
+/// settings, without a practice.
 pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> PlanContext {
+    context_for(session, data, gemeente, None)
+}
+
+/// Builds the template context from the session, the data, the municipality's settings
+/// and the practice that made the plan, if any.
+pub fn context_for(
+    session: &Session,
+    data: &Data,
+    gemeente: &Gemeente,
+    praktijk: Option<&Praktijk>,
+) -> PlanContext {
     let tax = &data.taxonomy;
     let labels = |kind: TagKind, ids: &[String]| -> Vec<Label> {
         ids.iter()
@@ -329,6 +343,7 @@ pub fn context_with(session: &Session, data: &Data, gemeente: &Gemeente) -> Plan
         akkoord_label: session.akkoord.label(),
         akkoord_toelichting: session.akkoord_toelichting.clone(),
         gemeente: GemeenteContext::new(gemeente),
+        opsteller: Opsteller::new(praktijk, gemeente),
         versie: session.plan_versie.max(1),
         vervolg_op: session
             .vervolg_op
@@ -389,10 +404,15 @@ pub fn kort(ctx: &PlanContext) -> Vec<Regel> {
     if let Some(contact) = &ctx.volgend_contact {
         out.push(regel("Volgend gesprek", contact.clone()));
     }
-    let telefoon = &ctx.gemeente.contact.telefoon;
+    // A practice's consultant is reached through the practice, not the gemeente.
+    let (telefoon, wie) = if ctx.opsteller.praktijk {
+        (&ctx.opsteller.telefoon, ctx.opsteller.wie.as_str())
+    } else {
+        (&ctx.gemeente.contact.telefoon, "de gemeente")
+    };
     let bellen = match (ctx.consulent.trim(), telefoon.is_empty()) {
         ("", true) => None,
-        ("", false) => Some(format!("Bel de gemeente: {telefoon}")),
+        ("", false) => Some(format!("Bel {wie}: {telefoon}")),
         (c, true) => Some(format!("Neem contact op met uw consulent {c}")),
         (c, false) => Some(format!("Bel uw consulent {c}: {telefoon}")),
     };

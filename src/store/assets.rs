@@ -26,6 +26,11 @@ pub const DEFAULT_TEMPLATE: &str = include_str!("../../assets/templates/plan.md.
 pub const GEMEENTE_FILE: &str = "gemeente.ron";
 pub const DEFAULT_GEMEENTE: &str = include_str!("../../assets/gemeente.ron");
 
+/// The practice's settings, relative to the config folder; optional, so there is no
+/// built-in one, only the commented example `meedoen voorbeelden` writes.
+pub const PRAKTIJK_FILE: &str = "praktijk.ron";
+pub const EXAMPLE_PRAKTIJK: &str = include_str!("../../assets/praktijk.ron");
+
 /// The other plan templates, relative to the config folder.
 pub const HTML_TEMPLATE_FILE: &str = "templates/plan.html.j2";
 pub const DEFAULT_HTML_TEMPLATE: &str = include_str!("../../assets/templates/plan.html.j2");
@@ -131,6 +136,7 @@ pub fn plan_templates(config_dir: Option<&Path>) -> Result<Templates, Problem> {
         md: plan_template(config_dir)?,
         html: template(config_dir, HTML_TEMPLATE_FILE, DEFAULT_HTML_TEMPLATE)?,
         txt: template(config_dir, TXT_TEMPLATE_FILE, DEFAULT_TXT_TEMPLATE)?,
+        praktijk: None,
     })
 }
 

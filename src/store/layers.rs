@@ -19,8 +19,8 @@ use crate::core::data::Source;
 use crate::core::problem::Problem;
 
 use super::assets::{
-    CATALOGUE_FILE, GEMEENTE_FILE, HTML_TEMPLATE_FILE, SCRIPT_FILE, TAXONOMY_FILE, TEMPLATE_FILE,
-    TXT_TEMPLATE_FILE, read_user,
+    CATALOGUE_FILE, GEMEENTE_FILE, HTML_TEMPLATE_FILE, PRAKTIJK_FILE, SCRIPT_FILE, TAXONOMY_FILE,
+    TEMPLATE_FILE, TXT_TEMPLATE_FILE, read_user,
 };
 use super::extras::{OEFENKLANTEN_FILE, VERVOLG_FILE};
 use super::files;
@@ -29,13 +29,14 @@ use super::files;
 pub const KEYMAP_FILE: &str = "toetsen.ron";
 
 /// Every file a layer may hold, relative to its folder.
-pub const FILES: [&str; 10] = [
+pub const FILES: [&str; 11] = [
     TAXONOMY_FILE,
     CATALOGUE_FILE,
     SCRIPT_FILE,
     VERVOLG_FILE,
     OEFENKLANTEN_FILE,
     GEMEENTE_FILE,
+    PRAKTIJK_FILE,
     KEYMAP_FILE,
     TEMPLATE_FILE,
     HTML_TEMPLATE_FILE,

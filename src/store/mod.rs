@@ -19,3 +19,4 @@ pub mod sessions;
 pub mod set;
 pub mod syncer;
 pub mod trainer;
+pub mod verhuis;

@@ -141,18 +141,36 @@ const ONEDRIVE_VARS: [&str; 3] = ["OneDrive", "OneDriveCommercial", "OneDriveCon
 /// (OneDrive, Dropbox, iCloud Drive, Google Drive), checked on the folder names and on
 /// Windows' OneDrive variables. `None` when the path looks local.
 pub fn cloud_sync_warning(path: &Path) -> Option<String> {
-    let roots: Vec<PathBuf> = ONEDRIVE_VARS
+    cloud_sync_warning_with(path, &onedrive_roots())
+}
+
+/// The folders Windows names in its OneDrive variables.
+fn onedrive_roots() -> Vec<PathBuf> {
+    ONEDRIVE_VARS
         .iter()
         .filter_map(std::env::var_os)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
-        .collect();
-    cloud_sync_warning_with(path, &roots)
+        .collect()
 }
 
 /// `cloud_sync_warning` with the synchronised folders given (the values of the OneDrive
 /// variables), so it can be tested on any platform.
 pub fn cloud_sync_warning_with(path: &Path, sync_roots: &[PathBuf]) -> Option<String> {
+    let service = cloud_sync_service_with(path, sync_roots)?;
+    Some(format!(
+        "Let op: de map {} wordt gesynchroniseerd met {service}. Zo komen gegevens van klanten in de cloud terecht. Kies een map op deze computer (met --uitvoer of in gemeente.ron).",
+        path.display()
+    ))
+}
+
+/// The cloud service that synchronises `path` ("OneDrive", "Dropbox", …), for a warning
+/// in the words of the command at hand.
+pub fn cloud_sync_service(path: &Path) -> Option<&'static str> {
+    cloud_sync_service_with(path, &onedrive_roots())
+}
+
+fn cloud_sync_service_with(path: &Path, sync_roots: &[PathBuf]) -> Option<&'static str> {
     // Backslashes split too, so a Windows path given as text is read the same on any
     // platform (and the tests run everywhere).
     let lower = |p: &Path| -> Vec<String> {
@@ -181,11 +199,7 @@ pub fn cloud_sync_warning_with(path: &Path, sync_roots: &[PathBuf]) -> Option<St
             (!root.is_empty() && parts.starts_with(&root)).then_some("OneDrive")
         })
     };
-    let service = by_name.or_else(by_root)?;
-    Some(format!(
-        "Let op: de map {} wordt gesynchroniseerd met {service}. Zo komen gegevens van klanten in de cloud terecht. Kies een map op deze computer (met --uitvoer of in gemeente.ron).",
-        path.display()
-    ))
+    by_name.or_else(by_root)
 }
 
 #[cfg(test)]

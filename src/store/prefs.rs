@@ -1,5 +1,6 @@
-//! The consultant's own preferences, remembered between gesprekken: for now the plan
-//! formats last chosen on the review screen. A small file in the local data folder,
+//! The consultant's own preferences, remembered between gesprekken: the plan formats
+//! last chosen on the review screen, and the consultant's name from the last saved plan
+//! (offered for the next gesprek, so nobody types their own name every time). A small file in the local data folder,
 //! written atomically; a missing or unreadable file means the defaults (it holds no
 //! client data, so nothing is lost by ignoring it, and it never stops the app).
 
@@ -22,12 +23,15 @@ pub struct Prefs {
     /// Plan formats, by extension ("md", "html", "txt"): plain words, so the file reads
     /// the same as the formats named on the command line.
     pub formaten: Vec<String>,
+    /// The consultant's name as typed in the last saved gesprek; empty when none yet.
+    pub consulent: String,
 }
 
 impl Default for Prefs {
     fn default() -> Prefs {
         Prefs {
             formaten: vec![Formaat::Md.extension().to_string()],
+            consulent: String::new(),
         }
     }
 }
@@ -48,6 +52,7 @@ impl Prefs {
     pub fn with_formats(formats: &[Formaat]) -> Prefs {
         Prefs {
             formaten: formats.iter().map(|f| f.extension().to_string()).collect(),
+            ..Prefs::default()
         }
     }
 }
@@ -75,6 +80,19 @@ pub fn save(data_dir: &Path, prefs: &Prefs) -> io::Result<()> {
     files::write_atomic(&path(data_dir), text.as_bytes())
 }
 
+/// Changes what `change` changes and keeps the rest: remembering the formats must not
+/// forget the consultant's name, nor the other way round. Writes only when something
+/// changed, so saving a plan under the same name costs no write.
+pub fn update(data_dir: &Path, change: impl FnOnce(&mut Prefs)) -> io::Result<()> {
+    let old = load(data_dir);
+    let mut new = old.clone();
+    change(&mut new);
+    if new == old && path(data_dir).is_file() {
+        return Ok(());
+    }
+    save(data_dir, &new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +110,23 @@ mod tests {
             load(dir.path()).formats(),
             vec![Formaat::Html, Formaat::Txt]
         );
+    }
+
+    #[test]
+    fn the_name_and_the_formats_are_remembered_side_by_side() {
+        let dir = tempfile::tempdir().unwrap();
+        update(dir.path(), |p| p.consulent = "Sanne de Vries".into()).unwrap();
+        update(dir.path(), |p| {
+            p.formaten = Prefs::with_formats(&[Formaat::Html]).formaten;
+        })
+        .unwrap();
+        let p = load(dir.path());
+        assert_eq!(p.consulent, "Sanne de Vries");
+        assert_eq!(p.formats(), vec![Formaat::Html]);
+        // A file from before the name was remembered still loads.
+        std::fs::write(path(dir.path()), "(formaten: [\"txt\"])").unwrap();
+        assert_eq!(load(dir.path()).consulent, "");
+        assert_eq!(load(dir.path()).formats(), vec![Formaat::Txt]);
     }
 
     #[test]

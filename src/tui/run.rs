@@ -146,7 +146,13 @@ impl Runner {
                 let id = new_id();
                 self.lock = self.drafts.lock(&id).ok();
                 self.log(&LogEvent::GesprekGestart { sessie: &id });
-                let s = new_session(id, app.today, &app.intake.id, &app.gemeente);
+                let s = crate::app::gesprek::nieuw(
+                    &self.paths,
+                    id,
+                    app.today,
+                    &app.intake.id,
+                    &app.gemeente,
+                );
                 self.opened = Instant::now();
                 Some(Action::SessionLoaded(Box::new(s)))
             }
@@ -370,8 +376,8 @@ impl Runner {
                 })
             }
             Effect::SavePrefs => {
-                let prefs = crate::store::prefs::Prefs::with_formats(&app.formats);
-                crate::store::prefs::save(&self.paths.data, &prefs)
+                let formaten = crate::store::prefs::Prefs::with_formats(&app.formats).formaten;
+                crate::store::prefs::update(&self.paths.data, |p| p.formaten = formaten)
                     .err()
                     .map(|e| {
                         Action::LoadFailed(format!(

@@ -12,9 +12,10 @@ use serde::Serialize;
 
 use super::engine::{Capped, environment_for, problem, tidy};
 use super::output::{line_ends, rewrap};
-use super::{PlanContext, context_with};
+use super::{PlanContext, context_for};
 use crate::core::data::{Data, Source};
 use crate::core::gemeente::Gemeente;
+use crate::core::praktijk::Praktijk;
 use crate::core::problem::Problem;
 use crate::core::session::Session;
 
@@ -79,12 +80,16 @@ impl FromStr for Formaat {
     }
 }
 
-/// The template sources of all three formats.
+/// The template sources of all three formats, and the practice that heads every plan.
 #[derive(Debug, Clone)]
 pub struct Templates {
     pub md: Source,
     pub html: Source,
     pub txt: Source,
+    /// The practice from `praktijk.ron`, when there is one. It travels with the
+    /// templates because every place that renders a plan has them, so the plan says who
+    /// made it the same way in every front-end.
+    pub praktijk: Option<Praktijk>,
 }
 
 impl Templates {
@@ -198,7 +203,7 @@ pub fn render_with(
 ) -> Result<String, Problem> {
     render_source(
         format,
-        &context_with(session, data, gemeente),
+        &context_for(session, data, gemeente, templates.praktijk.as_ref()),
         templates.get(format),
     )
 }
@@ -214,7 +219,7 @@ pub fn render_status(
     gemeente: &Gemeente,
     concept: bool,
 ) -> Result<String, Problem> {
-    let mut ctx = context_with(session, data, gemeente);
+    let mut ctx = context_for(session, data, gemeente, templates.praktijk.as_ref());
     ctx.concept = concept;
     let text = render_source(format, &ctx, templates.get(format))?;
     if concept && !text.to_lowercase().contains("concept") {
@@ -320,6 +325,7 @@ mod tests {
             md: ok.clone(),
             html: Source::new("plan.html.j2", "<p>\n{% if %}"),
             txt: Source::new("plan.txt.j2", "{{ x }"),
+            praktijk: None,
         };
         let files: Vec<_> = t.validate().into_iter().map(|p| p.file).collect();
         assert_eq!(files, ["plan.html.j2", "plan.txt.j2"]);
@@ -334,6 +340,7 @@ mod tests {
             md: own.clone(),
             html: Source::new("plan.html.j2", "<p>{{ klant }}</p>"),
             txt: own,
+            praktijk: None,
         };
         let g = Gemeente::default();
         let final_ = render_status(Formaat::Md, &session, &data, &t, &g, false).unwrap();
@@ -362,6 +369,7 @@ mod tests {
             md: Source::embedded("plan.md.j2", broken),
             html: Source::new("/home/c/.config/meedoen/templates/plan.html.j2", broken),
             txt: Source::embedded("plan.txt.j2", "{{ klant }}"),
+            praktijk: None,
         };
         let own: Vec<_> = t.validate_own().into_iter().map(|p| p.file).collect();
         assert_eq!(own, ["/home/c/.config/meedoen/templates/plan.html.j2"]);
