@@ -41,7 +41,7 @@ fn save_in_tui(root: &std::path::Path, consulent: &str) {
 fn new_in_tui(root: &std::path::Path) -> String {
     let app = common::app();
     let mut runner = Runner::new(Paths::portable(root));
-    match runner.perform(Effect::CreateSession, &app) {
+    match runner.perform(Effect::CreateSession(None), &app) {
         Some(Action::SessionLoaded(s)) => s.consulent,
         other => panic!("{other:?}"),
     }

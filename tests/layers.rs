@@ -45,7 +45,8 @@ fn controleer_and_the_start_agree_for_every_kind_of_file() {
     for file in FILES {
         let home = tempfile::tempdir().unwrap();
         let config = home.path().join("eigen");
-        let path = config.join(file);
+        // Joined part by part, as the app names it (`templates\plan.md.j2` on Windows).
+        let path = meedoen::store::assets::in_dir(&config, file);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, broken(file)).unwrap();
 

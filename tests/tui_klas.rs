@@ -241,6 +241,8 @@ fn leaving_practice_never_shows_real_clients_without_a_confirmation() {
         te_laat: false,
         plan_versie: 1,
         sessie: "x.sessie.ron".into(),
+        gemeente: None,
+        datum: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
     });
     let last = app.start_items().len() - 1;
     assert_eq!(app.start_items()[last], StartItem::Echt);

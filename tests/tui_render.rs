@@ -89,6 +89,8 @@ fn start_app() -> App {
                 te_laat: true,
                 plan_versie: 2,
                 sessie: "ef.sessie.ron".into(),
+                gemeente: None,
+                datum: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             }],
             problems: Vec::new(),
         },

@@ -134,6 +134,8 @@ fn client() -> ClientEntry {
         te_laat: false,
         plan_versie: 1,
         sessie: "ef.sessie.ron".into(),
+        gemeente: None,
+        datum: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
     }
 }
 

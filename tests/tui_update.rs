@@ -54,9 +54,12 @@ fn start_screen_creates_a_session_on_enter() {
     assert_eq!(app.screen, Screen::Start);
     assert_eq!(
         press(&mut app, key(KeyCode::Enter)),
-        vec![Effect::CreateSession]
+        vec![Effect::CreateSession(None)]
     );
-    assert_eq!(press(&mut app, ctrl('n')), vec![Effect::CreateSession]);
+    assert_eq!(
+        press(&mut app, ctrl('n')),
+        vec![Effect::CreateSession(None)]
+    );
     // Letters search the clients; they never start or stop anything.
     assert!(press(&mut app, key(KeyCode::Char('n'))).is_empty());
     assert!(press(&mut app, key(KeyCode::Char('q'))).is_empty());

@@ -1,6 +1,11 @@
 //! `meedoen verhuis-naar` and `verhuis-van` on the real binary, between two "computers"
 //! (two home folders): a round trip out and back in, a file that differs kept beside the
 //! one already there, drafts only when asked, and folders that cannot be used.
+//!
+//! Unix only: each "computer" gets its own data folder through XDG_DATA_HOME, and
+//! Windows finds that folder through its Known Folder API, which a test cannot point
+//! elsewhere. The copying itself is tested on every system in `store::verhuis`.
+#![cfg(unix)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -6,19 +6,8 @@ use std::path::PathBuf;
 
 use super::prompt::{Ask, Console};
 use crate::app::bundle::Profiel;
+use crate::app::gesprek::{self, profiel_naam as naam};
 use crate::core::session::Session;
-
-/// The profile used last: that of the newest saved gesprek that has one.
-pub fn last_used<'p>(
-    profielen: &'p [Profiel],
-    klanten: &[(PathBuf, Session)],
-) -> Option<&'p Profiel> {
-    klanten
-        .iter()
-        .filter_map(|(_, s)| s.gemeente.as_deref().map(|g| (s.datum, g)))
-        .max()
-        .and_then(|(_, naam)| profielen.iter().find(|p| p.naam == naam))
-}
 
 /// Asks which gemeente applies; Enter takes the default. `None` when there are no
 /// profiles (the single `gemeente.ron` applies).
@@ -27,7 +16,12 @@ pub fn kies<'p>(
     profielen: &'p [Profiel],
     klanten: &[(PathBuf, Session)],
 ) -> Ask<Option<&'p Profiel>> {
-    let standaard = last_used(profielen, klanten).or(profielen.first());
+    let standaard = gesprek::standaard_profiel(
+        profielen,
+        klanten
+            .iter()
+            .map(|(_, s)| (s.datum, s.gemeente.as_deref())),
+    );
     let Some(standaard) = standaard else {
         return Ok(None);
     };
@@ -59,12 +53,4 @@ pub fn kies<'p>(
     let gekozen = keuze.map_or(standaard, |i| &profielen[i]);
     con.say(&format!("Gemeente: {}.", naam(gekozen)))?;
     Ok(Some(gekozen))
-}
-
-/// The gemeente's own name, else the profile's file name.
-fn naam(p: &Profiel) -> &str {
-    match p.gemeente.naam.trim() {
-        "" => &p.naam,
-        n => n,
-    }
 }

@@ -501,18 +501,7 @@ impl Bundle {
     /// `gemeente.ron`. A profile that no longer exists gives the standard settings and a
     /// notice to show, never a failure: an old plan must always render.
     pub fn gemeente_voor(&self, session: &Session) -> (&Gemeente, Option<String>) {
-        match session.gemeente.as_deref() {
-            None => (&self.gemeente, None),
-            Some(naam) => match self.profiel(naam) {
-                Some(p) => (&p.gemeente, None),
-                None => (
-                    &self.gemeente,
-                    Some(format!(
-                        "Het gemeenteprofiel `{naam}` van dit gesprek bestaat niet meer; meedoen gebruikt de standaardinstellingen."
-                    )),
-                ),
-            },
-        }
+        super::gesprek::gemeente_voor(&self.profielen, &self.gemeente, session)
     }
 }
 

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use super::bundle::Profiel;
 use crate::core::gemeente::{self, Gemeente};
 use crate::core::session::Session;
 use crate::store::paths::Paths;
@@ -26,6 +27,54 @@ pub fn nieuw(
     let mut s = gemeente::new_session(id, today, script, gemeente);
     s.consulent = laatste_consulent(paths);
     s
+}
+
+/// The gemeente settings a session is made under: its profile, or the single
+/// `gemeente.ron` (`basis`). A profile that no longer exists gives the standard settings
+/// and a notice to show, never a failure: an old plan must always render.
+pub fn gemeente_voor<'a>(
+    profielen: &'a [Profiel],
+    basis: &'a Gemeente,
+    session: &Session,
+) -> (&'a Gemeente, Option<String>) {
+    match session.gemeente.as_deref() {
+        None => (basis, None),
+        Some(naam) => match profielen.iter().find(|p| p.naam == naam) {
+            Some(p) => (&p.gemeente, None),
+            None => (
+                basis,
+                Some(format!(
+                    "Het gemeenteprofiel `{naam}` van dit gesprek bestaat niet meer; meedoen gebruikt de standaardinstellingen."
+                )),
+            ),
+        },
+    }
+}
+
+/// The profile offered first for a new gesprek: that of the newest saved gesprek (by
+/// its date) that names one still there, else the first profile; `None` without
+/// profiles.
+pub fn standaard_profiel<'p, 's>(
+    profielen: &'p [Profiel],
+    gesprekken: impl IntoIterator<Item = (NaiveDate, Option<&'s str>)>,
+) -> Option<&'p Profiel> {
+    gesprekken
+        .into_iter()
+        .filter_map(|(datum, naam)| {
+            let p = profielen.iter().find(|p| Some(p.naam.as_str()) == naam)?;
+            Some((datum, p))
+        })
+        .max_by_key(|(datum, _)| *datum)
+        .map(|(_, p)| p)
+        .or(profielen.first())
+}
+
+/// How a profile is named to people: the gemeente's own name, else the file name.
+pub fn profiel_naam(p: &Profiel) -> &str {
+    match p.gemeente.naam.trim() {
+        "" => &p.naam,
+        n => n,
+    }
 }
 
 /// The consultant's name from the last saved plan, or empty.
@@ -50,6 +99,46 @@ mod tests {
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
+    }
+
+    fn profiel(naam: &str) -> Profiel {
+        Profiel {
+            naam: naam.into(),
+            gemeente: Gemeente {
+                naam: naam.to_uppercase(),
+                ..Gemeente::default()
+            },
+            laag: crate::store::layers::Laag::Persoonlijk,
+            bestand: format!("{naam}.ron"),
+        }
+    }
+
+    #[test]
+    fn the_profile_offered_first_is_that_of_the_newest_gesprek_still_there() {
+        let p = [profiel("kampen"), profiel("zwolle")];
+        let older = day() - chrono::Days::new(30);
+        let gesprekken = [
+            (older, Some("kampen")),
+            (day(), Some("zwolle")),
+            (day() + chrono::Days::new(1), Some("deventer")),
+            (day() + chrono::Days::new(2), None),
+        ];
+        let gekozen = standaard_profiel(&p, gesprekken);
+        assert_eq!(gekozen.map(|p| p.naam.as_str()), Some("zwolle"));
+        assert_eq!(
+            standaard_profiel(&p, []).map(|p| p.naam.as_str()),
+            Some("kampen")
+        );
+        assert!(standaard_profiel(&[], gesprekken).is_none());
+        let mut s = Session::default();
+        s.gemeente = Some("deventer".into());
+        let basis = Gemeente::default();
+        let (g, notice) = gemeente_voor(&p, &basis, &s);
+        assert_eq!(g, &basis);
+        assert!(notice.unwrap().contains("`deventer`"));
+        s.gemeente = Some("zwolle".into());
+        assert_eq!(gemeente_voor(&p, &basis, &s).0.naam, "ZWOLLE");
+        assert_eq!(profiel_naam(&p[0]), "KAMPEN");
     }
 
     #[test]

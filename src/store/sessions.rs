@@ -43,6 +43,9 @@ pub struct SessionHead {
     #[serde(default = "eerste_versie")]
     pub plan_versie: u32,
     pub oefenen: bool,
+    /// The gemeente profile the gesprek was made under, if any.
+    #[serde(default)]
+    pub gemeente: Option<String>,
 }
 
 fn eerste_versie() -> u32 {

@@ -405,7 +405,12 @@ mod tests {
         let mut failing = |p: &Path, b: &[u8]| {
             count += 1;
             if count == 3 {
-                return Err(io::Error::from_raw_os_error(28));
+                // "Disk full" as each system numbers it.
+                return Err(io::Error::from_raw_os_error(if cfg!(windows) {
+                    112
+                } else {
+                    28
+                }));
             }
             files::write_new(p, b)
         };

@@ -212,6 +212,10 @@ pub struct ClientEntry {
     pub plan_versie: u32,
     /// The saved session file, to start a vervolggesprek from.
     pub sessie: PathBuf,
+    /// The gemeente profile the last gesprek was made under, if any.
+    pub gemeente: Option<String>,
+    /// Date of the last gesprek, for the newest profile used.
+    pub datum: chrono::NaiveDate,
 }
 
 /// Everything that can happen to the app.

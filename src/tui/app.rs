@@ -96,6 +96,8 @@ pub enum Overlay {
     /// Special-category data (AVG art. 9) in the plan: the finding to decide on, and how
     /// many findings are open including this one.
     Bijzonder(crate::core::bijzonder::Vondst, usize),
+    /// A new gesprek: which gemeente profile applies (the highlighted row).
+    Gemeente(usize),
     /// The plan's own text: the section being edited (index in `core::sectie::BEWERKBAAR`),
     /// with the editor bound to it.
     PlanTekst(usize),
@@ -209,8 +211,13 @@ pub struct ListState {
 pub struct App {
     pub data: Data,
     pub templates: Templates,
-    /// Municipality settings (wording, hour cap, intervals, which categories count).
+    /// Municipality settings (wording, hour cap, intervals, which categories count) of
+    /// the open gesprek: its profile's, or `gemeente.ron`'s.
     pub gemeente: Gemeente,
+    /// `gemeente.ron` itself, for a gesprek without a profile.
+    pub basis_gemeente: Gemeente,
+    /// Gemeente profiles (`gemeenten/<naam>.ron`); empty for a single gemeente.
+    pub profielen: Vec<crate::app::bundle::Profiel>,
     /// Formats the plan is written in on export.
     pub formats: Vec<Formaat>,
     /// The consultant chose to save although something looked like a BSN.
@@ -305,6 +312,8 @@ impl App {
         App {
             templates,
             gemeente: Gemeente::default(),
+            basis_gemeente: Gemeente::default(),
+            profielen: Vec::new(),
             formats: vec![Formaat::Md],
             bsn_toch: false,
             bijzonder: crate::core::bijzonder::Woordenlijst::standaard(),
@@ -421,7 +430,13 @@ impl App {
             .clients
             .iter()
             .enumerate()
-            .filter(|(_, c)| f.is_empty() || crate::core::search::fold(&c.klant).contains(&f))
+            .filter(|(_, c)| {
+                f.is_empty()
+                    || crate::core::search::fold(&c.klant).contains(&f)
+                    || c.gemeente
+                        .as_deref()
+                        .is_some_and(|g| crate::core::search::fold(g).contains(&f))
+            })
             .map(|(i, _)| i)
             .collect()
     }

@@ -7,7 +7,9 @@ pub enum Effect {
     /// Read the drafts folder for the start screen.
     ListDrafts,
     /// Make a new session (needs the clock and a random id).
-    CreateSession,
+    /// Start a new gesprek, under this gemeente profile (`None`: the single
+    /// `gemeente.ron`).
+    CreateSession(Option<String>),
     /// Open (and lock) a draft by id.
     LoadDraft(String),
     /// Delete a draft by id (after the user confirmed).

@@ -69,6 +69,8 @@ pub fn load_app(bundle: Bundle, opts: &Options, theme: theme::Theme) -> (app::Ap
     let mut app = app::App::new(bundle.data.clone(), bundle.templates.clone(), theme, today);
     app.keymap = keymap;
     app.gemeente = bundle.gemeente.clone();
+    app.basis_gemeente = bundle.gemeente.clone();
+    app.profielen = bundle.profielen.clone();
     // Notices stay at the top of the start screen's problems whenever the drafts are
     // listed again.
     app.start.notices.extend(bundle.meldingen.iter().cloned());

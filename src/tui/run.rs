@@ -142,17 +142,29 @@ impl Runner {
                     problems: problems.iter().map(ToString::to_string).collect(),
                 })
             }
-            Effect::CreateSession => {
+            Effect::CreateSession(profiel) => {
                 let id = new_id();
                 self.lock = self.drafts.lock(&id).ok();
                 self.log(&LogEvent::GesprekGestart { sessie: &id });
-                let s = crate::app::gesprek::nieuw(
+                // The chosen profile's rules give the proposed dates; without profiles,
+                // the one gemeente in use.
+                let gemeente = match &profiel {
+                    Some(naam) => app
+                        .profielen
+                        .iter()
+                        .find(|p| &p.naam == naam)
+                        .map_or(&app.basis_gemeente, |p| &p.gemeente),
+                    None if app.profielen.is_empty() => &app.gemeente,
+                    None => &app.basis_gemeente,
+                };
+                let mut s = crate::app::gesprek::nieuw(
                     &self.paths,
                     id,
                     app.today,
                     &app.intake.id,
-                    &app.gemeente,
+                    gemeente,
                 );
+                s.gemeente = profiel;
                 self.opened = Instant::now();
                 Some(Action::SessionLoaded(Box::new(s)))
             }
@@ -310,6 +322,8 @@ impl Runner {
                             te_laat: d.is_some_and(|d| matches!(d.wanneer, Wanneer::TeLaat(_))),
                             plan_versie: s.plan_versie,
                             sessie: path,
+                            gemeente: s.gemeente.clone(),
+                            datum: s.datum,
                         }
                     })
                     .collect();

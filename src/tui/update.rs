@@ -186,6 +186,15 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     app.bijzonder_gehouden.clear();
     app.presentatie = false;
     app.turven = false;
+    // The gesprek's own gemeente profile; with a single gemeente there is nothing to pick.
+    let notice = if session.gemeente.is_some() || !app.profielen.is_empty() {
+        let (g, notice) =
+            crate::app::gesprek::gemeente_voor(&app.profielen, &app.basis_gemeente, &session);
+        app.gemeente = g.clone();
+        notice
+    } else {
+        None
+    };
     let page = Page::from_key(&session.huidige_stap, &app.data.script);
     app.session = session;
     app.screen = Screen::Gesprek;
@@ -193,6 +202,9 @@ fn open_session(app: &mut App, session: crate::core::session::Session) {
     app.exported.clear();
     app.overlay = None;
     app.message = None;
+    if let Some(notice) = notice {
+        app.info(MessageKind::Warning, notice);
+    }
     enter_page(app, page);
 }
 

@@ -35,6 +35,8 @@ pub enum Ctx {
     Bijzonder,
     /// Editing the plan's own text, one section at a time.
     PlanTekst,
+    /// A new gesprek: which gemeente profile applies.
+    Gemeente,
     /// Typing a filter over the client overview.
     StartFilter,
     /// Tally mode: number keys count MI behaviour.
@@ -70,6 +72,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Gate,
     Ctx::Bijzonder,
     Ctx::PlanTekst,
+    Ctx::Gemeente,
     Ctx::StartFilter,
     Ctx::Tally,
     Ctx::Onbewaard,
@@ -244,6 +247,10 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Review], &["Alt+T"], Command::FormaatTxt),
     b(&[Ctx::Review], &["Ctrl+K"], Command::Kopieren),
     b(&[Ctx::Review], &["Ctrl+E"], Command::PlanTekst),
+    b(&[Ctx::Gemeente], &["Up"], Command::Omhoog),
+    b(&[Ctx::Gemeente], &["Down"], Command::Omlaag),
+    b(&[Ctx::Gemeente], &["Enter"], Command::Kiezen),
+    b(&[Ctx::Gemeente], &["Esc"], Command::Terug),
     b(&[Ctx::PlanTekst], &["Tab"], Command::FocusVolgende),
     b(&[Ctx::PlanTekst], &["Shift+Tab"], Command::FocusVorige),
     b(&[Ctx::PlanTekst], &["Ctrl+U"], Command::VeldLeegmaken),

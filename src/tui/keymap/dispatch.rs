@@ -22,6 +22,7 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Gate(_)) => return Ctx::Gate,
         Some(Overlay::Bijzonder(..)) => return Ctx::Bijzonder,
         Some(Overlay::PlanTekst(_)) => return Ctx::PlanTekst,
+        Some(Overlay::Gemeente(_)) => return Ctx::Gemeente,
         Some(Overlay::Stoppen) => return Ctx::OefenStoppen,
         Some(Overlay::VerlaatOefenen) => return Ctx::OefenVerlaten,
         Some(Overlay::Globals(..)) => return Ctx::Globals,

@@ -24,6 +24,7 @@ fn ctx_name(ctx: Ctx) -> &'static str {
         Ctx::Gate => "vraag: als concept opslaan",
         Ctx::Bijzonder => "vraag: bijzondere gegevens",
         Ctx::PlanTekst => "tekst van het plan",
+        Ctx::Gemeente => "nieuw gesprek: gemeente",
         Ctx::Tally => "turven",
         Ctx::Onbewaard => "vraag: niet opgeslagen",
         Ctx::Bewaartermijn => "bewaartermijn verstreken",

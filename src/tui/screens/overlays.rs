@@ -51,7 +51,8 @@ fn content<'a>(app: &'a App, area: Rect) -> Option<Boxed<'a>> {
         | Overlay::Globals(..)
         | Overlay::Stoppen
         | Overlay::VerlaatOefenen
-        | Overlay::PlanTekst(_) => return None,
+        | Overlay::PlanTekst(_)
+        | Overlay::Gemeente(_) => return None,
         Overlay::Toelichting => {
             let s = app.current_step()?;
             let mut lines = step::coaching_lines(app, s.stap);
@@ -219,6 +220,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     match overlay {
         Overlay::Jump(selected) => return jump(app, frame, area, *selected),
         Overlay::PlanTekst(i) => return super::plan_tekst::render(app, frame, area, *i),
+        Overlay::Gemeente(i) => return gemeente(app, frame, area, *i),
         Overlay::Onbewaard(o) => return onbewaard(app, frame, area, o),
         Overlay::Bewaartermijn { keuze, bevestigen } => {
             return bewaartermijn(app, frame, area, *keuze, *bevestigen);
@@ -366,6 +368,54 @@ fn jump(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     frame.render_stateful_widget(
         List::new(items)
             .block(Block::bordered().title(title).border_style(app.theme.focus))
+            .highlight_style(app.theme.selected),
+        r,
+        &mut state,
+    );
+}
+
+/// A new gesprek: the gemeente profiles to choose from, the newest used highlighted.
+fn gemeente(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let items: Vec<ListItem> = app
+        .profielen
+        .iter()
+        .map(|p| {
+            let naam = crate::app::gesprek::profiel_naam(p);
+            let regels = format!(
+                "max. {} uur · {}",
+                p.gemeente.max_uren,
+                if p.gemeente.verplicht {
+                    "verplicht"
+                } else {
+                    "vrijwillig"
+                }
+            );
+            ListItem::new(Line::from(vec![
+                Span::raw(format!(" {naam}  ")),
+                Span::styled(regels, app.theme.muted),
+            ]))
+        })
+        .collect();
+    let r = centered(
+        area,
+        64,
+        (items.len() as u16 + 2).min(area.height.saturating_sub(2)),
+    );
+    frame.render_widget(Clear, r);
+    let mut state = ListState::default();
+    state.select(Some(selected));
+    let title = format!(
+        " Nieuw gesprek voor welke gemeente? · {} kiest · {} terug ",
+        key_hint(app, Ctx::Gemeente, Command::Kiezen),
+        key_hint(app, Ctx::Gemeente, Command::Terug)
+    );
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(
+                Block::bordered()
+                    .title(super::truncate(&title, r.width.saturating_sub(2) as usize))
+                    .border_style(app.theme.focus),
+            )
             .highlight_style(app.theme.selected),
         r,
         &mut state,

@@ -65,6 +65,15 @@ fn item_line<'a>(app: &'a App, item: StartItem) -> Line<'a> {
                     t.muted,
                 ),
             ];
+            // A practice working for several gemeenten sees whose client this is.
+            if let Some(g) = &c.gemeente {
+                let naam = app
+                    .profielen
+                    .iter()
+                    .find(|p| &p.naam == g)
+                    .map_or(g.as_str(), crate::app::gesprek::profiel_naam);
+                spans.push(Span::styled(format!(" · {naam}"), t.muted));
+            }
             match (&c.opvolgen, &c.volgend_contact) {
                 (Some(when), _) if c.te_laat => {
                     spans.push(Span::styled(format!("  ⚠ contact {when}"), t.warning));

@@ -55,6 +55,19 @@ pub(super) fn overlay_command(app: &mut App, overlay: Overlay, cmd: Command) -> 
                 return vec![Effect::SaveDraft, Effect::StapGewisseld];
             }
         }
+        (Overlay::Gemeente(i), Command::Omhoog) => {
+            app.overlay = Some(Overlay::Gemeente(i.saturating_sub(1)));
+        }
+        (Overlay::Gemeente(i), Command::Omlaag) => {
+            let max = app.profielen.len().saturating_sub(1);
+            app.overlay = Some(Overlay::Gemeente((i + 1).min(max)));
+        }
+        (Overlay::Gemeente(i), Command::Kiezen) => {
+            app.overlay = None;
+            if let Some(p) = app.profielen.get(i) {
+                return vec![Effect::CreateSession(Some(p.naam.clone()))];
+            }
+        }
         (
             _,
             Command::Omhoog

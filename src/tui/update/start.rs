@@ -15,7 +15,7 @@ pub(super) fn start_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Omlaag => {
             app.start.selected = (app.start.selected + 1).min(items.len().saturating_sub(1));
         }
-        Command::Nieuw if app.mode == Mode::Echt => return vec![Effect::CreateSession],
+        Command::Nieuw if app.mode == Mode::Echt => return nieuw(app),
         Command::Filteren => {
             app.start.filtering = true;
             app.start.selected = 0;
@@ -38,7 +38,7 @@ pub(super) fn start_command(app: &mut App, cmd: Command) -> Vec<Effect> {
             clamp_start(app);
         }
         Command::Kiezen => match items.get(app.start.selected) {
-            Some(StartItem::Nieuw) => return vec![Effect::CreateSession],
+            Some(StartItem::Nieuw) => return nieuw(app),
             Some(StartItem::Draft(i)) => {
                 return vec![Effect::LoadDraft(app.start.drafts[*i].id.clone())];
             }
@@ -71,4 +71,26 @@ pub(super) fn start_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// A new gesprek: with several gemeente profiles, first the question which one applies
+/// (the one of the newest gesprek highlighted); with one or none, straight away.
+fn nieuw(app: &mut App) -> Vec<Effect> {
+    if app.profielen.len() > 1 {
+        let standaard = crate::app::gesprek::standaard_profiel(
+            &app.profielen,
+            app.start
+                .clients
+                .iter()
+                .map(|c| (c.datum, c.gemeente.as_deref())),
+        );
+        let i = standaard
+            .and_then(|p| app.profielen.iter().position(|q| q == p))
+            .unwrap_or(0);
+        app.open(Overlay::Gemeente(i));
+        return Vec::new();
+    }
+    vec![Effect::CreateSession(
+        app.profielen.first().map(|p| p.naam.clone()),
+    )]
 }
