@@ -109,6 +109,14 @@ fn a_section_starts_from_its_notes_and_the_plan_says_what_was_typed() {
         "{s}"
     );
     assert!(!s.contains("dementie"), "{s}");
+    // The diagnosis stays in the consultant's note only, so nothing is asked about it.
+    press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let effects = press_with(&mut app, KeyCode::Char('c'), KeyModifiers::ALT);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Export(_)]),
+        "{effects:?} {:?}",
+        app.overlay
+    );
     let plan = saved_plan(&mut app);
     assert!(
         plan.contains("U slaapt slecht. Uw moeder woont bij u in."),

@@ -254,3 +254,29 @@ fn the_start_screen_offers_an_emergency_copy_back() {
     assert!(paths.drafts.join("20261123-090000-0001.ron").is_file());
     assert!(!copy.exists());
 }
+
+#[test]
+fn a_terminal_closed_after_the_plan_was_saved_leaves_no_draft_to_resume() {
+    let root = tempfile::tempdir().unwrap();
+    let paths = Paths::portable(root.path());
+    let mut runner = Runner::new(paths.clone());
+    let mut app = common::app_in_gesprek();
+    app.session.klant = "AB".into();
+    // The draft as autosave leaves it.
+    common::run_effects(&mut app, &mut runner, vec![Effect::SaveDraft]);
+    let drafts = || {
+        fs::read_dir(&paths.drafts)
+            .map(|d| d.flatten().count())
+            .unwrap_or(0)
+    };
+    assert!(drafts() > 0);
+    meedoen::tui::update::enter_page(&mut app, meedoen::tui::app::Page::Review);
+    update(&mut app, Action::Cmd(Command::Exporteren));
+    let effects = update(&mut app, Action::Cmd(Command::AlsConcept));
+    common::run_effects(&mut app, &mut runner, effects);
+    assert!(!app.exported.is_empty(), "{:?}", app.message);
+    assert!(drafts() > 0, "the draft stays while the app is open");
+    // SIGTERM or SIGHUP now: nothing to save, and the gesprek is not offered again.
+    assert_eq!(runner.save_before_exit(&app), None);
+    assert_eq!(drafts(), 0);
+}

@@ -64,7 +64,8 @@ pub(super) fn plan(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
     }
     // Special categories (AVG art. 9), as the full-screen app asks about them: said
     // before the question, so the consultant can change the note first with /ga.
-    let bijzonder = crate::core::bijzonder::vondsten(&g.session, &g.bundle.bijzonder);
+    let bijzonder =
+        crate::core::bijzonder::vondsten_in_plan(&g.session, &g.data, &g.bundle.bijzonder);
     for v in &bijzonder {
         con.say(&format!(
             "Let op, bijzondere persoonsgegevens (AVG art. 9): {}. Zet in het plan alleen wat de afspraken nodig hebben.",

@@ -53,7 +53,9 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write) -> Result<ExitCode, Fout
     // Special categories (AVG art. 9) do not stop the plan: the consultant decides. They
     // are said on stderr, so a script that reads the file names from stdout still works.
     // A client's words can hold terminal escapes: shown through `terminal_safe`.
-    for w in bijzonder::waarschuwingen(&bijzonder::vondsten(&session, &bundle.bijzonder)) {
+    let in_plan =
+        bijzonder::vondsten_in_plan(&session, &bundle.data_for(&session), &bundle.bijzonder);
+    for w in bijzonder::waarschuwingen(&in_plan) {
         eprintln!("{}", super::terminal_safe(&w));
     }
     let formats = if args.formaat.is_empty() {

@@ -209,10 +209,24 @@ fn matches_at(folded: &[String], i: usize, woord: &str) -> Option<usize> {
         .then_some(parts.len())
 }
 
-/// Every finding in the session's plan texts, in field order.
+/// Every finding in the session's text fields, in field order.
 pub fn vondsten(session: &Session, lijst: &Woordenlijst) -> Vec<Vondst> {
+    vondsten_in(fields::text_fields(session), lijst)
+}
+
+/// Every finding in what reaches the client's plan (`sectie::in_het_plan`): a working
+/// note, or the note behind a section the consultant rewrote, is not the client's text.
+pub fn vondsten_in_plan(
+    session: &Session,
+    data: &super::data::Data,
+    lijst: &Woordenlijst,
+) -> Vec<Vondst> {
+    vondsten_in(super::sectie::in_het_plan(session, data), lijst)
+}
+
+fn vondsten_in(velden: Vec<(fields::Field, &str)>, lijst: &Woordenlijst) -> Vec<Vondst> {
     let mut out = Vec::new();
-    for (field, text) in fields::text_fields(session) {
+    for (field, text) in velden {
         for (range, soort, over) in lijst.zoek(text) {
             out.push(Vondst {
                 field: field.clone(),

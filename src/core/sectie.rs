@@ -170,6 +170,47 @@ pub fn concept_samenvatting(session: &Session, data: &Data) -> String {
     format!("Als ik het goed begrijp: {zinnen} {CHECK}")
 }
 
+/// Where a step's notes go, for the title above them: the plan section they feed, that
+/// the consultant gave that section its own text, or that they stay internal.
+pub fn bestemming(session: &Session, stap: &super::script::Stap) -> String {
+    let sectie = if stap.concept_samenvatting {
+        PlanSectie::Situatie
+    } else {
+        stap.plan_sectie
+    };
+    if sectie != PlanSectie::Geen && bewerkt(session, sectie) {
+        "het plan heeft hier een eigen, aangepaste tekst".to_string()
+    } else {
+        sectie.bestemming()
+    }
+}
+
+/// The session's text fields that reach the plan: everything but the notes that stay
+/// the consultant's (working notes, and the notes of a section the consultant rewrote).
+/// The scans for special-category data look here, since they are about what the client
+/// reads.
+pub fn in_het_plan<'s>(session: &'s Session, data: &Data) -> Vec<(super::fields::Field, &'s str)> {
+    use super::fields::Field;
+    super::fields::text_fields(session)
+        .into_iter()
+        .filter(|(field, _)| {
+            let Field::Note(stap) = field else {
+                return true;
+            };
+            // Notes of a step the script no longer has are printed, so they count.
+            let Some(step) = data.script.step(stap) else {
+                return true;
+            };
+            let sectie = if step.stap.concept_samenvatting {
+                PlanSectie::Situatie
+            } else {
+                step.stap.plan_sectie
+            };
+            sectie != PlanSectie::Geen && !bewerkt(session, sectie)
+        })
+        .collect()
+}
+
 /// For a Samenvatten step whose notes are still empty: the draft summary to start them
 /// with, so what the consultant reads back is also what is kept and fed to the plan.
 pub fn voorzet(session: &Session, data: &Data, stap: &str) -> Option<String> {
@@ -244,6 +285,44 @@ mod tests {
             "Als ik het goed begrijp: u kookt graag.\n\nSlaapt slecht.\n\nStaat laat op."
         );
         assert!(!bewerkt(&s, PlanSectie::Situatie));
+    }
+
+    #[test]
+    fn only_what_reaches_the_plan_is_scanned_for_the_client() {
+        let d = data();
+        let mut s = session();
+        s.set_note("hoe-gaat-het", "Moeder heeft dementie.".into());
+        s.set_note("welkom", "Werkaantekening.".into());
+        let velden = |s: &Session| -> Vec<String> {
+            in_het_plan(s, &d).iter().map(|(f, _)| f.place()).collect()
+        };
+        assert!(velden(&s).contains(&"notitie bij stap hoe-gaat-het".to_string()));
+        assert!(
+            !velden(&s).contains(&"notitie bij stap welkom".to_string()),
+            "a working note"
+        );
+        s.plan_teksten
+            .insert("situatie".into(), "U zorgt voor uw moeder.".into());
+        let v = velden(&s);
+        assert!(
+            !v.contains(&"notitie bij stap hoe-gaat-het".to_string()),
+            "{v:?}"
+        );
+        assert!(
+            v.contains(&"tekst in het plan (situatie)".to_string()),
+            "{v:?}"
+        );
+        let stap = d.script.step("hoe-gaat-het").unwrap().stap;
+        assert_eq!(
+            bestemming(&s, stap),
+            "het plan heeft hier een eigen, aangepaste tekst"
+        );
+        let samen = d.script.step("tussentijds-samenvatten").unwrap().stap;
+        s.plan_teksten.clear();
+        assert_eq!(
+            bestemming(&s, samen),
+            "komt in het plan bij ‘Huidige situatie’"
+        );
     }
 
     #[test]

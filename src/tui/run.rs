@@ -439,10 +439,7 @@ impl Runner {
                     && !app.exported.is_empty()
                     && !app.changed_since_export
                 {
-                    let _ = match &self.lock {
-                        Some(lock) => self.drafts.remove_held(lock),
-                        None => self.drafts.remove(&app.session.id),
-                    };
+                    self.forget_draft(app);
                 }
                 Some(Action::Afsluiten)
             }

@@ -174,6 +174,15 @@ pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
             matches!(row(), Some(FormRow::Text(_)))
         }
         (_, Command::Onthullen) => app.oefenklant().is_some(),
+        // The main aim is marked among the wensen only.
+        (Ctx::Picker, Command::Hoofddoel) => match app.focus {
+            super::super::app::Focus::Picker(i) => {
+                app.current_step()
+                    .and_then(|s| s.stap.kiezen.get(i).copied())
+                    == Some(crate::core::script::Lijst::Wensen)
+            }
+            _ => false,
+        },
         (Ctx::Review, Command::FormaatMd | Command::FormaatHtml | Command::FormaatTxt) => {
             !app.session.oefenen
         }

@@ -65,10 +65,24 @@ pub(super) fn stop_signals() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
 }
 
 impl Runner {
+    /// Removes the open gesprek's draft (and its lock).
+    pub(super) fn forget_draft(&mut self, app: &App) {
+        let _ = match &self.lock {
+            Some(lock) => self.drafts.remove_held(lock),
+            None => self.drafts.remove(&app.session.id),
+        };
+    }
+
     /// Saves the draft when the app must go without asking (a stop signal); what to tell
     /// the consultant afterwards when it could not be saved in the drafts folder.
     pub fn save_before_exit(&mut self, app: &App) -> Option<String> {
         if app.screen != Screen::Gesprek || app.session.oefenen {
+            return None;
+        }
+        // Saved as a plan and not changed since: the session beside the plan is the
+        // record, and a draft left behind would offer the gesprek again at the next start.
+        if !app.exported.is_empty() && !app.changed_since_export {
+            self.forget_draft(app);
             return None;
         }
         let e = self.drafts.save(&app.session).err()?;

@@ -184,11 +184,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         &format!(
             "{} · {}",
             stap.notitie_label,
-            if crate::core::sectie::bewerkt(&app.session, stap.plan_sectie) {
-                "het plan heeft hier een eigen, aangepaste tekst".to_string()
-            } else {
-                stap.plan_sectie.bestemming()
-            }
+            crate::core::sectie::bestemming(&app.session, stap)
         ),
     );
     if let Some(p) = picker_area {

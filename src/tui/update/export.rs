@@ -94,7 +94,7 @@ pub(super) fn export(app: &mut App) -> Vec<Effect> {
             // Special categories (AVG art. 9): once every other check has passed, the
             // consultant decides on each finding, one at a time; kept ones are not asked
             // again in this gesprek.
-            let open: Vec<_> = bijzonder::vondsten(&app.session, &app.bijzonder)
+            let open: Vec<_> = bijzonder::vondsten_in_plan(&app.session, &app.data, &app.bijzonder)
                 .into_iter()
                 .filter(|v| {
                     !app.bijzonder_gehouden
