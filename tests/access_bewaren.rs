@@ -78,3 +78,60 @@ fn saving_in_another_folder_writes_the_gesprek_there() {
     assert!(text.contains("Z.S."), "{text}");
     assert!(out.contains("Het gesprek is opgeslagen in"), "{out}");
 }
+
+/// The start menu offers an emergency copy first, and taking it back puts it in the
+/// drafts folder and removes the copy (the real binary, with its own temp folder).
+#[cfg(unix)]
+#[test]
+fn the_start_menu_offers_an_emergency_copy_and_takes_it_back() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let tmp = home.path().join("tmp");
+    let nood = tmp.join("meedoen-noodkopie");
+    fs::create_dir_all(&nood).unwrap();
+    fs::set_permissions(&nood, fs::Permissions::from_mode(0o700)).unwrap();
+    let mut s = meedoen::core::session::Session::new(
+        "20261202-090000-nood".into(),
+        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        "intake",
+    );
+    s.klant = "N.K.".into();
+    s.set_note("welkom", "Wat er nog niet bewaard was.".into());
+    let copy = nood.join("20261202-090000-nood.ron");
+    fs::write(&copy, ron::to_string(&s).unwrap()).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_meedoen"))
+        .args(["--toegankelijk", "--uitvoer"])
+        .arg(home.path().join("plannen"))
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("TMPDIR", &tmp)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"2\n/stop\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("2. Noodkopie van het gesprek met N.K. (gesprek van 2 december 2026)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("de noodkopie staat weer bij de concepten"),
+        "{out}"
+    );
+    assert!(!copy.exists(), "the copy is gone once the draft is safe");
+    let draft = home
+        .path()
+        .join("data/meedoen/concepten/20261202-090000-nood.ron");
+    let back = meedoen::store::drafts::load_session(&draft).unwrap();
+    assert_eq!(back.note("welkom"), "Wat er nog niet bewaard was.");
+}

@@ -335,6 +335,8 @@ fn special_category_data_is_named_before_the_save_question() {
             "",
             "",
             "",
+            // A note that goes into the plan (the welkom step's notes stay internal).
+            "/ga 5",
             "Zorgt voor moeder (dementie).",
             "",
             "/ga 16",

@@ -180,8 +180,10 @@ fn run_mode(
             Err(p) => Tegenhouder::Sjabloon(p).melding(),
         }
     };
+    let nood = crate::store::emergency::Emergency::new(bundle.paths.nood.clone());
     let keuzes = start::Keuzes {
         drafts: &drafts,
+        nood: &nood,
         data: &bundle.data,
         vervolg: &bundle.vervolg,
         gemeente: &bundle.gemeente,
@@ -223,7 +225,7 @@ fn run_mode(
         drafts,
         lock,
         save_failed: None,
-        nood: crate::store::emergency::Emergency::standard(),
+        nood,
         gehoord: Vec::new(),
     };
     if g.session.oefenen {

@@ -19,6 +19,8 @@ use crate::store::drafts::{DraftLock, DraftSummary, Drafts, new_id};
 /// What the menu can start from besides a new gesprek.
 pub(crate) struct Keuzes<'a> {
     pub drafts: &'a Drafts,
+    /// Emergency copies of gesprekken whose draft could not be saved, offered first.
+    pub nood: &'a crate::store::emergency::Emergency,
     pub data: &'a Data,
     pub vervolg: &'a Script,
     pub gemeente: &'a Gemeente,
@@ -46,6 +48,7 @@ enum Menu {
 /// One line of the menu.
 enum Regel<'k> {
     Nieuw,
+    Noodkopie(&'k crate::store::emergency::Noodkopie),
     Concept(&'k DraftSummary),
     Vervolg(&'k Session),
 }
@@ -56,13 +59,22 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
         return start_oefenen(con, k, oefenklanten);
     }
     let (drafts, problems) = k.drafts.list();
-    for p in &problems {
+    let (nood, nood_problems) = k.nood.list();
+    for p in problems.iter().chain(&nood_problems) {
         con.say(&format!(
             "Let op: een concept kan niet worden gelezen en blijft staan: {p}"
         ))?;
     }
+    // An emergency copy is newer than a draft with the same id (it was written because
+    // that draft could not be), so it takes the draft's place, as on the start screen.
     let regels: Vec<Regel> = std::iter::once(Regel::Nieuw)
-        .chain(drafts.iter().map(Regel::Concept))
+        .chain(nood.iter().map(Regel::Noodkopie))
+        .chain(
+            drafts
+                .iter()
+                .filter(|d| !nood.iter().any(|n| n.session.id == d.id))
+                .map(Regel::Concept),
+        )
         .chain(k.klanten.iter().map(|(_, s)| Regel::Vervolg(s)))
         .collect();
     loop {
@@ -138,11 +150,39 @@ pub(crate) fn start(con: &mut Console, k: &Keuzes) -> Ask<(Session, Option<Draft
                     ))?,
                 }
             }
+            Regel::Noodkopie(n) => {
+                let lock = match k.drafts.lock_or_say(&n.session.id) {
+                    Ok(lock) => lock,
+                    Err(msg) => {
+                        con.say(&msg)?;
+                        continue;
+                    }
+                };
+                // Back into the drafts folder; the emergency copy goes only once the
+                // draft is safely there.
+                match k.drafts.save(&n.session) {
+                    Ok(()) => {
+                        let _ = k.nood.remove(&n.path);
+                        con.say(&format!(
+                            "Verder met het gesprek met {}; de noodkopie staat weer bij de concepten.",
+                            n.session.klant
+                        ))?;
+                    }
+                    Err(e) => con.say(&format!(
+                        "Verder met het gesprek met {}. De noodkopie blijft staan in {}, want opslaan bij de concepten lukt nog niet ({e}).",
+                        n.session.klant,
+                        n.path.display()
+                    ))?,
+                }
+                return Ok((n.session.clone(), Some(lock)));
+            }
             Regel::Vervolg(vorige) => {
                 let id = new_id();
                 let lock = k.drafts.lock(&id).ok();
-                let session =
-                    vervolg::start_vervolg(vorige, id, k.today, &k.vervolg.id, k.gemeente);
+                // The rules of the gemeente the previous plan was made under.
+                let (gemeente, _) =
+                    crate::app::gesprek::gemeente_voor(k.profielen, k.gemeente, vorige);
+                let session = vervolg::start_vervolg(vorige, id, k.today, &k.vervolg.id, gemeente);
                 con.say(&format!(
                     "Vervolggesprek met {}; dit wordt versie {} van het plan van aanpak. Eerst loopt u de afspraken van {} na.",
                     session.klant,
@@ -188,6 +228,11 @@ fn start_oefenen(
 fn label(regel: &Regel, today: NaiveDate) -> String {
     match regel {
         Regel::Nieuw => "Nieuw gesprek".to_string(),
+        Regel::Noodkopie(n) => format!(
+            "Noodkopie van het gesprek met {} (gesprek van {}): opslaan lukte eerder niet",
+            n.session.klant,
+            in_words(n.session.datum)
+        ),
         Regel::Concept(d) => {
             let gewijzigd = chrono::DateTime::<Local>::from(d.gewijzigd).format("%-d-%-m %H:%M");
             format!(

@@ -170,6 +170,8 @@ pub fn start_vervolg(
     s.klant = previous.klant.clone();
     s.consulent = previous.consulent.clone();
     s.plaats = previous.plaats.clone();
+    // The same gemeente's rules as the plan it follows up.
+    s.gemeente = previous.gemeente.clone();
     s.leeftijd = previous.leeftijd;
     s.wensen = previous.wensen.clone();
     s.krachten = previous.krachten.clone();

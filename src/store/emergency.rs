@@ -18,7 +18,7 @@ use crate::core::problem::Problem;
 use crate::core::session::Session;
 
 /// Name of the emergency folder inside the temp folder.
-const DIR_NAME: &str = "meedoen-noodkopie";
+pub(crate) const DIR_NAME: &str = "meedoen-noodkopie";
 
 /// An emergency copy found on disk.
 #[derive(Debug, Clone, PartialEq)]

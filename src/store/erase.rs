@@ -109,6 +109,13 @@ pub fn plan_erase(paths: &Paths, klant: &str) -> Erasure {
             files.extend(with_plans(&session));
         }
     }
+    // Emergency copies hold the whole gesprek too (the temp folder, shared by nobody
+    // else but still on this laptop).
+    for copy in files_ending(&paths.nood, ".ron") {
+        if check(&copy) {
+            files.push(copy);
+        }
+    }
     // What a killed export or write left: partial sets without their session, staging
     // folders and temporary files. They are matched on their contents.
     for dir in [&paths.output, &paths.drafts] {
@@ -266,6 +273,25 @@ mod tests {
         assert!(names_whole("klant: ab", "ab"));
         assert!(!names_whole("taboe", "ab"));
         assert!(!names_whole("abc", "ab"));
+    }
+
+    #[test]
+    fn an_emergency_copy_of_the_client_is_erased_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::portable(dir.path());
+        let nood = super::super::emergency::Emergency::new(paths.nood.clone());
+        let mut s = crate::core::session::Session::default();
+        s.id = "n1".into();
+        s.klant = "A.B.".into();
+        s.set_note("welkom", "Nog niet bewaard.".into());
+        let copy = nood.save(&s).unwrap();
+        s.id = "n2".into();
+        s.klant = "C.D.".into();
+        let other = nood.save(&s).unwrap();
+        let e = plan_erase(&paths, "a.b.");
+        assert_eq!(e.files, vec![copy.clone()]);
+        execute(&e).unwrap();
+        assert!(!copy.exists() && other.exists());
     }
 
     #[test]

@@ -24,6 +24,14 @@ pub struct Paths {
     pub output: PathBuf,
     /// Whether the portable folder is in use.
     pub portable: bool,
+    /// Emergency copies, when the drafts folder cannot be written: in the system's
+    /// temp folder, on another disk than a full USB stick more often than not.
+    pub nood: PathBuf,
+}
+
+/// The emergency folder in the system's temp folder (`%TEMP%`, `$TMPDIR` or `/tmp`).
+fn nood_standard() -> PathBuf {
+    std::env::temp_dir().join(super::emergency::DIR_NAME)
 }
 
 impl Paths {
@@ -40,7 +48,10 @@ impl Paths {
     pub fn resolve_with(exe_dir: Option<&Path>, uitvoer: Option<&Path>) -> Result<Paths, String> {
         let portable = exe_dir.map(|d| d.join(PORTABLE_DIR)).filter(|d| d.is_dir());
         let mut paths = match portable {
-            Some(root) => Paths::portable(&root),
+            Some(root) => Paths {
+                nood: nood_standard(),
+                ..Paths::portable(&root)
+            },
             None => Paths::standard()?,
         };
         if let Some(dir) = uitvoer {
@@ -49,7 +60,9 @@ impl Paths {
         Ok(paths)
     }
 
-    /// All folders under one root (portable mode, and tests).
+    /// All folders under one root (portable mode, and tests: there the emergency
+    /// folder is under the root too, so tests never see each other's copies; the real
+    /// portable mode puts it back in the temp folder).
     pub fn portable(root: &Path) -> Paths {
         Paths {
             config: root.join("instellingen"),
@@ -57,6 +70,7 @@ impl Paths {
             drafts: root.join("gegevens").join("concepten"),
             output: root.join("plannen"),
             portable: true,
+            nood: root.join("noodkopie"),
         }
     }
 
@@ -79,6 +93,7 @@ impl Paths {
             data,
             output,
             portable: false,
+            nood: nood_standard(),
         })
     }
 
@@ -98,6 +113,10 @@ impl Paths {
                 self.drafts.clone(),
             ),
             ("plannen van aanpak", self.output.clone()),
+            (
+                "noodkopieën (alleen als opslaan bij de concepten mislukte)",
+                self.nood.clone(),
+            ),
             (
                 "trainer (oefenrapporten en klassessies, nooit bij een plan)",
                 super::trainer::dir(self),
@@ -224,7 +243,15 @@ mod tests {
         let root = dir.path().join(PORTABLE_DIR);
         std::fs::create_dir(&root).unwrap();
         let p = Paths::resolve_with(Some(dir.path()), None).unwrap();
-        assert_eq!(p, Paths::portable(&root));
+        // Everything under the portable folder but the emergency copies, which go where
+        // a full stick cannot stop them.
+        assert_eq!(
+            p,
+            Paths {
+                nood: std::env::temp_dir().join(super::super::emergency::DIR_NAME),
+                ..Paths::portable(&root)
+            }
+        );
         let p = Paths::resolve_with(Some(dir.path()), Some(Path::new("/tmp/elders"))).unwrap();
         assert!(p.portable);
         assert_eq!(p.output, Path::new("/tmp/elders"));

@@ -68,7 +68,8 @@ pub use crate::core::gemeente::new_session;
 
 impl Runner {
     pub fn new(paths: Paths) -> Runner {
-        Runner::with_emergency(paths, Emergency::standard())
+        let nood = Emergency::new(paths.nood.clone());
+        Runner::with_emergency(paths, nood)
     }
 
     /// A runner with the emergency folder given (tests keep it out of the real temp).
@@ -361,13 +362,18 @@ impl Runner {
                 Ok(prev) => {
                     let id = new_id();
                     self.lock = self.drafts.lock(&id).ok();
-                    let s = vervolg::start_vervolg(
-                        &prev,
-                        id,
-                        app.today,
-                        &app.vervolg.id,
-                        &app.gemeente,
-                    );
+                    // The dates follow the rules of the gemeente of the previous plan.
+                    let gemeente = if prev.gemeente.is_none() && app.profielen.is_empty() {
+                        &app.gemeente
+                    } else {
+                        crate::app::gesprek::gemeente_voor(
+                            &app.profielen,
+                            &app.basis_gemeente,
+                            &prev,
+                        )
+                        .0
+                    };
+                    let s = vervolg::start_vervolg(&prev, id, app.today, &app.vervolg.id, gemeente);
                     Some(Action::SessionLoaded(Box::new(s)))
                 }
                 Err(p) => Some(Action::LoadFailed(format!(
