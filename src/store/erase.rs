@@ -280,9 +280,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let paths = Paths::portable(dir.path());
         let nood = super::super::emergency::Emergency::new(paths.nood.clone());
-        let mut s = crate::core::session::Session::default();
-        s.id = "n1".into();
-        s.klant = "A.B.".into();
+        let mut s = crate::core::session::Session {
+            id: "n1".into(),
+            klant: "A.B.".into(),
+            ..Default::default()
+        };
         s.set_note("welkom", "Nog niet bewaard.".into());
         let copy = nood.save(&s).unwrap();
         s.id = "n2".into();
