@@ -438,3 +438,30 @@ fn doet_al_lists_the_concrete_things_and_f7_marks_the_main_aim() {
             .any(|f| f.tekst.contains("hoofddoel van de klant: 'Buiten werken'"))
     }));
 }
+
+#[test]
+fn an_unfocused_afspraak_is_read_whole_over_a_few_lines() {
+    let mut app = gesprek();
+    app.session.afspraken.push(meedoen::core::session::Afspraak {
+        wat: "Kennismaken bij de moestuin aan de Vogelweg, samen met de begeleider en een buurvrouw die er al werkt".into(),
+        wie: "klant".into(),
+        wanneer: "vóór 1 december".into(),
+    });
+    enter_page(&mut app, Page::Step("afspraken".into()));
+    // Focus on the next row: the afspraak's text is no longer in the editor.
+    update(&mut app, Action::Cmd(Command::FocusVolgende));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = draw(&app, w, h);
+        let words: Vec<&str> = s
+            .lines()
+            .flat_map(|l| l.split(|c: char| c == '│' || c.is_whitespace()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let text = words.join(" ");
+        assert!(
+            text.contains("samen met de begeleider en een buurvrouw die er al werkt"),
+            "{w}x{h}:\n{s}"
+        );
+        assert!(text.contains("Afspraak 1 · wie klant"), "{w}x{h}:\n{s}");
+    }
+}

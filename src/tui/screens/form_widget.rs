@@ -125,19 +125,72 @@ pub fn render_full_value(app: &App, frame: &mut Frame, area: Rect) -> Rect {
     rows
 }
 
-/// Draws the form rows in `area`, scrolled so the focused row is visible.
+/// Most lines an unfocused text row takes: enough to read an afspraak whole, few enough
+/// that the rows below stay in view.
+const MAX_ROW_LINES: u16 = 3;
+
+/// What an unfocused text row shows: its value, the standard text it starts from, or a
+/// dash; and whether it is a stand-in (drawn muted).
+fn shown_value(app: &App, f: &Field) -> (String, bool) {
+    let value = editor::value(f, &app.session, &app.invalid);
+    let standard = match f {
+        Field::Aanpak(id) => app
+            .data
+            .taxonomy
+            .find(crate::core::taxonomy::TagKind::Belemmering, id)
+            .map(|e| e.aanpak_plan.as_str())
+            .filter(|a| !a.is_empty()),
+        _ => None,
+    };
+    match (value.is_empty(), standard) {
+        (true, Some(standard)) => (format!("(standaard) {standard}"), true),
+        (true, None) => ("—".to_string(), true),
+        (false, _) => (value.replace('\n', " ⏎ "), false),
+    }
+}
+
+/// Rows a form row takes at `width` for its value: an unfocused text wraps (up to
+/// [`MAX_ROW_LINES`]), everything else is one line (the focused field scrolls sideways).
+fn row_height(app: &App, row: &FormRow, focused: bool, width: u16) -> u16 {
+    match row {
+        FormRow::Text(f) if !focused => {
+            let (text, _) = shown_value(app, f);
+            super::wrapped_height(&[Line::raw(text)], width).clamp(1, MAX_ROW_LINES)
+        }
+        _ => 1,
+    }
+}
+
+/// Draws the form rows in `area`, scrolled so the focused row is visible. A row that is
+/// not focused shows its whole text over a few lines instead of cutting it off.
 pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
     let rows = form::rows(app);
-    let height = area.height as usize;
-    let first = app.form_row.saturating_sub(height.saturating_sub(1));
-    for (n, row) in rows.iter().enumerate().skip(first).take(height) {
-        let y = area.y + (n - first) as u16;
+    let label_width = LABEL_WIDTH.max(area.width / 3);
+    let value_width = area.width.saturating_sub(label_width);
+    let heights: Vec<u16> = rows
+        .iter()
+        .enumerate()
+        .map(|(n, row)| row_height(app, row, n == app.form_row, value_width))
+        .collect();
+    // From the top when the focused row fits; else the focused row at the bottom.
+    let focus = app.form_row.min(rows.len().saturating_sub(1));
+    let mut first = 0;
+    while first < focus && heights[first..=focus].iter().sum::<u16>() > area.height {
+        first += 1;
+    }
+    let mut y = area.y;
+    let bottom = area.y + area.height;
+    for (n, row) in rows.iter().enumerate().skip(first) {
+        if y >= bottom {
+            break;
+        }
+        let h = heights[n].min(bottom - y);
         let line_area = Rect {
             y,
-            height: 1,
+            height: h,
             ..area
         };
-        let label_width = LABEL_WIDTH.max(area.width / 3);
+        y += h;
         let [l, v] = Layout::horizontal([Constraint::Length(label_width), Constraint::Fill(1)])
             .areas(line_area);
         let focused = n == app.form_row;
@@ -179,28 +232,13 @@ pub fn render_rows(app: &App, frame: &mut Frame, area: Rect) {
         match row {
             FormRow::Text(_) if focused => frame.render_widget(&app.editor.area, v),
             FormRow::Text(f) => {
-                let value = editor::value(f, &app.session, &app.invalid);
-                let standard = match f {
-                    Field::Aanpak(id) => app
-                        .data
-                        .taxonomy
-                        .find(crate::core::taxonomy::TagKind::Belemmering, id)
-                        .map(|e| e.aanpak_plan.as_str())
-                        .filter(|a| !a.is_empty()),
-                    _ => None,
-                };
-                let room = v.width as usize;
-                let shown = if let (true, Some(standard)) = (value.is_empty(), standard) {
-                    Span::styled(
-                        truncate(&format!("(standaard) {standard}"), room),
-                        app.theme.muted,
-                    )
-                } else if value.is_empty() {
-                    Span::styled("—", app.theme.muted)
+                let (text, standin) = shown_value(app, f);
+                let span = if standin {
+                    Span::styled(text, app.theme.muted)
                 } else {
-                    Span::raw(truncate(&value.replace('\n', " ⏎ "), room))
+                    Span::raw(text)
                 };
-                frame.render_widget(Paragraph::new(shown), v);
+                frame.render_widget(Paragraph::new(span).wrap(Wrap { trim: true }), v);
             }
             FormRow::Status(i) => {
                 let Some(e) = app.session.evaluaties.get(*i) else {
