@@ -9,31 +9,21 @@ mod common;
 use meedoen::tui::action::Action;
 use meedoen::tui::app::{App, Overlay, Page};
 use meedoen::tui::effect::Effect;
-use meedoen::tui::keymap::map_key;
 use meedoen::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    press_with(app, code, KeyModifiers::NONE)
-}
-
-fn press_with(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
-    match map_key(app, KeyEvent::new(code, mods)) {
-        Some(a) => update(app, a),
-        None => Vec::new(),
-    }
+    common::press_with(app, code, KeyModifiers::NONE)
 }
 
 fn alt(app: &mut App, c: char) -> Vec<Effect> {
-    press_with(app, KeyCode::Char(c), KeyModifiers::ALT)
+    common::press_with(app, KeyCode::Char(c), KeyModifiers::ALT)
 }
 
 /// Ctrl+S; these plans have no afspraken, so the gate asks first and Alt+C saves a
 /// concept: the special categories are asked after that.
 fn save(app: &mut App) -> Vec<Effect> {
-    let effects = press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let effects = common::press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     if matches!(app.overlay, Some(Overlay::Gate(_))) {
         return alt(app, 'c');
     }
@@ -53,20 +43,6 @@ fn at_review(note: &str) -> App {
     app
 }
 
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    t.draw(|f| meedoen::tui::screens::view(app, f)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[test]
 fn each_finding_is_decided_before_the_plan_is_written() {
     let mut app = at_review("Zorgt voor moeder (dementie). Slikt oxazepam. Gaat naar de moskee.");
@@ -78,7 +54,7 @@ fn each_finding_is_decided_before_the_plan_is_written() {
         );
     };
     assert_eq!((v.tekst.as_str(), *open), ("dementie", 3));
-    let s = screen(&app);
+    let s = common::screen(&app, 100, 30);
     assert!(s.contains("gaat over een ander"), "{s}");
     assert!(s.contains("Het gaat over iemand anders"), "{s}");
     assert!(s.contains("Alt+L   laten staan"), "{s}");
@@ -133,7 +109,7 @@ fn the_review_screen_marks_hard_sentences_and_saving_still_works() {
     let mut app = at_review(
         "Er wordt door de organisatie gekeken of er sprake is van verdringing van betaalde arbeidsplaatsen in de wijk en daarbuiten en verder.",
     );
-    let s = screen(&app);
+    let s = common::screen(&app, 100, 30);
     assert!(
         s.contains("B1 · 1 zin is misschien moeilijk te lezen"),
         "{s}"
@@ -143,7 +119,7 @@ fn the_review_screen_marks_hard_sentences_and_saving_still_works() {
     assert!(matches!(save(&mut app).as_slice(), [Effect::Export(_)]));
     // A plain plan has no B1 pane.
     let app = at_review("Zij wil graag koken.");
-    assert!(!screen(&app).contains("B1 ·"));
+    assert!(!common::screen(&app, 100, 30).contains("B1 ·"));
 }
 
 #[test]
@@ -153,7 +129,7 @@ fn the_notes_say_whether_they_go_into_the_plan_or_stay_internal() {
     while app.page != Page::Step("welkom".into()) {
         let _ = update(&mut app, Action::Cmd(Command::Volgende));
     }
-    let s = screen(&app);
+    let s = common::screen(&app, 100, 30);
     assert!(s.contains("komt in het plan bij ‘Huidige situatie’"), "{s}");
     // The crisis step has no plan section: its notes are working notes.
     app.session
@@ -161,6 +137,6 @@ fn the_notes_say_whether_they_go_into_the_plan_or_stay_internal() {
     while app.page != Page::Step("crisis".into()) {
         let _ = update(&mut app, Action::Cmd(Command::Volgende));
     }
-    let s = screen(&app);
+    let s = common::screen(&app, 100, 30);
     assert!(s.contains("intern: komt niet in het plan"), "{s}");
 }

@@ -10,38 +10,14 @@ use meedoen::store::paths::Paths;
 use meedoen::tui::action::Action;
 use meedoen::tui::app::{App, Overlay, Page};
 use meedoen::tui::effect::Effect;
-use meedoen::tui::keymap::map_key;
 use meedoen::tui::run::Runner;
 use meedoen::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 const GEMEENTE: &str = include_str!("../assets/gemeente.ron");
 
-fn press_with(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
-    match map_key(app, KeyEvent::new(code, mods)) {
-        Some(a) => update(app, a),
-        None => Vec::new(),
-    }
-}
-
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    press_with(app, code, KeyModifiers::NONE)
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| meedoen::tui::screens::view(app, f)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    common::press_with(app, code, KeyModifiers::NONE)
 }
 
 /// A settings folder with two profiles that differ in name, word for the client and
@@ -79,7 +55,7 @@ fn app_with_profiles(root: &std::path::Path) -> (App, Runner) {
 
 /// Ctrl+N, then the profile `rows_down` below the highlighted one, then Enter.
 fn new_gesprek(app: &mut App, runner: &mut Runner, rows_down: usize) {
-    assert!(press_with(app, KeyCode::Char('n'), KeyModifiers::CONTROL).is_empty());
+    assert!(common::press_with(app, KeyCode::Char('n'), KeyModifiers::CONTROL).is_empty());
     assert!(matches!(app.overlay, Some(Overlay::Gemeente(_))));
     for _ in 0..rows_down {
         press(app, KeyCode::Down);
@@ -98,8 +74,8 @@ fn save(app: &mut App, runner: &mut Runner, klant: &str) -> String {
     app.session
         .toggle_tag(meedoen::core::taxonomy::TagKind::Belemmering, "fysiek");
     meedoen::tui::update::enter_page(app, Page::Review);
-    press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let effects = press_with(app, KeyCode::Char('c'), KeyModifiers::ALT);
+    common::press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let effects = common::press_with(app, KeyCode::Char('c'), KeyModifiers::ALT);
     let [Effect::Export(set)] = effects.as_slice() else {
         panic!("{effects:?} {:?}", app.overlay);
     };
@@ -114,8 +90,8 @@ fn two_gemeenten_two_clients_two_plans_each_with_its_own_rules() {
     let (mut app, mut runner) = app_with_profiles(root.path());
     common::run_effects(&mut app, &mut runner, vec![Effect::ListClients]);
     // A letter typed on the question chooses nothing.
-    press_with(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
-    let s = screen(&app);
+    common::press_with(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    let s = common::screen(&app, 80, 24);
     assert!(s.contains("Kampen") && s.contains("Zwolle"), "{s}");
     assert!(s.contains("max. 12 uur"), "{s}");
     assert!(press(&mut app, KeyCode::Char('z')).is_empty());
@@ -134,7 +110,7 @@ fn two_gemeenten_two_clients_two_plans_each_with_its_own_rules() {
     // Back on the start screen, Kampen is highlighted as the newest; Zwolle for C.D.
     common::run_effects(&mut app, &mut runner, vec![Effect::ListClients]);
     app.screen = meedoen::tui::app::Screen::Start;
-    press_with(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    common::press_with(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
     assert_eq!(app.overlay, Some(Overlay::Gemeente(0)));
     press(&mut app, KeyCode::Esc);
     new_gesprek(&mut app, &mut runner, 1);
@@ -149,7 +125,7 @@ fn two_gemeenten_two_clients_two_plans_each_with_its_own_rules() {
     common::run_effects(&mut app, &mut runner, vec![Effect::ListClients]);
     app.screen = meedoen::tui::app::Screen::Start;
     app.overlay = None;
-    let s = screen(&app);
+    let s = common::screen(&app, 80, 24);
     assert!(s.contains("A.B.") && s.contains("· Kampen"), "{s}");
     assert!(s.contains("C.D.") && s.contains("· Zwolle"), "{s}");
     app.start.filter = "zwol".into();

@@ -8,41 +8,17 @@ mod common;
 use meedoen::tui::action::{Action, Command};
 use meedoen::tui::app::{App, Overlay, Page};
 use meedoen::tui::effect::Effect;
-use meedoen::tui::keymap::map_key;
 use meedoen::tui::update::{enter_page, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn press_with(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
-    match map_key(app, KeyEvent::new(code, mods)) {
-        Some(a) => update(app, a),
-        None => Vec::new(),
-    }
-}
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    press_with(app, code, KeyModifiers::NONE)
+    common::press_with(app, code, KeyModifiers::NONE)
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| meedoen::tui::screens::view(app, f)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn at_review() -> App {
@@ -60,12 +36,12 @@ fn at_review() -> App {
 
 /// The Markdown plan as it would be saved (a concept: the test gesprek is not finished).
 fn saved_plan(app: &mut App) -> String {
-    press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let effects = press_with(app, KeyCode::Char('c'), KeyModifiers::ALT);
+    common::press_with(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let effects = common::press_with(app, KeyCode::Char('c'), KeyModifiers::ALT);
     // Special-category findings are kept as they are, one by one.
     let mut effects = effects;
     while matches!(app.overlay, Some(Overlay::Bijzonder(..))) {
-        effects = press_with(app, KeyCode::Char('l'), KeyModifiers::ALT);
+        effects = common::press_with(app, KeyCode::Char('l'), KeyModifiers::ALT);
     }
     let [Effect::Export(set)] = effects.as_slice() else {
         panic!("expected the export, got {effects:?} ({:?})", app.overlay);
@@ -76,20 +52,20 @@ fn saved_plan(app: &mut App) -> String {
 #[test]
 fn a_section_starts_from_its_notes_and_the_plan_says_what_was_typed() {
     let mut app = at_review();
-    press_with(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    common::press_with(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
     assert_eq!(app.overlay, Some(Overlay::PlanTekst(0)));
     assert_eq!(
         app.editor.text(),
         "Slaapt slecht, moeder (dementie) woont in."
     );
-    let s = screen(&app, 80, 24);
+    let s = common::screen(&app, 80, 24);
     assert!(
         s.contains("Tekst in het plan · Huidige situatie (1/7)"),
         "{s}"
     );
     assert!(s.contains("Begint met de notities"), "{s}");
     // Rewritten for the client.
-    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    common::press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     type_text(&mut app, "U slaapt slecht. Uw moeder woont bij u in.");
     assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::SaveDraft]);
     assert!(app.overlay.is_none());
@@ -103,15 +79,15 @@ fn a_section_starts_from_its_notes_and_the_plan_says_what_was_typed() {
         "Slaapt slecht, moeder (dementie) woont in."
     );
     // What the review shows is what is written.
-    let s = screen(&app, 120, 40);
+    let s = common::screen(&app, 120, 40);
     assert!(
         s.contains("U slaapt slecht. Uw moeder woont bij u in."),
         "{s}"
     );
     assert!(!s.contains("dementie"), "{s}");
     // The diagnosis stays in the consultant's note only, so nothing is asked about it.
-    press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let effects = press_with(&mut app, KeyCode::Char('c'), KeyModifiers::ALT);
+    common::press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let effects = common::press_with(&mut app, KeyCode::Char('c'), KeyModifiers::ALT);
     assert!(
         matches!(effects.as_slice(), [Effect::Export(_)]),
         "{effects:?} {:?}",
@@ -132,10 +108,10 @@ fn a_section_starts_from_its_notes_and_the_plan_says_what_was_typed() {
 #[test]
 fn tab_moves_through_the_sections_and_the_client_words_are_not_among_them() {
     let mut app = at_review();
-    press_with(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    common::press_with(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
     let mut koppen = Vec::new();
     for _ in 0..7 {
-        let s = screen(&app, 120, 40);
+        let s = common::screen(&app, 120, 40);
         let kop = s
             .lines()
             .find_map(|l| l.split("Tekst in het plan · ").nth(1))
@@ -160,7 +136,7 @@ fn tab_moves_through_the_sections_and_the_client_words_are_not_among_them() {
             "Samenvatting"
         ]
     );
-    press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    common::press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(app.overlay, Some(Overlay::PlanTekst(6)));
     // Opening and leaving without typing changes nothing.
     press(&mut app, KeyCode::Esc);

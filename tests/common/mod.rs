@@ -134,3 +134,31 @@ pub fn run_effects(
         }
     }
 }
+
+/// The app drawn at `w`×`h`, as text, one line per row.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| meedoen::tui::screens::view(app, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A key with modifiers, through the active keymap, as the event loop does.
+pub fn press_with(
+    app: &mut App,
+    code: ratatui::crossterm::event::KeyCode,
+    mods: ratatui::crossterm::event::KeyModifiers,
+) -> Vec<meedoen::tui::effect::Effect> {
+    let key = ratatui::crossterm::event::KeyEvent::new(code, mods);
+    match meedoen::tui::keymap::map_key(app, key) {
+        Some(a) => update(app, a),
+        None => Vec::new(),
+    }
+}
