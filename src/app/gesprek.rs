@@ -130,8 +130,10 @@ mod tests {
             Some("kampen")
         );
         assert!(standaard_profiel(&[], gesprekken).is_none());
-        let mut s = Session::default();
-        s.gemeente = Some("deventer".into());
+        let mut s = Session {
+            gemeente: Some("deventer".into()),
+            ..Session::default()
+        };
         let basis = Gemeente::default();
         let (g, notice) = gemeente_voor(&p, &basis, &s);
         assert_eq!(g, &basis);

@@ -122,7 +122,7 @@ impl Veld {
     pub fn uitleg(self) -> &'static str {
         use Veld::*;
         match self {
-            Id => "Vaste korte naam: kleine letters, cijfers en -. Verandert niet meer.",
+            Id => "Vaste korte naam: kleine letters, cijfers en -.",
             Titel => "Zoals de klant en u de plek noemen.",
             Categorie => "Het soort mogelijkheid; kies uit de lijst.",
             Omschrijving => "Wat de klant er doet en waar, in gewone woorden.",
@@ -136,7 +136,7 @@ impl Veld {
             Krachten => "Welke krachten van de klant hier van pas komen.",
             WerktAan => "Aan welke belemmeringen dit juist werkt.",
             OngeschiktBij => "Bij welke belemmeringen dit niet geschikt is.",
-            RedenOngeschikt => "Waarom niet geschikt; geldt voor elke gekozen belemmering.",
+            RedenOngeschikt => "Waarom niet geschikt; geldt voor elke belemmering.",
             LetOpBij => "Belemmeringen waarbij het kan, maar met aandacht.",
             RedenLetOp => "Waarop u dan let; geldt voor elke gekozen belemmering.",
             Drempels => "Wat vooraf geregeld moet worden (VOG, reiskosten, …).",
@@ -144,7 +144,7 @@ impl Veld {
             RedenVerdringing => "Waarom u dat risico zo inschat.",
             Trede => "Stap op de participatieladder (1 tot en met 6).",
             ErkentBestaand => "Ja als dit iets erkent wat de klant al doet.",
-            Gecontroleerd => "Datum waarop u naging of het aanbod er nog is (d-m-jjjj).",
+            Gecontroleerd => "Wanneer u naging of het aanbod er nog is (d-m-jjjj).",
             Bron => "Waar u dit van weet, gescheiden door ;",
         }
     }
@@ -295,6 +295,8 @@ impl OptieForm {
                 self.teksten.insert(Veld::Id, id_uit(&t));
             }
             self.teksten.insert(veld, t);
+            // The refusal was about the form as it was; it is checked again as typed.
+            self.fouten.clear();
         }
     }
 

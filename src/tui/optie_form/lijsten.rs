@@ -106,6 +106,7 @@ impl OptieForm {
                 }),
             };
         let n = waarde.parse::<u8>().unwrap_or(0);
+        self.fouten.clear();
         match veld {
             Veld::Categorie => o.categorie = waarde.to_string(),
             Veld::UrenMin => o.uren_min = n,

@@ -150,11 +150,10 @@ fn lijst(app: &App, frame: &mut Frame, f: &OptieForm, over: Rect) {
         return;
     };
     let veld = f.veld();
-    let r = centered(
-        over,
-        over.width.saturating_sub(8).min(64),
-        over.height.saturating_sub(4),
-    );
+    let keuzes = zichtbaar(veld, &k.filter, &app.data.taxonomy);
+    // As tall as the list needs (search line and borders included), at most the form.
+    let h = (keuzes.len().max(1) as u16 + 3).min(over.height.saturating_sub(4));
+    let r = centered(over, over.width.saturating_sub(8).min(64), h);
     let ctx = Ctx::OptieLijst;
     let wat = if veld.soort() == Soort::Meer {
         "aan/uit"
@@ -182,7 +181,6 @@ fn lijst(app: &App, frame: &mut Frame, f: &OptieForm, over: Rect) {
         ])),
         zoek,
     );
-    let keuzes = zichtbaar(veld, &k.filter, &app.data.taxonomy);
     let gekozen = f.gekozen(veld);
     let h = rest.height as usize;
     let first = (k.selected + 1).saturating_sub(h);
@@ -229,7 +227,7 @@ pub fn vraag(app: &App, frame: &mut Frame, area: Rect, v: &OptieVraag) {
         ),
         OptieVraag::Verbergen(_, titel) => (
             " Optie verbergen ",
-            format!("“{titel}” verbergen? Ze staat dan niet meer in de suggesties en de catalogus. Een ingebouwde optie blijft bewaard en kan terug door de regel uit uw catalogus te halen."),
+            format!("“{titel}” verbergen? Ze staat dan niet meer in de suggesties en de catalogus. Een ingebouwde optie blijft bewaard: haal de regel met haar id uit uw eigen catalogus.ron om haar terug te zien."),
         ),
         OptieVraag::Terug(_, titel) => (
             " Terug naar ingebouwd ",
