@@ -185,6 +185,11 @@ pub(super) fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         return Vec::new();
     };
     let veld = f.veld();
+    if cmd == Command::OptieOpslaan {
+        // Saving from an open list closes it first: the result shows on the form.
+        f.kies = None;
+        return opslaan(app);
+    }
     if let Some(k) = f.kies.as_mut() {
         let keuzes = zichtbaar(veld, &k.filter, &tax);
         match cmd {
@@ -238,7 +243,6 @@ pub(super) fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 return vec![concept(app)];
             }
         }
-        Command::OptieOpslaan => return opslaan(app),
         Command::Terug => {
             if f.gewijzigd() {
                 app.overlay = Some(Overlay::OptieVraag(OptieVraag::Verlaten));
