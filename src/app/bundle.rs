@@ -88,6 +88,9 @@ pub struct Bundle {
     pub paths: Paths,
     /// Intake script, merged taxonomy, merged catalogue.
     pub data: Data,
+    /// The catalogue of the layers below the personal one: what a change made in the app
+    /// (`app::catalogus`) merges over, and where an overridden option's original is.
+    pub catalogus_onder: Catalogue,
     pub vervolg: Script,
     pub oefenklanten: Oefenklanten,
     pub templates: Templates,
@@ -603,7 +606,11 @@ fn attempt(
         .iter()
         .rposition(|(_, _, l)| l.vervangt_alles)
         .unwrap_or(0);
+    let mut catalogus_onder = None;
     for (laag, src, layer) in &cat_layers[from..] {
+        if *laag == Laag::Persoonlijk {
+            catalogus_onder = Some(catalogue.clone());
+        }
         // The built-in catalogue is checked by the tests; it only needs a new check when
         // an own taxonomy may have hidden what it refers to.
         if *laag != Laag::Ingebouwd || own_taxonomy {
@@ -621,6 +628,7 @@ fn attempt(
             describe(*laag, &effect),
         ));
     }
+    let catalogus_onder = catalogus_onder.unwrap_or_else(|| catalogue.clone());
     // Whole files from the highest layer.
     let (script_laag, script_src) = stack.top(SCRIPT_FILE, excluded);
     let script = match parse_data::<Script>(&script_src.name, &script_src.text) {
@@ -724,6 +732,7 @@ fn attempt(
         (Some(vervolg), Some(oefenklanten)) if problems.is_empty() => Ok(Bundle {
             paths: Paths::portable(std::path::Path::new("")),
             data,
+            catalogus_onder,
             vervolg,
             oefenklanten,
             templates,

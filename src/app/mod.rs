@@ -8,6 +8,7 @@
 //! the front-ends never call each other (a test reads the `use` lines to keep it so).
 
 pub mod bundle;
+pub mod catalogus;
 pub mod erase;
 pub mod export;
 pub mod gesprek;

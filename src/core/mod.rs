@@ -6,6 +6,7 @@ pub mod bijzonder;
 pub mod catalogue;
 pub mod data;
 pub mod datum;
+pub mod eigen_catalogus;
 pub mod fields;
 pub mod gate;
 pub mod gemeente;

@@ -117,6 +117,19 @@ pub enum Command {
     NaarEinde,
     /// Save a plan the export gate found incomplete, as a concept.
     AlsConcept,
+    /// "Hele catalogus": a new option, the highlighted one edited, copied or hidden.
+    OptieNieuw,
+    OptieBewerken,
+    OptieKopieren,
+    OptieVerbergen,
+    /// Show the built-in original of an option changed in the personal catalogue.
+    OptieOrigineel,
+    /// Remove the own version of a built-in option, so the original is used again.
+    OptieTerug,
+    /// Save the option form into the personal catalogue.
+    OptieOpslaan,
+    /// Open the eigen activiteit under the cursor as a new catalogue option.
+    OptieUitEigen,
 }
 
 impl Command {
@@ -182,6 +195,14 @@ impl Command {
             Command::NaarBegin => "naar begin",
             Command::NaarEinde => "naar einde",
             Command::AlsConcept => "opslaan als concept",
+            Command::OptieNieuw => "nieuwe optie in uw catalogus",
+            Command::OptieBewerken => "optie bewerken",
+            Command::OptieKopieren => "optie kopiëren",
+            Command::OptieVerbergen => "optie verbergen",
+            Command::OptieOrigineel => "ingebouwde versie tonen",
+            Command::OptieTerug => "terug naar ingebouwd",
+            Command::OptieOpslaan => "optie opslaan in uw catalogus",
+            Command::OptieUitEigen => "eigen activiteit in catalogus",
         }
     }
 }
@@ -242,6 +263,8 @@ pub enum Action {
     LoadFailed(String),
     /// Result of writing the plan.
     Exported(Result<Vec<PathBuf>, String>),
+    /// The personal catalogue was changed (the new merged catalogue), or why not.
+    CatalogusGewijzigd(Result<crate::core::catalogue::Catalogue, Vec<String>>),
     /// The clipboard took the text (`Ok(None)`), or it did not and the text was written
     /// to this file (`Ok(Some)`) with the reason, or neither worked.
     Gekopieerd(Result<Option<(String, PathBuf)>, String>),

@@ -101,6 +101,19 @@ pub enum Overlay {
     /// The plan's own text: the section being edited (index in `core::sectie::BEWERKBAAR`),
     /// with the editor bound to it.
     PlanTekst(usize),
+    /// The form for one catalogue option (its state is `App::optie_form`).
+    Optie,
+    /// A question about the catalogue, answered with Alt+J or Esc.
+    OptieVraag(OptieVraag),
+}
+
+/// The catalogue's questions: leaving a changed form, hiding an option (id, title),
+/// going back to the built-in version (id, title).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptieVraag {
+    Verlaten,
+    Verbergen(String, String),
+    Terug(String, String),
 }
 
 /// The choices offered when the app should stop but the gesprek is not on disk. Only
@@ -302,6 +315,10 @@ pub struct App {
     pub verstreken: u64,
     /// A class session (trainer mode): participants, rounds, the round being played.
     pub klas: Option<super::klas::KlasState>,
+    /// The catalogue option form, open or kept from the last run until it is reopened.
+    pub optie_form: Option<Box<super::optie_form::OptieForm>>,
+    /// The catalogue of the layers below the personal one (`Bundle::catalogus_onder`).
+    pub catalogus_onder: crate::core::catalogue::Catalogue,
 }
 
 /// `SuggTab` as an ordered map key.
@@ -366,6 +383,8 @@ impl App {
             stap_sinds: None,
             verstreken: 0,
             klas: None,
+            optie_form: None,
+            catalogus_onder: data.catalogue.clone(),
             data,
         }
     }

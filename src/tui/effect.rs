@@ -59,4 +59,8 @@ pub enum Effect {
     ListVerlopen,
     /// Erase the expired files of the n-th client in the list (after two presses).
     WisVerlopen(usize),
+    /// Change the personal catalogue (checked first; nothing is written when refused).
+    Catalogus(crate::core::eigen_catalogus::Wijziging),
+    /// Keep the option form as a draft (its text), or remove the draft (`None`).
+    OptieConcept(Option<String>),
 }

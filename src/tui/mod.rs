@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod klas;
 pub mod lists;
+pub mod optie_form;
 pub mod projector;
 pub mod run;
 pub mod screens;
@@ -90,6 +91,15 @@ pub fn load_app(bundle: Bundle, opts: &Options, theme: theme::Theme) -> (app::Ap
     let paths = bundle.paths.clone();
     app.formats = crate::store::prefs::load(&paths.data).formats();
     app.bijzonder = bundle.bijzonder.clone();
+    app.catalogus_onder = bundle.catalogus_onder.clone();
+    // A catalogue form left half-filled last time is kept, and opens again from
+    // "Hele catalogus".
+    if let Some(form) = run::optie_concept::lees(&paths.data) {
+        app.optie_form = Some(Box::new(form));
+        app.start
+            .notices
+            .push(run::optie_concept::MELDING.to_string());
+    }
     for dir in [&paths.output, &paths.data] {
         if let Some(warning) = paths::cloud_sync_warning(dir) {
             app.start.notices.push(warning);

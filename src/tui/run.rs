@@ -30,6 +30,7 @@ use super::theme::Theme;
 use super::update::update;
 
 mod nood;
+pub mod optie_concept;
 mod termijn;
 
 pub use crate::store::emergency::clipboard_text;
@@ -454,6 +455,18 @@ impl Runner {
                     .save_in(&dir, &app.session)
                     .map_err(|e| files::describe_io_error(&e, &dir)),
             )),
+            Effect::Catalogus(w) => {
+                Some(Action::CatalogusGewijzigd(crate::app::catalogus::wijzig(
+                    &self.paths.config,
+                    &w,
+                    &app.catalogus_onder,
+                    &app.data.taxonomy,
+                )))
+            }
+            Effect::OptieConcept(tekst) => {
+                optie_concept::bewaar(&self.paths.data, tekst.as_deref());
+                None
+            }
             Effect::ListVerlopen => self.list_verlopen(app),
             Effect::WisVerlopen(i) => self.wis_verlopen(i),
             Effect::CopyToClipboard => Some(Action::Copied(crate::store::clipboard::copy(

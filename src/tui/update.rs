@@ -15,22 +15,41 @@ mod bewaartermijn;
 mod export;
 mod klas;
 mod onbewaard;
+mod optie;
 mod overlay;
 mod pages;
 mod start;
 
 pub use export::gate_findings;
 use export::{export, review_command};
+pub use optie::{aangepast, heeft_optie, set_catalogue, zichtbaar};
 use overlay::{overlay_command, overlay_max_scroll};
 use pages::{form_command, step_command, suggestions_command};
 use start::start_command;
 
 /// Applies an action; returns the effects to perform.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let form_open = matches!(app.overlay, Some(Overlay::Optie));
     match action {
         Action::Cmd(cmd) => command(app, cmd),
+        Action::Edit(key) if form_open => optie::key(app, key),
         Action::Edit(key) => edit(app, |area| area.input(key)),
+        Action::Paste(text) if form_open => optie::paste(
+            app,
+            &editor::strip_controls(&text.replace(['\r', '\n'], " ")),
+        ),
         Action::Paste(text) => paste(app, text),
+        Action::Filter(c) if form_open => {
+            optie::filter(app, |f| f.push(c));
+            Vec::new()
+        }
+        Action::FilterBackspace if form_open => {
+            optie::filter(app, |f| {
+                f.pop();
+            });
+            Vec::new()
+        }
+        Action::CatalogusGewijzigd(result) => optie::result(app, result),
         Action::Filter(c) => {
             start_search(app);
             filter_edit(app, |f| f.push(c));
@@ -467,6 +486,11 @@ fn filter_edit(app: &mut App, f: impl FnOnce(&mut String)) {
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
     // Overlays take their commands first.
     if let Some(overlay) = app.overlay.clone() {
+        match overlay {
+            Overlay::Optie => return optie::form_command(app, cmd),
+            Overlay::OptieVraag(v) => return optie::vraag_command(app, v, cmd),
+            _ => {}
+        }
         if let Some(effects) = klas::overlay_command(app, &overlay, cmd) {
             return effects;
         }

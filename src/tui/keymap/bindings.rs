@@ -53,6 +53,12 @@ pub enum Ctx {
     OefenStoppen,
     /// Leaving practice would show the real clients: the projector may still be on.
     OefenVerlaten,
+    /// The form for a catalogue option: letters are text, or open a field's list.
+    OptieForm,
+    /// A field's list in the option form, filtered by typing.
+    OptieLijst,
+    /// A question about the catalogue: leave the form, hide an option, back to built-in.
+    OptieVraag,
 }
 
 /// Every context, for validation and tests.
@@ -81,6 +87,9 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::Presentatie,
     Ctx::OefenStoppen,
     Ctx::OefenVerlaten,
+    Ctx::OptieForm,
+    Ctx::OptieLijst,
+    Ctx::OptieVraag,
 ];
 
 /// Contexts where letters are typed text (or a list's search).
@@ -93,6 +102,8 @@ pub(super) const TYPING: &[Ctx] = &[
     Ctx::Suggestions,
     Ctx::Search,
     Ctx::StartFilter,
+    Ctx::OptieForm,
+    Ctx::OptieLijst,
 ];
 /// Questions: answered only with keys that cannot be typed, shown in the question.
 pub(super) const DIALOGS: &[Ctx] = &[
@@ -102,6 +113,7 @@ pub(super) const DIALOGS: &[Ctx] = &[
     Ctx::Bijzonder,
     Ctx::OefenStoppen,
     Ctx::OefenVerlaten,
+    Ctx::OptieVraag,
 ];
 /// The trainer's windows where nothing is typed either: a class may be watching, and a
 /// stray character must not change a rating or a slide.
@@ -371,4 +383,58 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Start], &["Left"], Command::DeelnemerVorige),
     b(&[Ctx::Start], &["PgUp"], Command::TimerLanger),
     b(&[Ctx::Start], &["PgDn"], Command::TimerKorter),
+    // Keeping the catalogue, from "Hele catalogus": Alt+letters, since letters search.
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+N"],
+        Command::OptieNieuw,
+    ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+B"],
+        Command::OptieBewerken,
+    ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+K"],
+        Command::OptieKopieren,
+    ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+V"],
+        Command::OptieVerbergen,
+    ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+O"],
+        Command::OptieOrigineel,
+    ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+R"],
+        Command::OptieTerug,
+    ),
+    b(&[Ctx::Form], &["Ctrl+O"], Command::OptieUitEigen),
+    b(&[Ctx::OptieForm, Ctx::OptieLijst], &["Up"], Command::Omhoog),
+    b(
+        &[Ctx::OptieForm, Ctx::OptieLijst],
+        &["Down"],
+        Command::Omlaag,
+    ),
+    b(&[Ctx::OptieForm], &["Tab"], Command::FocusVolgende),
+    b(&[Ctx::OptieForm], &["Shift+Tab"], Command::FocusVorige),
+    b(
+        &[Ctx::OptieForm],
+        &["Enter", "F3", "Ctrl+Space"],
+        Command::Kiezen,
+    ),
+    b(&[Ctx::OptieLijst], &["Enter"], Command::Kiezen),
+    b(&[Ctx::OptieForm], &["Ctrl+U"], Command::VeldLeegmaken),
+    b(
+        &[Ctx::OptieForm, Ctx::OptieLijst],
+        &["Ctrl+S"],
+        Command::OptieOpslaan,
+    ),
+    b(&[Ctx::OptieForm, Ctx::OptieLijst], &["Esc"], Command::Terug),
+    b(&[Ctx::OptieVraag], &["Alt+J"], Command::Ja),
 ];

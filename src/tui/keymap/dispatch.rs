@@ -26,6 +26,14 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Stoppen) => return Ctx::OefenStoppen,
         Some(Overlay::VerlaatOefenen) => return Ctx::OefenVerlaten,
         Some(Overlay::Globals(..)) => return Ctx::Globals,
+        Some(Overlay::Optie) => {
+            return if app.optie_form.as_ref().is_some_and(|f| f.kies.is_some()) {
+                Ctx::OptieLijst
+            } else {
+                Ctx::OptieForm
+            };
+        }
+        Some(Overlay::OptieVraag(_)) => return Ctx::OptieVraag,
         None => {}
     }
     base_context(app)
@@ -102,15 +110,18 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         };
     }
     match ctx {
-        Ctx::Notes | Ctx::Form | Ctx::PlanTekst => Some(Action::Edit(key)),
+        Ctx::Notes | Ctx::Form | Ctx::PlanTekst | Ctx::OptieForm => Some(Action::Edit(key)),
         // In a list, typing searches it: the start screen's clients, the catalogue.
-        Ctx::Picker | Ctx::Search | Ctx::StartFilter | Ctx::Start | Ctx::Suggestions => {
-            match (plain_char, key.code) {
-                (Some(c), _) => Some(Action::Filter(c)),
-                (None, KeyCode::Backspace) => Some(Action::FilterBackspace),
-                _ => None,
-            }
-        }
+        Ctx::Picker
+        | Ctx::Search
+        | Ctx::StartFilter
+        | Ctx::Start
+        | Ctx::Suggestions
+        | Ctx::OptieLijst => match (plain_char, key.code) {
+            (Some(c), _) => Some(Action::Filter(c)),
+            (None, KeyCode::Backspace) => Some(Action::FilterBackspace),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -203,6 +214,26 @@ pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
             | Command::TimerKorter,
         ) => app.klas.is_some(),
         (_, Command::RondeAfronden) => app.session.oefenen,
+        (Ctx::Suggestions | Ctx::Search, Command::OptieNieuw) => {
+            app.sugg_tab == super::super::app::SuggTab::Catalogus
+        }
+        (
+            Ctx::Suggestions | Ctx::Search,
+            Command::OptieBewerken | Command::OptieKopieren | Command::OptieVerbergen,
+        ) => super::super::update::heeft_optie(app),
+        (Ctx::Suggestions | Ctx::Search, Command::OptieOrigineel | Command::OptieTerug) => {
+            super::super::update::aangepast(app)
+        }
+        (Ctx::Form, Command::OptieUitEigen) => matches!(
+            row(),
+            Some(FormRow::Text(
+                crate::core::fields::Field::EigenTitel(_)
+                    | crate::core::fields::Field::EigenPlaats(_)
+                    | crate::core::fields::Field::EigenContact(_)
+                    | crate::core::fields::Field::EigenUren(_)
+                    | crate::core::fields::Field::EigenBegeleiding(_)
+            ))
+        ),
         _ => true,
     }
 }
@@ -216,6 +247,11 @@ pub fn is_typing(ctx: Ctx) -> bool {
 pub fn is_search(ctx: Ctx) -> bool {
     matches!(
         ctx,
-        Ctx::Start | Ctx::StartFilter | Ctx::Suggestions | Ctx::Search | Ctx::Picker
+        Ctx::Start
+            | Ctx::StartFilter
+            | Ctx::Suggestions
+            | Ctx::Search
+            | Ctx::Picker
+            | Ctx::OptieLijst
     )
 }

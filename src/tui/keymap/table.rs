@@ -32,6 +32,9 @@ fn ctx_name(ctx: Ctx) -> &'static str {
         Ctx::Presentatie => "projector",
         Ctx::OefenStoppen => "vraag: oefening stoppen",
         Ctx::OefenVerlaten => "vraag: oefenen verlaten",
+        Ctx::OptieForm => "catalogusformulier",
+        Ctx::OptieLijst => "catalogusformulier (lijst)",
+        Ctx::OptieVraag => "vraag: catalogus",
     }
 }
 

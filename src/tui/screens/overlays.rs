@@ -52,6 +52,8 @@ fn content<'a>(app: &'a App, area: Rect) -> Option<Boxed<'a>> {
         | Overlay::Stoppen
         | Overlay::VerlaatOefenen
         | Overlay::PlanTekst(_)
+        | Overlay::Optie
+        | Overlay::OptieVraag(_)
         | Overlay::Gemeente(_) => return None,
         Overlay::Toelichting => {
             let s = app.current_step()?;
@@ -228,6 +230,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Globals(row, g) => return super::trainer::globals(app, frame, area, *row, g),
         Overlay::Stoppen => return super::trainer::stoppen(app, frame, area),
         Overlay::VerlaatOefenen => return super::trainer::verlaat_oefenen(app, frame, area),
+        Overlay::Optie => return super::optie::render(app, frame, area),
+        Overlay::OptieVraag(v) => return super::optie::vraag(app, frame, area, v),
         _ => {}
     }
     let Some(b) = content(app, area) else {

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::super::action::Command;
 use super::super::app::{App, Focus, SuggTab};
-use super::super::keymap::Ctx;
+use super::super::keymap::{self, Ctx};
 use super::super::lists::{self, OptionRow};
 use super::{highlighted, key_hint, truncate};
 
@@ -220,6 +220,24 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect, row: Option<&OptionRo
             t.muted,
         )),
     ];
+    // In the whole catalogue, where options are kept: whose option this is, and for a
+    // changed built-in one the keys to its original.
+    if app.sugg_tab == SuggTab::Catalogus {
+        let h = crate::core::eigen_catalogus::herkomst(o, &app.catalogus_onder);
+        let mut spans = vec![Span::styled(format!("Herkomst: {}", h.label()), t.badge)];
+        if h == crate::core::eigen_catalogus::Herkomst::Aangepast {
+            let ctx = keymap::context(app);
+            spans.push(Span::styled(
+                format!(
+                    " · {} origineel · {} terug",
+                    key_hint(app, ctx, Command::OptieOrigineel),
+                    key_hint(app, ctx, Command::OptieTerug)
+                ),
+                t.muted,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
     if let Some(s) = app.suggesties.suggesties.iter().find(|s| *s.id == *o.id) {
         for f in s.waarom() {
             lines.push(Line::from(format!("{:+} {}", f.punten, f.tekst)));

@@ -150,6 +150,9 @@ pub(super) fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
             bind_form_row(app);
             return changed(app);
         }
+        Command::OptieUitEigen if app.page_kind() == PageKind::Afspraken => {
+            return super::optie::uit_eigen(app);
+        }
         Command::EigenToevoegen if app.page_kind() == PageKind::Afspraken => {
             app.session
                 .eigen
@@ -186,6 +189,9 @@ pub(super) fn form_command(app: &mut App, cmd: Command) -> Vec<Effect> {
 }
 
 pub(super) fn suggestions_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    if let Some(effects) = super::optie::catalogue_command(app, cmd) {
+        return effects;
+    }
     let tab = app.sugg_tab;
     match cmd {
         Command::TabVolgende
