@@ -171,6 +171,13 @@ pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
     use super::super::form::{self, FormRow};
     let row = || form::rows(app).get(app.form_row).cloned();
     match (ctx, cmd) {
+        // The first and the last page have nowhere to go that way: no hint for it.
+        (_, Command::Volgende) if app.screen == super::super::app::Screen::Gesprek => {
+            app.page != super::super::app::Page::Review
+        }
+        (_, Command::Vorige) if app.screen == super::super::app::Screen::Gesprek => {
+            app.page != super::super::app::Page::Gegevens
+        }
         (
             Ctx::Form,
             Command::AfspraakToevoegen | Command::AfspraakVerwijderen | Command::EigenToevoegen,
