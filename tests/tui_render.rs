@@ -465,3 +465,15 @@ fn an_unfocused_afspraak_is_read_whole_over_a_few_lines() {
         assert!(text.contains("Afspraak 1 · wie klant"), "{w}x{h}:\n{s}");
     }
 }
+
+#[test]
+fn the_care_hours_fit_the_tab_line_at_80_columns() {
+    let mut app = gesprek();
+    app.session.belemmeringen.push("mantelzorg".into());
+    enter_page(&mut app, Page::Step("opties".into()));
+    let s = draw(&app, 80, 24);
+    let line = s.lines().find(|l| l.contains("zorg ")).unwrap();
+    assert!(line.contains("zorg ? u (Alt+↑/Alt+↓)"), "{line}");
+    let s = draw(&app, 120, 40);
+    assert!(s.contains("zorg ? u/week (Alt+↑/Alt+↓)"), "{s}");
+}

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Command;
 use super::super::app::{App, Focus, SuggTab};
@@ -113,10 +114,21 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
             key_hint(app, Ctx::Suggestions, Command::ZorgMeer),
             key_hint(app, Ctx::Suggestions, Command::ZorgMinder)
         );
-        let zorg = match app.session.zorguren {
-            Some(n) => format!("zorg {n} u/week ({keys})"),
-            None => format!("zorg: ? u/week ({keys})"),
-        };
+        let uren = app
+            .session
+            .zorguren
+            .map_or("?".to_string(), |n| n.to_string());
+        // The longest wording that fits after the tabs: at 80 columns the keys go first.
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        let room = (area.width as usize).saturating_sub(used);
+        let zorg = [
+            format!("zorg {uren} u/week ({keys})"),
+            format!("zorg {uren} u ({keys})"),
+            format!("zorg {uren} u/week"),
+        ]
+        .into_iter()
+        .find(|t| t.width() <= room)
+        .unwrap_or_else(|| format!("zorg {uren} u"));
         spans.push(Span::styled(zorg, app.theme.emphasis));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
