@@ -350,3 +350,54 @@ fn special_category_data_is_named_before_the_save_question() {
     assert!(line.contains("moeder"), "{line}");
     assert!(at < out.find("Opslaan?").unwrap(), "{out}");
 }
+
+#[test]
+fn tekst_at_the_save_question_rewrites_a_plan_section_and_keeps_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = drive(
+        dir.path(),
+        &lines(&[
+            "A.B.",
+            "",
+            "",
+            "",
+            "",
+            "/ga 5",
+            "Slaapt slecht, moeder (dementie) woont in.",
+            "",
+            "/ga 16",
+            "tekst",
+            "1",
+            "/wijzig",
+            "U slaapt slecht. Uw moeder woont bij u.",
+            "j",
+            "concept",
+        ]),
+    );
+    assert!(
+        out.contains("1. Huidige situatie, uit de notities."),
+        "{out}"
+    );
+    assert!(out.contains("Huidige situatie is aangepast."), "{out}");
+    let plan = std::fs::read_to_string(
+        Paths::portable(dir.path())
+            .output
+            .join("2026-11-23-ab-concept.md"),
+    )
+    .unwrap_or_else(|e| panic!("{e}\n{out}"));
+    assert!(
+        plan.contains("U slaapt slecht. Uw moeder woont bij u."),
+        "{plan}"
+    );
+    assert!(!plan.contains("dementie"), "{plan}");
+    let s = meedoen::store::drafts::load_session(
+        &Paths::portable(dir.path())
+            .output
+            .join("2026-11-23-ab-concept.sessie.ron"),
+    )
+    .unwrap();
+    assert_eq!(
+        s.note("hoe-gaat-het"),
+        "Slaapt slecht, moeder (dementie) woont in."
+    );
+}

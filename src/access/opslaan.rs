@@ -76,14 +76,22 @@ pub(super) fn plan(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
         con.say("Dit was een oefengesprek met een fictieve klant; er wordt niets opgeslagen.")?;
         return Ok(Done::Finished);
     }
-    let hulp = "Typ j om het plan op te slaan als Markdown, of de vormen die u wilt: md voor Markdown, html om te printen, txt voor het klantsysteem. Typ /plan om het hele plan te horen, /ga en een nummer om iets te wijzigen, n als u nog niet wilt opslaan.";
+    let hulp = "Typ j om het plan op te slaan als Markdown, of de vormen die u wilt: md voor Markdown, html om te printen, txt voor het klantsysteem. Typ tekst om een deel van het plan in eigen woorden voor de klant te zetten; de notities blijven dan zoals ze zijn. Typ /plan om het hele plan te horen, /ga en een nummer om iets te wijzigen, n als u nog niet wilt opslaan.";
     let formats = loop {
         let answer = con.ask_with(
-            "Opslaan? Typ j voor ja, of de vormen md, html, txt. /plan leest het plan voor, n slaat nog niet op:",
+            "Opslaan? Typ j voor ja, of de vormen md, html, txt. tekst past een deel van het plan aan, /plan leest het voor, n slaat nog niet op:",
             prompt::Soort::Kort,
             hulp,
             false,
         )?;
+        if answer.trim().eq_ignore_ascii_case("tekst") {
+            match plantekst(g, con) {
+                // `/terug` in the middle: back to the question, nothing changed.
+                Err(prompt::Stop::Back) => {}
+                other => other?,
+            }
+            continue;
+        }
         match parse_formats(answer.trim()) {
             Ok(Some(f)) => break f,
             Ok(None) => con.say(
@@ -157,6 +165,46 @@ pub(super) fn plan(g: &mut Gesprek, con: &mut Console) -> Ask<Done> {
             Ok(Done::GoTo(Page::Review))
         }
     }
+}
+
+/// The plan's own text, one section at a time, as `Ctrl+E` on the full-screen review
+/// screen (`core::sectie`): each section starts from the notes that feed it; what is
+/// typed is what the plan says, and the notes stay the consultant's.
+fn plantekst(g: &mut Gesprek, con: &mut Console) -> Ask<()> {
+    use crate::core::sectie;
+    let delen = sectie::BEWERKBAAR;
+    con.say("De delen van het plan die u kunt aanpassen:")?;
+    for (i, deel) in delen.iter().enumerate() {
+        let stand = if sectie::bewerkt(&g.session, *deel) {
+            "door u aangepast"
+        } else if sectie::tekst(&g.session, &g.data, *deel).trim().is_empty() {
+            "leeg"
+        } else {
+            "uit de notities"
+        };
+        con.say(&format!(
+            "{}. {}, {stand}.",
+            i + 1,
+            deel.plan_kop().unwrap_or_default()
+        ))?;
+    }
+    let deel = delen[con.choose("Typ het nummer van een deel:", delen.len())?];
+    let kop = deel.plan_kop().unwrap_or_default();
+    let voor = sectie::tekst(&g.session, &g.data, deel);
+    let mut tekst = voor.replace("\n\n", " ").replace('\n', " ");
+    steps::text(con, &format!("Tekst voor {kop}"), &mut tekst)?;
+    if tekst != voor.replace("\n\n", " ").replace('\n', " ") {
+        g.session
+            .plan_teksten
+            .insert(sectie::id(deel).to_string(), tekst);
+        g.save(con)?;
+        con.say(&format!(
+            "{kop} is aangepast. Zo komt het in het plan; de notities blijven zoals ze waren."
+        ))?;
+    } else {
+        con.say(&format!("{kop} blijft zoals het was."))?;
+    }
+    Ok(())
 }
 
 /// The answer to "Opslaan?": `j` saves Markdown, `n` saves nothing yet (`None`), or the
