@@ -59,6 +59,8 @@ pub enum Ctx {
     OptieLijst,
     /// A question about the catalogue: leave the form, hide an option, back to built-in.
     OptieVraag,
+    /// The form for a new wens, kracht or belemmering: letters are text.
+    TermForm,
 }
 
 /// Every context, for validation and tests.
@@ -90,6 +92,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::OptieForm,
     Ctx::OptieLijst,
     Ctx::OptieVraag,
+    Ctx::TermForm,
 ];
 
 /// Contexts where letters are typed text (or a list's search).
@@ -104,6 +107,7 @@ pub(super) const TYPING: &[Ctx] = &[
     Ctx::StartFilter,
     Ctx::OptieForm,
     Ctx::OptieLijst,
+    Ctx::TermForm,
 ];
 /// Questions: answered only with keys that cannot be typed, shown in the question.
 pub(super) const DIALOGS: &[Ctx] = &[
@@ -437,4 +441,23 @@ pub const BINDINGS: &[DefaultBinding] = &[
     ),
     b(&[Ctx::OptieForm, Ctx::OptieLijst], &["Esc"], Command::Terug),
     b(&[Ctx::OptieVraag], &["Alt+J"], Command::Ja),
+    // A new wens, kracht or belemmering, from the catalogue or a list of that kind.
+    b(
+        &[
+            Ctx::Suggestions,
+            Ctx::Search,
+            Ctx::OptieForm,
+            Ctx::OptieLijst,
+        ],
+        &["Alt+W"],
+        Command::TermNieuw,
+    ),
+    b(&[Ctx::TermForm], &["Up"], Command::Omhoog),
+    b(&[Ctx::TermForm], &["Down"], Command::Omlaag),
+    b(&[Ctx::TermForm], &["Tab"], Command::FocusVolgende),
+    b(&[Ctx::TermForm], &["Shift+Tab"], Command::FocusVorige),
+    b(&[Ctx::TermForm], &["Enter"], Command::Kiezen),
+    b(&[Ctx::TermForm], &["Ctrl+U"], Command::VeldLeegmaken),
+    b(&[Ctx::TermForm], &["Ctrl+S"], Command::TermOpslaan),
+    b(&[Ctx::TermForm], &["Esc"], Command::Terug),
 ];

@@ -233,9 +233,13 @@ pub fn vraag(app: &App, frame: &mut Frame, area: Rect, v: &OptieVraag) {
             " Terug naar ingebouwd ",
             format!("Uw eigen versie van “{titel}” weghalen en de ingebouwde versie weer gebruiken?"),
         ),
+        OptieVraag::TermVerlaten => (
+            " Formulier sluiten ",
+            "U heeft al iets ingevuld voor de nieuwe wens, kracht of belemmering. Het formulier sluiten en dat weggooien?".to_string(),
+        ),
     };
     let ja = match v {
-        OptieVraag::Verlaten => "ja, sluiten zonder opslaan",
+        OptieVraag::Verlaten | OptieVraag::TermVerlaten => "ja, sluiten zonder opslaan",
         OptieVraag::Verbergen(..) => "ja, verbergen",
         OptieVraag::Terug(..) => "ja, terug naar ingebouwd",
     };
