@@ -135,6 +135,8 @@ pub enum Command {
     TermNieuw,
     /// Save the form for a new wens, kracht or belemmering into the personal taxonomy.
     TermOpslaan,
+    /// "Hele catalogus": the options hidden in the personal catalogue, to bring back.
+    VerborgenTonen,
 }
 
 impl Command {
@@ -210,6 +212,7 @@ impl Command {
             Command::OptieUitEigen => "eigen activiteit in catalogus",
             Command::TermNieuw => "nieuwe wens, kracht of belemmering",
             Command::TermOpslaan => "wens, kracht of belemmering opslaan",
+            Command::VerborgenTonen => "verborgen opties terughalen",
         }
     }
 }

@@ -107,17 +107,20 @@ pub enum Overlay {
     OptieVraag(OptieVraag),
     /// The form for a new wens, kracht or belemmering (its state is `App::term_form`).
     Term,
+    /// The options hidden in the personal catalogue (the highlighted row).
+    Verborgen(usize),
 }
 
 /// The catalogue's questions: leaving a changed form, hiding an option (id, title),
 /// going back to the built-in version (id, title), leaving a changed form for a new
-/// wens or belemmering.
+/// wens or belemmering, showing a hidden option again (id, title).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OptieVraag {
     Verlaten,
     Verbergen(String, String),
     Terug(String, String),
     TermVerlaten,
+    Tonen(String, String),
 }
 
 /// The choices offered when the app should stop but the gesprek is not on disk. Only

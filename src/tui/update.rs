@@ -20,6 +20,7 @@ mod overlay;
 mod pages;
 mod start;
 mod term;
+mod verborgen;
 
 pub use export::gate_findings;
 use export::{export, review_command};
@@ -28,6 +29,7 @@ use overlay::{overlay_command, overlay_max_scroll};
 use pages::{form_command, step_command, suggestions_command};
 use start::start_command;
 pub use term::set_taxonomy;
+pub use verborgen::verborgen;
 
 /// Applies an action; returns the effects to perform.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -503,6 +505,10 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             Overlay::OptieVraag(v @ super::app::OptieVraag::TermVerlaten) => {
                 return term::vraag_command(app, v, cmd);
             }
+            Overlay::OptieVraag(v @ super::app::OptieVraag::Tonen(..)) => {
+                return verborgen::vraag_command(app, v, cmd);
+            }
+            Overlay::Verborgen(i) => return verborgen::verborgen_command(app, i, cmd),
             Overlay::Optie => return optie::form_command(app, cmd),
             Overlay::OptieVraag(v) => return optie::vraag_command(app, v, cmd),
             _ => {}

@@ -61,6 +61,8 @@ pub enum Ctx {
     OptieVraag,
     /// The form for a new wens, kracht or belemmering: letters are text.
     TermForm,
+    /// The options hidden in the personal catalogue: nothing is typed.
+    Verborgen,
 }
 
 /// Every context, for validation and tests.
@@ -93,6 +95,7 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::OptieLijst,
     Ctx::OptieVraag,
     Ctx::TermForm,
+    Ctx::Verborgen,
 ];
 
 /// Contexts where letters are typed text (or a list's search).
@@ -121,7 +124,7 @@ pub(super) const DIALOGS: &[Ctx] = &[
 ];
 /// The trainer's windows where nothing is typed either: a class may be watching, and a
 /// stray character must not change a rating or a slide.
-pub(super) const QUIET: &[Ctx] = &[Ctx::Globals, Ctx::Presentatie];
+pub(super) const QUIET: &[Ctx] = &[Ctx::Globals, Ctx::Presentatie, Ctx::Verborgen];
 /// The contexts of an open gesprek (also where the trainer keys F4–F6 work).
 pub(crate) const GESPREK: &[Ctx] = &[
     Ctx::Notes,
@@ -441,7 +444,8 @@ pub const BINDINGS: &[DefaultBinding] = &[
     ),
     b(&[Ctx::OptieForm, Ctx::OptieLijst], &["Esc"], Command::Terug),
     b(&[Ctx::OptieVraag], &["Alt+J"], Command::Ja),
-    // A new wens, kracht or belemmering, from the catalogue or a list of that kind.
+    // A new wens, kracht or belemmering, from the catalogue or a list of that kind; the
+    // options hidden in the personal catalogue, brought back one by one.
     b(
         &[
             Ctx::Suggestions,
@@ -452,12 +456,21 @@ pub const BINDINGS: &[DefaultBinding] = &[
         &["Alt+W"],
         Command::TermNieuw,
     ),
-    b(&[Ctx::TermForm], &["Up"], Command::Omhoog),
-    b(&[Ctx::TermForm], &["Down"], Command::Omlaag),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+H"],
+        Command::VerborgenTonen,
+    ),
+    b(&[Ctx::TermForm, Ctx::Verborgen], &["Up"], Command::Omhoog),
+    b(&[Ctx::TermForm, Ctx::Verborgen], &["Down"], Command::Omlaag),
     b(&[Ctx::TermForm], &["Tab"], Command::FocusVolgende),
     b(&[Ctx::TermForm], &["Shift+Tab"], Command::FocusVorige),
-    b(&[Ctx::TermForm], &["Enter"], Command::Kiezen),
+    b(
+        &[Ctx::TermForm, Ctx::Verborgen],
+        &["Enter"],
+        Command::Kiezen,
+    ),
     b(&[Ctx::TermForm], &["Ctrl+U"], Command::VeldLeegmaken),
     b(&[Ctx::TermForm], &["Ctrl+S"], Command::TermOpslaan),
-    b(&[Ctx::TermForm], &["Esc"], Command::Terug),
+    b(&[Ctx::TermForm, Ctx::Verborgen], &["Esc"], Command::Terug),
 ];

@@ -35,6 +35,7 @@ pub fn context(app: &App) -> Ctx {
         }
         Some(Overlay::OptieVraag(_)) => return Ctx::OptieVraag,
         Some(Overlay::Term) => return Ctx::TermForm,
+        Some(Overlay::Verborgen(_)) => return Ctx::Verborgen,
         None => {}
     }
     base_context(app)
@@ -227,7 +228,7 @@ pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
         (Ctx::Suggestions | Ctx::Search, Command::OptieOrigineel | Command::OptieTerug) => {
             super::super::update::aangepast(app)
         }
-        (Ctx::Suggestions | Ctx::Search, Command::TermNieuw) => {
+        (Ctx::Suggestions | Ctx::Search, Command::TermNieuw | Command::VerborgenTonen) => {
             app.sugg_tab == super::super::app::SuggTab::Catalogus
         }
         (Ctx::OptieForm | Ctx::OptieLijst, Command::TermNieuw) => app

@@ -36,6 +36,7 @@ fn ctx_name(ctx: Ctx) -> &'static str {
         Ctx::OptieLijst => "catalogusformulier (lijst)",
         Ctx::OptieVraag => "vraag: catalogus",
         Ctx::TermForm => "nieuwe wens of belemmering",
+        Ctx::Verborgen => "verborgen opties",
     }
 }
 

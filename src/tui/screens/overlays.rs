@@ -55,6 +55,7 @@ fn content<'a>(app: &'a App, area: Rect) -> Option<Boxed<'a>> {
         | Overlay::Optie
         | Overlay::OptieVraag(_)
         | Overlay::Term
+        | Overlay::Verborgen(_)
         | Overlay::Gemeente(_) => return None,
         Overlay::Toelichting => {
             let s = app.current_step()?;
@@ -241,6 +242,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             return super::term::render(app, frame, area);
         }
         Overlay::OptieVraag(v) => return super::optie::vraag(app, frame, area, v),
+        Overlay::Verborgen(i) => return super::optie::verborgen(app, frame, area, *i),
         _ => {}
     }
     let Some(b) = content(app, area) else {

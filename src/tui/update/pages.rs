@@ -195,6 +195,9 @@ pub(super) fn suggestions_command(app: &mut App, cmd: Command) -> Vec<Effect> {
     if cmd == Command::TermNieuw {
         return super::term::nieuw(app);
     }
+    if cmd == Command::VerborgenTonen {
+        return super::verborgen::toon_verborgen(app);
+    }
     let tab = app.sugg_tab;
     match cmd {
         Command::TabVolgende
