@@ -1,7 +1,8 @@
 //! Keeping the catalogue from "Hele catalogus", end to end on the embedded data and a
 //! real settings folder: the form (add, edit, copy, hide, validation as you type and on
-//! saving), the built-in original one key away, an eigen activiteit made into an option,
-//! typed letters that never act as commands, and a half-filled form kept over a restart.
+//! saving), the built-in original one key away, a hidden option brought back, an eigen
+//! activiteit made into an option, typed letters that never act as commands, and a
+//! half-filled form kept over a restart.
 
 mod common;
 
@@ -241,6 +242,53 @@ fn copying_and_hiding_ask_and_go_to_the_personal_layer() {
     assert!(app.data.catalogue.find(&orig.id).is_none());
     let text = std::fs::read_to_string(dir.path().join("instellingen/catalogus.ron")).unwrap();
     assert!(text.contains(&format!("(id: \"{}\", verborgen: true)", orig.id)));
+}
+
+#[test]
+fn a_hidden_builtin_option_is_brought_back_from_the_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut runner) = start(dir.path());
+    in_catalogus(&mut app);
+    // Nothing hidden yet: Alt+H says so.
+    cmd(&mut app, &mut runner, Command::VerborgenTonen);
+    assert_eq!(app.overlay, None);
+    assert!(app.message.clone().unwrap().text.contains("geen"));
+    let rows = meedoen::tui::lists::option_rows(&app, SuggTab::Catalogus);
+    let orig = app.data.catalogue.opties[rows[0].index].clone();
+    let plek = rows[0].index;
+    cmd(&mut app, &mut runner, Command::OptieVerbergen);
+    cmd(&mut app, &mut runner, Command::Ja);
+    assert!(app.data.catalogue.find(&orig.id).is_none());
+
+    let key = KeyEvent::new(KeyCode::Char('h'), KeyModifiers::ALT);
+    let action = map_key(&app, key).unwrap();
+    assert_eq!(action, Action::Cmd(Command::VerborgenTonen));
+    update(&mut app, action);
+    assert_eq!(app.overlay, Some(Overlay::Verborgen(0)));
+    snap("catalogus-verborgen", &mut app);
+    // Letters do nothing in the list; Enter asks, Esc goes back to the list.
+    for c in "jJy ".chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(map_key(&app, key), None, "{c}");
+    }
+    cmd(&mut app, &mut runner, Command::Kiezen);
+    assert!(matches!(app.overlay, Some(Overlay::OptieVraag(_))));
+    cmd(&mut app, &mut runner, Command::Nee);
+    assert_eq!(app.overlay, Some(Overlay::Verborgen(0)));
+    cmd(&mut app, &mut runner, Command::Kiezen);
+    let effects = update(&mut app, Action::Cmd(Command::Ja));
+    assert_eq!(
+        effects,
+        [Effect::Catalogus(Wijziging::Herstel(orig.id.clone()))]
+    );
+    run(&mut app, &mut runner, effects);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.data.catalogue.opties[plek], orig, "back in its place");
+    assert_eq!(herkomst(&orig, &app.catalogus_onder), Herkomst::Ingebouwd);
+    let text = std::fs::read_to_string(dir.path().join("instellingen/catalogus.ron")).unwrap();
+    assert!(!text.contains(&orig.id), "{text}");
+    let (again, _) = start(dir.path());
+    assert_eq!(again.data.catalogue.find(&orig.id), Some(&orig));
 }
 
 #[test]

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod data;
 pub mod datum;
 pub mod eigen_catalogus;
+pub mod eigen_taxonomie;
 pub mod fields;
 pub mod gate;
 pub mod gemeente;

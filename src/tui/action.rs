@@ -130,6 +130,13 @@ pub enum Command {
     OptieOpslaan,
     /// Open the eigen activiteit under the cursor as a new catalogue option.
     OptieUitEigen,
+    /// A new wens, kracht or belemmering: from "Hele catalogus", or from the option
+    /// form's list of that kind (the new entry is then ticked there).
+    TermNieuw,
+    /// Save the form for a new wens, kracht or belemmering into the personal taxonomy.
+    TermOpslaan,
+    /// "Hele catalogus": the options hidden in the personal catalogue, to bring back.
+    VerborgenTonen,
 }
 
 impl Command {
@@ -203,6 +210,9 @@ impl Command {
             Command::OptieTerug => "terug naar ingebouwd",
             Command::OptieOpslaan => "optie opslaan in uw catalogus",
             Command::OptieUitEigen => "eigen activiteit in catalogus",
+            Command::TermNieuw => "nieuwe wens, kracht of belemmering",
+            Command::TermOpslaan => "wens, kracht of belemmering opslaan",
+            Command::VerborgenTonen => "verborgen opties terughalen",
         }
     }
 }
@@ -265,6 +275,8 @@ pub enum Action {
     Exported(Result<Vec<PathBuf>, String>),
     /// The personal catalogue was changed (the new merged catalogue), or why not.
     CatalogusGewijzigd(Result<crate::core::catalogue::Catalogue, Vec<String>>),
+    /// A new wens, kracht or belemmering was written (the new merged taxonomy), or why not.
+    TaxonomieGewijzigd(Result<crate::core::taxonomy::Taxonomy, Vec<String>>),
     /// The clipboard took the text (`Ok(None)`), or it did not and the text was written
     /// to this file (`Ok(Some)`) with the reason, or neither worked.
     Gekopieerd(Result<Option<(String, PathBuf)>, String>),

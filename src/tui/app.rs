@@ -105,15 +105,22 @@ pub enum Overlay {
     Optie,
     /// A question about the catalogue, answered with Alt+J or Esc.
     OptieVraag(OptieVraag),
+    /// The form for a new wens, kracht or belemmering (its state is `App::term_form`).
+    Term,
+    /// The options hidden in the personal catalogue (the highlighted row).
+    Verborgen(usize),
 }
 
 /// The catalogue's questions: leaving a changed form, hiding an option (id, title),
-/// going back to the built-in version (id, title).
+/// going back to the built-in version (id, title), leaving a changed form for a new
+/// wens or belemmering, showing a hidden option again (id, title).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OptieVraag {
     Verlaten,
     Verbergen(String, String),
     Terug(String, String),
+    TermVerlaten,
+    Tonen(String, String),
 }
 
 /// The choices offered when the app should stop but the gesprek is not on disk. Only
@@ -319,6 +326,8 @@ pub struct App {
     pub optie_form: Option<Box<super::optie_form::OptieForm>>,
     /// The catalogue of the layers below the personal one (`Bundle::catalogus_onder`).
     pub catalogus_onder: crate::core::catalogue::Catalogue,
+    /// The form for a new wens, kracht or belemmering, open or kept from the last run.
+    pub term_form: Option<Box<super::term_form::TermForm>>,
 }
 
 /// `SuggTab` as an ordered map key.
@@ -385,6 +394,7 @@ impl App {
             klas: None,
             optie_form: None,
             catalogus_onder: data.catalogue.clone(),
+            term_form: None,
             data,
         }
     }

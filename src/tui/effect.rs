@@ -63,4 +63,12 @@ pub enum Effect {
     Catalogus(crate::core::eigen_catalogus::Wijziging),
     /// Keep the option form as a draft (its text), or remove the draft (`None`).
     OptieConcept(Option<String>),
+    /// Add (or, not `nieuw`, replace) an entry of the personal taxonomy, checked first.
+    Taxonomie {
+        soort: crate::core::taxonomy::TagKind,
+        entry: Box<crate::core::taxonomy::Entry>,
+        nieuw: bool,
+    },
+    /// Keep the form for a new wens or belemmering as a draft, or remove it (`None`).
+    TermConcept(Option<String>),
 }

@@ -14,6 +14,7 @@ pub mod optie_form;
 pub mod projector;
 pub mod run;
 pub mod screens;
+pub mod term_form;
 pub mod theme;
 pub mod update;
 
@@ -99,6 +100,12 @@ pub fn load_app(bundle: Bundle, opts: &Options, theme: theme::Theme) -> (app::Ap
         app.start
             .notices
             .push(run::optie_concept::MELDING.to_string());
+    }
+    if let Some(form) = run::optie_concept::lees_term(&paths.data) {
+        app.term_form = Some(Box::new(form));
+        app.start
+            .notices
+            .push(run::optie_concept::TERM_MELDING.to_string());
     }
     for dir in [&paths.output, &paths.data] {
         if let Some(warning) = paths::cloud_sync_warning(dir) {

@@ -467,6 +467,23 @@ impl Runner {
                 optie_concept::bewaar(&self.paths.data, tekst.as_deref());
                 None
             }
+            Effect::Taxonomie {
+                soort,
+                entry,
+                nieuw,
+            } => Some(Action::TaxonomieGewijzigd(
+                crate::app::catalogus::nieuwe_term(
+                    &self.paths.config,
+                    soort,
+                    &entry,
+                    nieuw,
+                    &app.data.taxonomy,
+                ),
+            )),
+            Effect::TermConcept(tekst) => {
+                optie_concept::bewaar_term(&self.paths.data, tekst.as_deref());
+                None
+            }
             Effect::ListVerlopen => self.list_verlopen(app),
             Effect::WisVerlopen(i) => self.wis_verlopen(i),
             Effect::CopyToClipboard => Some(Action::Copied(crate::store::clipboard::copy(

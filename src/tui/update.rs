@@ -19,6 +19,8 @@ mod optie;
 mod overlay;
 mod pages;
 mod start;
+mod term;
+mod verborgen;
 
 pub use export::gate_findings;
 use export::{export, review_command};
@@ -26,12 +28,21 @@ pub use optie::{aangepast, heeft_optie, set_catalogue, zichtbaar};
 use overlay::{overlay_command, overlay_max_scroll};
 use pages::{form_command, step_command, suggestions_command};
 use start::start_command;
+pub use term::set_taxonomy;
+pub use verborgen::verborgen;
 
 /// Applies an action; returns the effects to perform.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let form_open = matches!(app.overlay, Some(Overlay::Optie));
+    let term_open = matches!(app.overlay, Some(Overlay::Term));
     match action {
         Action::Cmd(cmd) => command(app, cmd),
+        Action::Edit(key) if term_open => term::key(app, key),
+        Action::Paste(text) if term_open => term::paste(
+            app,
+            &editor::strip_controls(&text.replace(['\r', '\n'], " ")),
+        ),
+        Action::TaxonomieGewijzigd(result) => term::result(app, result),
         Action::Edit(key) if form_open => optie::key(app, key),
         Action::Edit(key) => edit(app, |area| area.input(key)),
         Action::Paste(text) if form_open => optie::paste(
@@ -486,7 +497,18 @@ fn filter_edit(app: &mut App, f: impl FnOnce(&mut String)) {
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
     // Overlays take their commands first.
     if let Some(overlay) = app.overlay.clone() {
+        if cmd == Command::TermNieuw {
+            return term::nieuw(app);
+        }
         match overlay {
+            Overlay::Term => return term::form_command(app, cmd),
+            Overlay::OptieVraag(v @ super::app::OptieVraag::TermVerlaten) => {
+                return term::vraag_command(app, v, cmd);
+            }
+            Overlay::OptieVraag(v @ super::app::OptieVraag::Tonen(..)) => {
+                return verborgen::vraag_command(app, v, cmd);
+            }
+            Overlay::Verborgen(i) => return verborgen::verborgen_command(app, i, cmd),
             Overlay::Optie => return optie::form_command(app, cmd),
             Overlay::OptieVraag(v) => return optie::vraag_command(app, v, cmd),
             _ => {}

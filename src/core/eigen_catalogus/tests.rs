@@ -130,6 +130,34 @@ fn hiding_a_builtin_writes_verborgen_and_hiding_an_own_option_removes_it() {
 }
 
 #[test]
+fn unhiding_a_builtin_removes_the_verborgen_entry_and_keeps_the_own_options() {
+    let d = builtin();
+    let orig = d.catalogue.opties[1].clone();
+    let eigen = wijzig(None, &bewaar(nieuwe(), true), &d.catalogue, &d.taxonomy).unwrap();
+    let weg = wijzig(
+        Some(&eigen.tekst),
+        &Wijziging::Verberg(orig.id.clone()),
+        &d.catalogue,
+        &d.taxonomy,
+    )
+    .unwrap();
+    assert!(weg.catalogus.find(&orig.id).is_none());
+    let terug = wijzig(
+        Some(&weg.tekst),
+        &Wijziging::Herstel(orig.id.clone()),
+        &d.catalogue,
+        &d.taxonomy,
+    )
+    .unwrap();
+    // The built-in option is back in its own place, unchanged; the own option stays.
+    assert_eq!(terug.catalogus.opties[1], orig);
+    assert_eq!(terug.catalogus.find(&nieuwe().id), Some(&nieuwe()));
+    let layer: Catalogue = parse_data(BESTAND, &terug.tekst).unwrap().value;
+    assert_eq!(layer.opties, vec![nieuwe()]);
+    assert!(!terug.tekst.contains(&format!("(id: \"{}\"", orig.id)));
+}
+
+#[test]
 fn a_new_option_may_not_take_an_existing_id() {
     let d = builtin();
     let bestaand = d.catalogue.opties[2].clone();

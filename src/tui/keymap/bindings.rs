@@ -59,6 +59,10 @@ pub enum Ctx {
     OptieLijst,
     /// A question about the catalogue: leave the form, hide an option, back to built-in.
     OptieVraag,
+    /// The form for a new wens, kracht or belemmering: letters are text.
+    TermForm,
+    /// The options hidden in the personal catalogue: nothing is typed.
+    Verborgen,
 }
 
 /// Every context, for validation and tests.
@@ -90,6 +94,8 @@ pub const ALL_CTX: &[Ctx] = &[
     Ctx::OptieForm,
     Ctx::OptieLijst,
     Ctx::OptieVraag,
+    Ctx::TermForm,
+    Ctx::Verborgen,
 ];
 
 /// Contexts where letters are typed text (or a list's search).
@@ -104,6 +110,7 @@ pub(super) const TYPING: &[Ctx] = &[
     Ctx::StartFilter,
     Ctx::OptieForm,
     Ctx::OptieLijst,
+    Ctx::TermForm,
 ];
 /// Questions: answered only with keys that cannot be typed, shown in the question.
 pub(super) const DIALOGS: &[Ctx] = &[
@@ -117,7 +124,7 @@ pub(super) const DIALOGS: &[Ctx] = &[
 ];
 /// The trainer's windows where nothing is typed either: a class may be watching, and a
 /// stray character must not change a rating or a slide.
-pub(super) const QUIET: &[Ctx] = &[Ctx::Globals, Ctx::Presentatie];
+pub(super) const QUIET: &[Ctx] = &[Ctx::Globals, Ctx::Presentatie, Ctx::Verborgen];
 /// The contexts of an open gesprek (also where the trainer keys F4–F6 work).
 pub(crate) const GESPREK: &[Ctx] = &[
     Ctx::Notes,
@@ -437,4 +444,33 @@ pub const BINDINGS: &[DefaultBinding] = &[
     ),
     b(&[Ctx::OptieForm, Ctx::OptieLijst], &["Esc"], Command::Terug),
     b(&[Ctx::OptieVraag], &["Alt+J"], Command::Ja),
+    // A new wens, kracht or belemmering, from the catalogue or a list of that kind; the
+    // options hidden in the personal catalogue, brought back one by one.
+    b(
+        &[
+            Ctx::Suggestions,
+            Ctx::Search,
+            Ctx::OptieForm,
+            Ctx::OptieLijst,
+        ],
+        &["Alt+W"],
+        Command::TermNieuw,
+    ),
+    b(
+        &[Ctx::Suggestions, Ctx::Search],
+        &["Alt+H"],
+        Command::VerborgenTonen,
+    ),
+    b(&[Ctx::TermForm, Ctx::Verborgen], &["Up"], Command::Omhoog),
+    b(&[Ctx::TermForm, Ctx::Verborgen], &["Down"], Command::Omlaag),
+    b(&[Ctx::TermForm], &["Tab"], Command::FocusVolgende),
+    b(&[Ctx::TermForm], &["Shift+Tab"], Command::FocusVorige),
+    b(
+        &[Ctx::TermForm, Ctx::Verborgen],
+        &["Enter"],
+        Command::Kiezen,
+    ),
+    b(&[Ctx::TermForm], &["Ctrl+U"], Command::VeldLeegmaken),
+    b(&[Ctx::TermForm], &["Ctrl+S"], Command::TermOpslaan),
+    b(&[Ctx::TermForm, Ctx::Verborgen], &["Esc"], Command::Terug),
 ];

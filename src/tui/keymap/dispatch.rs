@@ -34,6 +34,8 @@ pub fn context(app: &App) -> Ctx {
             };
         }
         Some(Overlay::OptieVraag(_)) => return Ctx::OptieVraag,
+        Some(Overlay::Term) => return Ctx::TermForm,
+        Some(Overlay::Verborgen(_)) => return Ctx::Verborgen,
         None => {}
     }
     base_context(app)
@@ -110,7 +112,9 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         };
     }
     match ctx {
-        Ctx::Notes | Ctx::Form | Ctx::PlanTekst | Ctx::OptieForm => Some(Action::Edit(key)),
+        Ctx::Notes | Ctx::Form | Ctx::PlanTekst | Ctx::OptieForm | Ctx::TermForm => {
+            Some(Action::Edit(key))
+        }
         // In a list, typing searches it: the start screen's clients, the catalogue.
         Ctx::Picker
         | Ctx::Search
@@ -231,6 +235,13 @@ pub fn applies(app: &App, ctx: Ctx, cmd: Command) -> bool {
         (Ctx::Suggestions | Ctx::Search, Command::OptieOrigineel | Command::OptieTerug) => {
             super::super::update::aangepast(app)
         }
+        (Ctx::Suggestions | Ctx::Search, Command::TermNieuw | Command::VerborgenTonen) => {
+            app.sugg_tab == super::super::app::SuggTab::Catalogus
+        }
+        (Ctx::OptieForm | Ctx::OptieLijst, Command::TermNieuw) => app
+            .optie_form
+            .as_ref()
+            .is_some_and(|f| super::super::term_form::soort_van(f.veld()).is_some()),
         (Ctx::Form, Command::OptieUitEigen) => matches!(
             row(),
             Some(FormRow::Text(

@@ -35,6 +35,8 @@ fn ctx_name(ctx: Ctx) -> &'static str {
         Ctx::OptieForm => "catalogusformulier",
         Ctx::OptieLijst => "catalogusformulier (lijst)",
         Ctx::OptieVraag => "vraag: catalogus",
+        Ctx::TermForm => "nieuwe wens of belemmering",
+        Ctx::Verborgen => "verborgen opties",
     }
 }
 

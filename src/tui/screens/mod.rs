@@ -16,6 +16,7 @@ pub mod start;
 pub mod step;
 pub mod suggestions;
 pub mod tally;
+pub mod term;
 pub mod trainer;
 
 use std::ops::Range;

@@ -218,6 +218,56 @@ fn lijst(app: &App, frame: &mut Frame, f: &OptieForm, over: Rect) {
     }
 }
 
+/// The options hidden in the personal catalogue, to bring one back.
+pub fn verborgen(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let lijst = super::super::update::verborgen(app);
+    let h = (lijst.len() as u16 + 4).min(area.height.saturating_sub(4));
+    let r = centered(area, area.width.saturating_sub(8).min(72), h);
+    let ctx = Ctx::Verborgen;
+    let bottom = format!(
+        " {} weer tonen… · {} terug ",
+        key_hint(app, ctx, Command::Kiezen),
+        key_hint(app, ctx, Command::Terug)
+    );
+    let block = Block::bordered()
+        .title(Span::styled(" Verborgen opties ", app.theme.title))
+        .title_bottom(Span::styled(bottom, app.theme.muted))
+        .border_style(app.theme.focus);
+    let inner = block.inner(r);
+    frame.render_widget(Clear, r);
+    frame.render_widget(block, r);
+    let [uitleg, rest] =
+        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            "Ingebouwde opties die u verborg. Kies er een om haar weer te tonen.",
+            app.theme.muted,
+        ))
+        .wrap(Wrap { trim: true }),
+        uitleg,
+    );
+    let h = rest.height as usize;
+    let first = (selected + 1).saturating_sub(h);
+    let lines: Vec<Line> = lijst
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(h)
+        .map(|(i, (id, titel))| {
+            let style = if i == selected {
+                app.theme.selected
+            } else {
+                app.theme.base
+            };
+            Line::from(vec![
+                Span::styled(format!("{titel} "), style),
+                Span::styled(format!("({id})"), app.theme.muted),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rest);
+}
+
 /// A question about the catalogue.
 pub fn vraag(app: &App, frame: &mut Frame, area: Rect, v: &OptieVraag) {
     let (title, tekst) = match v {
@@ -227,17 +277,26 @@ pub fn vraag(app: &App, frame: &mut Frame, area: Rect, v: &OptieVraag) {
         ),
         OptieVraag::Verbergen(_, titel) => (
             " Optie verbergen ",
-            format!("“{titel}” verbergen? Ze staat dan niet meer in de suggesties en de catalogus. Een ingebouwde optie blijft bewaard: haal de regel met haar id uit uw eigen catalogus.ron om haar terug te zien."),
+            format!("“{titel}” verbergen? Ze staat dan niet meer in de suggesties en de catalogus. Een ingebouwde optie blijft bewaard: {} bij ‘Hele catalogus’ toont haar weer.", key_hint(app, Ctx::Suggestions, Command::VerborgenTonen)),
         ),
         OptieVraag::Terug(_, titel) => (
             " Terug naar ingebouwd ",
             format!("Uw eigen versie van “{titel}” weghalen en de ingebouwde versie weer gebruiken?"),
         ),
+        OptieVraag::Tonen(_, titel) => (
+            " Optie weer tonen ",
+            format!("“{titel}” weer tonen? De regel die haar verbergt, gaat uit uw eigen catalogus.ron; de ingebouwde optie staat dan weer in de suggesties en de catalogus."),
+        ),
+        OptieVraag::TermVerlaten => (
+            " Formulier sluiten ",
+            "U heeft al iets ingevuld voor de nieuwe wens, kracht of belemmering. Het formulier sluiten en dat weggooien?".to_string(),
+        ),
     };
     let ja = match v {
-        OptieVraag::Verlaten => "ja, sluiten zonder opslaan",
+        OptieVraag::Verlaten | OptieVraag::TermVerlaten => "ja, sluiten zonder opslaan",
         OptieVraag::Verbergen(..) => "ja, verbergen",
         OptieVraag::Terug(..) => "ja, terug naar ingebouwd",
+        OptieVraag::Tonen(..) => "ja, weer tonen",
     };
     let r = centered(area, area.width.saturating_sub(4).min(70), 9);
     let block = Block::bordered()

@@ -54,6 +54,8 @@ fn content<'a>(app: &'a App, area: Rect) -> Option<Boxed<'a>> {
         | Overlay::PlanTekst(_)
         | Overlay::Optie
         | Overlay::OptieVraag(_)
+        | Overlay::Term
+        | Overlay::Verborgen(_)
         | Overlay::Gemeente(_) => return None,
         Overlay::Toelichting => {
             let s = app.current_step()?;
@@ -231,7 +233,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Stoppen => return super::trainer::stoppen(app, frame, area),
         Overlay::VerlaatOefenen => return super::trainer::verlaat_oefenen(app, frame, area),
         Overlay::Optie => return super::optie::render(app, frame, area),
+        Overlay::Term => {
+            // Over the option form that opened it, so the consultant sees where it goes.
+            if app.optie_form.is_some() && app.term_form.as_ref().is_some_and(|f| f.voor.is_some())
+            {
+                super::optie::render(app, frame, area);
+            }
+            return super::term::render(app, frame, area);
+        }
         Overlay::OptieVraag(v) => return super::optie::vraag(app, frame, area, v),
+        Overlay::Verborgen(i) => return super::optie::verborgen(app, frame, area, *i),
         _ => {}
     }
     let Some(b) = content(app, area) else {

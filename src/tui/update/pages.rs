@@ -192,6 +192,12 @@ pub(super) fn suggestions_command(app: &mut App, cmd: Command) -> Vec<Effect> {
     if let Some(effects) = super::optie::catalogue_command(app, cmd) {
         return effects;
     }
+    if cmd == Command::TermNieuw {
+        return super::term::nieuw(app);
+    }
+    if cmd == Command::VerborgenTonen {
+        return super::verborgen::toon_verborgen(app);
+    }
     let tab = app.sugg_tab;
     match cmd {
         Command::TabVolgende
