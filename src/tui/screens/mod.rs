@@ -7,6 +7,7 @@ pub mod evaluatie;
 pub mod form_widget;
 pub mod gegevens;
 pub mod groot;
+mod keuzelijsten;
 pub mod optie;
 pub mod overlays;
 pub mod plan_tekst;
