@@ -73,10 +73,7 @@ pub(super) fn edit(
 }
 
 /// The date a follow-up field holds, if the field is one.
-fn follow_up_date(
-    field: &Field,
-    s: &crate::core::session::Session,
-) -> Option<chrono::NaiveDate> {
+fn follow_up_date(field: &Field, s: &crate::core::session::Session) -> Option<chrono::NaiveDate> {
     match field {
         Field::Startdatum => s.startdatum,
         Field::Evaluatiedatum => s.evaluatiedatum,
