@@ -149,6 +149,9 @@ pub(crate) const SCREENS: &[Ctx] = &[
     Ctx::Tally,
     Ctx::Presentatie,
 ];
+/// The suggestions page and its catalogue search: hours, care hours and keeping the
+/// catalogue work in both.
+const CATALOGUS: &[Ctx] = &[Ctx::Suggestions, Ctx::Search];
 pub(super) const LISTS: &[Ctx] = &[Ctx::Start, Ctx::Suggestions, Ctx::Review, Ctx::Jump];
 /// Windows with a start and an end: the plan on the review screen, the step list and
 /// every overlay with text.
@@ -236,26 +239,10 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Suggestions], &["Right"], Command::TabVolgende),
     b(&[Ctx::Suggestions], &["Left"], Command::TabVorige),
     b(&[Ctx::Suggestions], &["Ctrl+F"], Command::Zoeken),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Ctrl+Up"],
-        Command::UrenMeer,
-    ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Ctrl+Down"],
-        Command::UrenMinder,
-    ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+Up"],
-        Command::ZorgMeer,
-    ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+Down"],
-        Command::ZorgMinder,
-    ),
+    b(CATALOGUS, &["Ctrl+Up"], Command::UrenMeer),
+    b(CATALOGUS, &["Ctrl+Down"], Command::UrenMinder),
+    b(CATALOGUS, &["Alt+Up"], Command::ZorgMeer),
+    b(CATALOGUS, &["Alt+Down"], Command::ZorgMinder),
     b(&[Ctx::Picker], &["F9"], Command::Hoofddoel),
     b(&[Ctx::Search], &["Up"], Command::Omhoog),
     b(&[Ctx::Search], &["Down"], Command::Omlaag),
@@ -391,36 +378,12 @@ pub const BINDINGS: &[DefaultBinding] = &[
     b(&[Ctx::Start], &["PgUp"], Command::TimerLanger),
     b(&[Ctx::Start], &["PgDn"], Command::TimerKorter),
     // Keeping the catalogue, from "Hele catalogus": Alt+letters, since letters search.
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+N"],
-        Command::OptieNieuw,
-    ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+B"],
-        Command::OptieBewerken,
-    ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+K"],
-        Command::OptieKopieren,
-    ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+V"],
-        Command::OptieVerbergen,
-    ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+O"],
-        Command::OptieOrigineel,
-    ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+R"],
-        Command::OptieTerug,
-    ),
+    b(CATALOGUS, &["Alt+N"], Command::OptieNieuw),
+    b(CATALOGUS, &["Alt+B"], Command::OptieBewerken),
+    b(CATALOGUS, &["Alt+K"], Command::OptieKopieren),
+    b(CATALOGUS, &["Alt+V"], Command::OptieVerbergen),
+    b(CATALOGUS, &["Alt+O"], Command::OptieOrigineel),
+    b(CATALOGUS, &["Alt+R"], Command::OptieTerug),
     b(&[Ctx::Form], &["Ctrl+O"], Command::OptieUitEigen),
     b(&[Ctx::OptieForm, Ctx::OptieLijst], &["Up"], Command::Omhoog),
     b(
@@ -456,11 +419,7 @@ pub const BINDINGS: &[DefaultBinding] = &[
         &["Alt+W"],
         Command::TermNieuw,
     ),
-    b(
-        &[Ctx::Suggestions, Ctx::Search],
-        &["Alt+H"],
-        Command::VerborgenTonen,
-    ),
+    b(CATALOGUS, &["Alt+H"], Command::VerborgenTonen),
     b(&[Ctx::TermForm, Ctx::Verborgen], &["Up"], Command::Omhoog),
     b(&[Ctx::TermForm, Ctx::Verborgen], &["Down"], Command::Omlaag),
     b(&[Ctx::TermForm], &["Tab"], Command::FocusVolgende),
